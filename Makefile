@@ -1,0 +1,46 @@
+# One entry point for developer tasks. `make help` lists them.
+# Both `make run` and `make test` create the virtual environment and install what they need.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+OUT ?= out/samples
+export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS :=
+
+.DEFAULT_GOAL := help
+.PHONY: help venv run scan test lint typecheck check clean
+
+help: ## List the tasks
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP) ## Create .venv and install the project with its dev tools
+
+run: $(STAMP) ## Anonymize data/samples/ into out/samples/ (demo keys are generated into out/demo-keys.env)
+	@mkdir -p out
+	@test -f out/demo-keys.env || $(BIN)/anonymizer keygen --out out/demo-keys.env
+	$(BIN)/anonymizer run data/samples/transcripts.jsonl --out $(OUT) \
+		--policy data/samples/policy.yaml --key-file out/demo-keys.env
+
+scan: $(STAMP) ## Write the findings of data/samples/ to out/samples-findings.jsonl
+	$(BIN)/anonymizer scan data/samples/transcripts.jsonl --out out/samples-findings.jsonl
+
+test: $(STAMP) ## Run the whole test suite (fails if no test ran)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP) ## ruff (style + security rules)
+	$(BIN)/ruff check anonymizer pipelines tests scripts
+
+typecheck: $(STAMP) ## mypy --strict on the library
+	$(BIN)/mypy
+
+check: lint typecheck test ## Everything CI cares about
+
+clean: ## Remove the venv and outputs
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

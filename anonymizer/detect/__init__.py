@@ -1,0 +1,1 @@
+"""The detect stage: Presidio plus chat recognizers, producing findings."""

@@ -1,0 +1,1 @@
+"""The transform stage: operators that hash, mask, encrypt, replace, redact or keep values."""

@@ -1,0 +1,1 @@
+"""Everything around the library: readers, writers, quarantine, the streaming runner, the CLI."""
