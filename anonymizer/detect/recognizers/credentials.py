@@ -1,0 +1,105 @@
+"""PASSWORD: passwords, PINs, security answers and one-time codes typed after a cue word."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+from presidio_analyzer import Pattern
+
+from ._base import STOP_WORDS, ChatPatternRecognizer, alternation
+
+# "is", ":", "=", "should be" ... between a cue and its value; optional so "pwd hunter2" still matches.
+_SEPARATOR = r"""
+    (?:'s|\s+(?:is|was|are|=|-|:|should\s+be|will\s+be|would\s+be|set\s+to|changed\s+to|now)\b|\s*[:=])?
+    (?:\s+(?:is|still|now|just|actually|currently)\b)?          # "password is still X", "pin is now 1234"
+    (?:\s*:)?\s*
+"""
+
+# A quoted value may contain spaces ("P@ss w0rd"); `regex` lets every branch name its group `value`.
+_QUOTED = r"""(?:"(?P<value>[^"\n]{1,64})"|`(?P<value>[^`\n]{1,64})`|'(?P<value>[^'\n]{1,64})'(?!\w))"""
+
+# Words after a cue that describe the secret instead of giving it ("your password is case-sensitive").
+_NOT_SECRETS = STOP_WORDS | {
+    "case-sensitive", "sensitive", "required", "updated", "changed", "saved", "weak", "strong", "short",
+    "long", "ready", "valid", "accepted", "rejected", "expiring", "expires", "manager", "protected",
+    "incorrect", "wrong", "hint", "hints", "field", "requirements", "policy", "rules", "link", "email",
+    "mail", "text", "sms", "message", "reset", "recovery", "change", "update", "below", "attached",
+    "there", "here", "set", "successfully", "too", "same", "blank", "empty", "hidden", "masked",
+}  # fmt: skip
+
+# "zip code", "promo code" ... name codes that are not secrets (other recognizers or nothing handle them).
+_PUBLIC_CODES = [
+    "confirmation", "promo", "promotional", "discount", "coupon", "voucher", "gift", "referral", "zip",
+    "postal", "post", "area", "country", "error", "status", "response", "tracking", "product", "sort", "qr",
+    "source", "dress", "bar", "booking", "reference", "ref", "order", "item", "sku", "tax", "billing",
+    "shipping", "airport", "branch", "swift", "bic", "routing", "iban", "region", "language", "currency",
+]  # fmt: skip
+
+
+class PasswordRecognizer(ChatPatternRecognizer):
+    """The value after a password, PIN, security-answer or one-time-code cue; the cue is not flagged."""
+
+    ENTITY = "PASSWORD"
+    NAME = "ChatPasswordRecognizer"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "password cue",
+            r"""
+            \b(?:pass\s?word|passwd|pwd|pw|p/w|pass\s?phrase|pass\s?code|login\s+pass|secret\s+(?:word|phrase)
+               |memorable\s+(?:word|phrase)|log-?in\s+(?:is|are|details\s+are)\s+\S+\s+(?:and|/)\s*)
+            """
+            + _SEPARATOR
+            + rf"""
+            (?:{_QUOTED}|(?P<value>[^\s"'`]{{2,64}}))   # one token unless quoted
+            """,
+            0.75,
+        ),
+        Pattern(
+            "pin cue",
+            r"""
+            \b(?:pin|pin\s?(?:code|number|no\.?|\#)|cvv2?|cvc2?|csc)
+            """
+            + _SEPARATOR
+            + r"""
+            (?P<value>\d{3,8})(?![\w.,/-]?\d)        # digits only: "pin the chat" is a verb
+            """,
+            0.8,
+        ),
+        Pattern(
+            "one-time code cue",
+            rf"""
+            (?:
+              \b(?:otp|2fa|mfa|tfa|totp)(?:\s+code)?                      # "OTP 4829", "2fa code: 123456"
+              |(?<!\b(?:{alternation(_PUBLIC_CODES)})[\s-])\bcode  # not "zip code"
+            )
+            """
+            + _SEPARATOR
+            + r"""
+            (?P<value>(?=[a-z0-9-]*\d)[a-z0-9]{4,10}|\d{3}[\s-]\d{3})(?![\w-])   # "482913", "482 913"
+            """,
+            0.7,
+        ),
+        Pattern(
+            "security answer cue",
+            r"""
+            \b(?:security\s+(?:answer|question\s+answer)|answer\s+to\s+(?:my|the)\s+security\s+question
+               |secret\s+answer|(?:mother'?s\s+)?maiden\s+name|first\s+pet'?s?\s+name|name\s+of\s+my\s+first\s+pet
+               |(?:first|childhood)\s+(?:school|street|car|best\s+friend)|city\s+i\s+was\s+born\s+in)
+            """
+            + _SEPARATOR
+            + r"""
+            (?P<value>[^\s,;.!?"'`]+(?:\s+(?!(?:and|but|or|so|then|thanks|please|if|is|the|my)\b)[^\s,;.!?"'`]+){0,2})
+            """,
+            0.75,
+        ),
+    ]
+    # A closing "!" is kept: passwords often end with one, and over-covering by one character leaks nothing.
+    TRAILING_PUNCTUATION = ".,;:?)"
+    CONTEXT: ClassVar[list[str]] = ["password", "pin", "code", "otp", "security", "passcode"]
+
+    def reject_match(self, match: regex.Match[str], text: str) -> bool:
+        """Drop descriptions of a secret ("password is incorrect") and values that are only punctuation."""
+        value = match.group("value").rstrip(".,;:!?)\"'").lower()
+        first = value.split()[0] if value.split() else ""
+        return not any(ch.isalnum() for ch in value) or value in _NOT_SECRETS or first in _NOT_SECRETS

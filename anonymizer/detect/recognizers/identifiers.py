@@ -1,0 +1,135 @@
+"""ACCOUNT_ID and ORDER_ID: account, customer, order, ticket and tracking numbers, plus user patterns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+import regex
+from presidio_analyzer import Pattern
+
+from ._base import ChatPatternRecognizer, digits_of
+
+# An identifier token: letters, digits and inner dashes, at least one digit somewhere.
+_ID_VALUE = r"(?=[a-z0-9-]*\d)[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,29}"
+
+# "number", "no.", "#", "id" ... between the cue and the value, then an optional "is"/":".
+_ID_WORD = r"""
+    (?:\s*(?:(?:number|num|nbr|no|nr|id|code|ref(?:erence)?)\b\.?|\#))?   # "number", "no.", "#"
+    (?:\s+(?:is|was|=)|\s*[:=])?                                            # "... is", "...:"
+    \s*(?:\#\s*)?                                                            # "order #A1B2"
+"""
+
+
+def _is_year(value: str) -> bool:
+    """A bare year after a cue ("member since 2019", "order 2026") is not an identifier."""
+    return value.isdigit() and len(value) == 4 and 1900 <= int(value) <= 2099
+
+
+class _IdRecognizer(ChatPatternRecognizer):
+    """Identifier recognizers share their rejection rules: enough digits, not a bare year or a price."""
+
+    MIN_DIGITS: ClassVar[int] = 4
+
+    def reject_match(self, match: regex.Match[str], text: str) -> bool:
+        """Keep values with enough digits, or short mixed codes like "XK7P2Q"; drop bare years."""
+        value = match.group("value")
+        digits = len(digits_of(value))
+        mixed_code = len(value) >= 5 and digits >= 1 and any(ch.isalpha() for ch in value)
+        return (digits < self.MIN_DIGITS and not mixed_code) or _is_year(value)
+
+
+class AccountIdRecognizer(_IdRecognizer):
+    """Account, customer and member numbers after a cue word, and ACC-style prefixed ids anywhere."""
+
+    ENTITY = "ACCOUNT_ID"
+    NAME = "ChatAccountIdRecognizer"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "prefixed account id",
+            r"""
+            \b(?P<value>(?:acc|acct|cust|cus|mbr|mem|cid|uid|usr|cst|sub)     # an account-like prefix
+            [-_\#]?\d{4,16})\b                                                # ACC-12345678, CUST#00912
+            """,
+            0.8,
+        ),
+        Pattern(
+            "account cue",
+            r"""
+            \b(?:account|acct|a/c|customer|client|member(?:ship)?|subscriber|subscription|loyalty|rewards
+               |policy|patient|billing|contract)
+            """
+            + _ID_WORD
+            + rf"(?P<value>{_ID_VALUE})\b",
+            0.7,
+        ),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["account", "customer", "member", "acct", "client"]
+
+
+class OrderIdRecognizer(_IdRecognizer):
+    """Order, ticket, case, booking and confirmation numbers; UPS/USPS/FedEx tracking numbers."""
+
+    ENTITY = "ORDER_ID"
+    NAME = "ChatOrderIdRecognizer"
+    MIN_DIGITS = 3
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "prefixed order id",
+            r"""
+            \b(?P<value>(?:ord|order|tkt|ticket|inc|case|cs|rma|inv|bk|bkg|ref|conf|po|sr|req|txn|trx|rtn|res)
+            [-_\#]?\d[a-z0-9]*(?:-[a-z0-9]+){0,3})\b       # ORD-2026-004512, TKT#48213, INC0012345
+            """,
+            0.75,
+        ),
+        Pattern(
+            "order cue",
+            r"""
+            \b(?:order|ticket|case|incident|booking|reservation|confirmation|tracking|reference|ref|invoice
+               |return|rma|claim|request|transaction|txn|receipt|shipment|package|parcel|waybill|pnr|itinerary
+               |purchase|sales\s+order|work\s+order|service\s+request)
+            """
+            + _ID_WORD
+            + rf"(?P<value>{_ID_VALUE})\b",
+            0.7,
+        ),
+        Pattern(
+            "UPS tracking",
+            r"\b(?P<value>1z\s?[0-9a-z]{3}\s?[0-9a-z]{3}\s?[0-9a-z]{2}\s?[0-9a-z]{4}\s?[0-9a-z]{4})\b",
+            0.85,
+        ),
+        Pattern(
+            "USPS tracking",
+            r"""
+            \b(?P<value>9[234]\d{2}                        # USPS IMpb: 20-22 digits starting 92/93/94
+            (?:\s?\d{4}){4}(?:\s?\d{2})?)\b                # 20 or 22 digits, with or without groups of four
+            """,
+            0.8,
+        ),
+        Pattern(
+            "FedEx tracking with context",
+            r"""
+            \b(?:fedex|fed\s+ex|tracking|track|shipment)\b[^.\n\d]{0,30}?   # a cue in the same sentence
+            (?P<value>\d{12}|\d{15}|\d{4}\s\d{4}\s\d{4})\b                  # 12 or 15 digits
+            """,
+            0.7,
+        ),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["order", "ticket", "case", "booking", "confirmation", "tracking"]
+
+
+class ConfiguredIdRecognizer(ChatPatternRecognizer):
+    """An identifier type defined only by user regexes (EMPLOYEE_ID); a `value` group narrows the span."""
+
+    ENTITY = "CUSTOM_ID"
+    NAME = "ChatConfiguredIdRecognizer"
+    PATTERNS: ClassVar[list[Pattern]] = []
+    TRAILING_PUNCTUATION = ""
+
+    def __init__(self, entity: str, patterns: Iterable[Pattern], *, supported_language: str = "en") -> None:
+        super().__init__(
+            list(patterns),
+            supported_language=supported_language,
+            entity=entity,
+            name=f"ChatConfiguredIdRecognizer[{entity}]",
+        )

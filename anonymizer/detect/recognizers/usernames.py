@@ -1,0 +1,73 @@
+"""USERNAME: @handles and the login names people type after "username is", "handle", "gamertag"."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+from presidio_analyzer import Pattern
+
+from ._base import STOP_WORDS, ChatPatternRecognizer
+
+# Mentions that address a group or a place, not a person.
+_GROUP_MENTIONS = frozenset(
+    {"here", "everyone", "channel", "all", "home", "work", "team", "admin", "support", "mention"}
+)
+
+_CUE = r"""
+    (?:user[\s_-]?name|user[\s_-]?id|login(?:[\s_-]?(?:name|id))?|log[\s-]?in[\s_-]?(?:name|id)
+      |handle|gamer[\s-]?tag|screen[\s-]?name|nick(?:[\s-]?name)?|psn(?:[\s-]?id)?|xbox(?:[\s-]?live)?
+      |steam(?:[\s-]?id)?|discord|twitter|instagram|insta|tiktok|reddit|github|skype|telegram|snapchat)
+"""
+
+
+class UsernameRecognizer(ChatPatternRecognizer):
+    """Find @handles and values after username cues; emails are left to the email recognizer."""
+
+    ENTITY = "USERNAME"
+    NAME = "ChatUsernameRecognizer"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "at-handle",
+            r"""
+            (?<![\w.@/+-])                       # not inside an email, a URL or a word
+            (?P<value>@[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)
+            (?![\w@]|\.[a-z]{2,}\b)              # not the start of an email domain ("@gmail.com")
+            """,
+            0.7,
+        ),
+        Pattern(
+            "cue with separator",
+            _CUE
+            + r"""
+            (?:\s+(?:is|was|=|:|-)|\s*[:=])\s*   # "username is", "login:", "handle = "
+            (?:\s*(?:just|still|actually))?\s*
+            ["'`]?
+            (?P<value>@?[a-z0-9_][\w.\-]{1,30}[a-z0-9_])   # the @ belongs to the handle, as in a mention
+            (?![\w@])                            # a full token, not the local part of an email
+            """,
+            0.75,
+        ),
+        Pattern(
+            "cue without separator, handle-shaped value",
+            _CUE
+            + r"""
+            \s+["'`]?
+            (?P<value>
+              (?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z]))  # handle-shaped: a digit, an underscore, an inner dot
+              @?[a-z][\w.\-]{1,30}[a-z0-9_]
+            )
+            (?![\w@])
+            """,
+            0.6,
+        ),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["username", "user", "handle", "login", "gamertag", "account"]
+
+    def reject_match(self, match: regex.Match[str], text: str) -> bool:
+        """Drop ordinary words after a cue and mentions of groups such as @here."""
+        value = match.group("value").lower()
+        bare = value.lstrip("@").rstrip(".,;:!?")
+        if value.startswith("@"):
+            return bare in _GROUP_MENTIONS
+        return bare in STOP_WORDS
