@@ -58,7 +58,8 @@ NER_CONFIGURATION: dict[str, Any] = {
     ],
 }
 
-# Loggers of libraries we call that could echo text at DEBUG/INFO; keep them at WARNING.
+# Loggers of libraries we call: they could echo text at DEBUG/INFO, and presidio-analyzer warns once per
+# predefined recognizer of another language at every start-up. Only their errors are shown.
 _QUIET_LOGGERS = ("presidio-analyzer", "presidio-anonymizer", "tldextract", "filelock")
 
 
@@ -75,7 +76,7 @@ class Detector:
         self.settings = settings or DetectionSettings()
         self.batch_size = batch_size
         for name in _QUIET_LOGGERS:
-            logging.getLogger(name).setLevel(logging.WARNING)
+            logging.getLogger(name).setLevel(logging.ERROR)
         if not model_is_installed(self.settings.model):
             raise ModelNotFoundError(
                 f"spaCy pipeline '{self.settings.model}' is not installed and is never downloaded; install "
