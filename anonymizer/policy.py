@@ -76,6 +76,7 @@ class KeepSpec(_Spec):
     operator: Literal["keep"]
 
 
+OperatorSpecT = HashSpec | MaskSpec | EncryptSpec | ReplaceSpec | RedactSpec | KeepSpec
 OperatorSpec = Annotated[
     HashSpec | MaskSpec | EncryptSpec | ReplaceSpec | RedactSpec | KeepSpec, Field(discriminator="operator")
 ]
@@ -144,12 +145,15 @@ class Policy(_Spec):
     `Policy.default()`."""
 
     version: Literal[1] = Field(description="Policy format version; must be 1.")
-    text_fields: list[str] = Field(default_factory=lambda: ["text"], description="Free-text fields scanned for PII.")
+    text_fields: list[str] = Field(
+        default_factory=lambda: ["text"], description="Free-text fields scanned for PII."
+    )
     fields: dict[str, OperatorSpec] = Field(
         default_factory=dict, description="Structured fields: the operator applies to the whole value."
     )
     entities: dict[str, OperatorSpec] = Field(
-        default_factory=dict, description="Entity type -> operator for PII found in text fields; DEFAULT applies to the rest."
+        default_factory=dict,
+        description="Entity type -> operator for PII found in text fields; DEFAULT applies to the rest.",
     )
     detection: DetectionSettings = Field(default_factory=DetectionSettings)
     input: InputSettings = Field(default_factory=InputSettings)
@@ -187,12 +191,12 @@ class Policy(_Spec):
         return self
 
     # ---- decisions ---------------------------------------------------------------------------------
-    def entity_operator(self, entity_type: str) -> HashSpec | MaskSpec | EncryptSpec | ReplaceSpec | RedactSpec | KeepSpec:
+    def entity_operator(self, entity_type: str) -> OperatorSpecT:
         """The operator for an entity found in text: its own entry, else DEFAULT, else `replace`."""
         spec = self.entities.get(entity_type) or self.entities.get(DEFAULT_ENTITY)
         return spec if spec is not None else ReplaceSpec(operator="replace")
 
-    def operators(self) -> list[HashSpec | MaskSpec | EncryptSpec | ReplaceSpec | RedactSpec | KeepSpec]:
+    def operators(self) -> list[OperatorSpecT]:
         specs = [*self.fields.values(), *self.entities.values()]
         if DEFAULT_ENTITY not in self.entities:
             specs.append(ReplaceSpec(operator="replace"))
@@ -291,5 +295,3 @@ def _explain(exc: ValidationError, source: str) -> str:
         lines.append(f"{where}: {message}")
     return f"{source}: invalid policy:\n  " + "\n  ".join(lines)
 
-
-OperatorSpecT = HashSpec | MaskSpec | EncryptSpec | ReplaceSpec | RedactSpec | KeepSpec

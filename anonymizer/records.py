@@ -16,7 +16,7 @@ _ID_FIELDS = ("conversation_id", "message_id")
 DEFAULT_MAX_MESSAGE_BYTES = 100_000
 
 
-class InvalidRecord(ValueError):  # noqa: N818 - it is a verdict on a record, and is caught, not raised far
+class InvalidRecord(ValueError):
     """A record that cannot be processed; `reason` is a short code such as `missing_field:text`."""
 
     def __init__(self, reason: str) -> None:

@@ -80,7 +80,10 @@ def _batches(
 
 
 def _account(
-    report: RunReport, file_report: FileReport, records: Sequence[Mapping[str, Any]], results: Sequence[AnonymizedRecord]
+    report: RunReport,
+    file_report: FileReport,
+    records: Sequence[Mapping[str, Any]],
+    results: Sequence[AnonymizedRecord],
 ) -> None:
     for record, result in zip(records, results, strict=True):
         if not result.analysed:

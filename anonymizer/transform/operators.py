@@ -50,7 +50,7 @@ class Operator(ABC):
     def operate(self, value: str, target: Target) -> str | None:
         """The replacement for `value`."""
 
-    def validate(self) -> None:
+    def validate(self) -> None:  # noqa: B027 - optional hook: most operators need nothing
         """Raise MissingKeyError/KeyConfigError if the operator cannot run (checked at start-up)."""
 
 

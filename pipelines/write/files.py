@@ -130,7 +130,7 @@ class FindingsSink:
         self._atomic = atomic_output(self.path)
         tmp = self._atomic.__enter__()
         if self.path.suffix == ".jsonl":
-            self._jsonl = open(tmp, "w", encoding="utf-8")  # noqa: SIM115 - closed in __exit__
+            self._jsonl = open(tmp, "w", encoding="utf-8")
         else:
             self._parquet = pq.ParquetWriter(tmp, FINDINGS_SCHEMA, compression="zstd")
         return self

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,7 +21,7 @@ spans = st.builds(
 @given(st.lists(spans, max_size=12))
 def test_merged_findings_are_disjoint_sorted_and_cover_every_span(findings: list[Finding]) -> None:
     merged = resolve_overlaps(findings)
-    for a, b in zip(merged, merged[1:], strict=False):
+    for a, b in pairwise(merged):
         assert a.end <= b.start
     for f in findings:
         assert any(m.start <= f.start and f.end <= m.end for m in merged)
