@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from anonymizer.detect.conversation import Turn, link_conversation
 from anonymizer.detect.findings import Finding, resolve_overlaps
 from anonymizer.errors import DetectionError
 from anonymizer.keys import KeyRing
@@ -100,7 +101,14 @@ class Anonymizer:
         return self.detect_batch([text])[0]
 
     def detect_batch(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """Findings for each text, each text on its own (no conversation context)."""
         return [resolve_overlaps(fs, self._is_kept) for fs in self.detector.detect_batch(texts)]
+
+    def _detect_turns(self, turns: Sequence[Turn]) -> list[list[Finding]]:
+        """Findings for each turn, using the other turns of its conversation (see detect/conversation.py)."""
+        raw = self.detector.detect_batch([t.text for t in turns])
+        linked = link_conversation(turns, raw, self.policy.detection)
+        return [resolve_overlaps(fs, self._is_kept) for fs in linked]
 
     def transform_text(self, text: str, findings: Iterable[Finding]) -> str:
         """Apply the policy's operators to the (disjoint, sorted) findings of `text`."""
@@ -131,21 +139,32 @@ class Anonymizer:
         Fails closed: if a batch cannot be analysed, each record is retried alone, and a record that still
         fails gets every text field replaced by `<UNANALYSED>` (never its raw text).
         """
-        texts: list[str] = []
+        turns: list[Turn] = []
         slots: list[tuple[int, str]] = []
         for index, record in enumerate(records):
+            conversation = record.get("conversation_id")
+            speaker = record.get("speaker")
             for name in self.policy.text_fields:
                 value = record.get(name)
                 if value is not None:
-                    texts.append(value if isinstance(value, str) else _as_text(value))
+                    text = value if isinstance(value, str) else _as_text(value)
+                    turns.append(
+                        Turn(
+                            text=text,
+                            conversation_id=None if conversation is None else str(conversation),
+                            speaker=speaker if isinstance(speaker, str) else None,
+                            field=name,
+                        )
+                    )
                     slots.append((index, name))
+        detected: list[list[Finding] | None]
         try:
-            detected: list[list[Finding] | None] = list(self.detect_batch(texts))
+            detected = list(self._detect_turns(turns))
         except DetectionError:
             detected = []
-            for text in texts:
+            for turn in turns:
                 try:
-                    detected.append(self.detect(text))
+                    detected.append(self._detect_turns([turn])[0])
                 except DetectionError:
                     detected.append(None)
         per_record: list[dict[str, list[Finding] | None]] = [{} for _ in records]
