@@ -825,7 +825,8 @@ USERNAME_FORMATS = (
 LOCATION_FORMATS = (
     Fmt("location.city", False, lambda v: _c(v).city),
     Fmt("location.city_region", False, lambda v: f"{_c(v).city}, {_c(v).region}"),
-    Fmt("location.region", False, lambda v: _c(v).region),
+    # Counties are spelled out; a bare US state abbreviation ("ID", "OR") would not be a fair location mention.
+    Fmt("location.county", False, lambda v: _c(v).region, lambda c: c.country == "GB"),
     Fmt("location.city_lower", True, lambda v: _c(v).city.lower()),
 )
 
@@ -1003,6 +1004,7 @@ _define("open_billing", "customer", [
     "hi, I need to update my payment method",
     "I'd like to pay my overdue balance, card number {card}",
     "Can I get a refund for the {product}? It cost {total}",
+    "hi, account {account}, I think I was billed twice",
     H("there's a {total} charge from {brand} on my statement I don't recognize, card ending {card4}"),
     H("why did my bill go up this month"),
 ])  # fmt: skip
@@ -1037,6 +1039,7 @@ _define("open_general", "customer", [
     "How long does standard shipping take?",
     "is there a discount code for the {product}? saw 20% off somewhere",
     "Hi, quick question about my bill",
+    "do you have a store in {location}?",
     H("Can I change my plan to the {plan} one and what would it cost per month?"),
 ])  # fmt: skip
 _define("open_privacy", "customer", [
@@ -1187,6 +1190,7 @@ _define("ack", "agent", [
     "Thank you, that matches our records.",
     "Perfect, thanks for verifying.",
     "Thanks, you're verified.",
+    "Thanks, I've found account {account}.",
     H("All good, I've verified the account."),
 ])  # fmt: skip
 
@@ -1226,6 +1230,7 @@ _define("cust_order_followup", "customer", [
     "ok so will it be here by {weekday}?",
     "can you send it to my work address instead? {address}",
     "great thanks, the {product} is a gift so kinda urgent lol",
+    "I'm in {location} if that matters for shipping",
     H("I need it before {weekday} or I want a refund"),
 ])  # fmt: skip
 _define("agent_ticket", "agent", [
@@ -1438,9 +1443,14 @@ _define("agent_close", "agent", [
 ])  # fmt: skip
 _define("bot_survey", "bot", [
     "How would you rate your experience today? Reply with a number from 1 to 5.",
-    "Thanks for chatting with {brand}! Was this conversation helpful? (yes/no)",
+    H("Please rate this chat from 1 (poor) to 5 (great)."),
 ])  # fmt: skip
-_define("cust_survey", "customer", ["5", "yes", "4", "no", H("1")])
+_define("cust_survey", "customer", ["5", "4", "1", H("3 i guess")])
+_define("bot_helpful", "bot", [
+    "Thanks for chatting with {brand}! Was this conversation helpful? (yes/no)",
+    H("Did we solve your problem today? Reply yes or no."),
+])  # fmt: skip
+_define("cust_helpful", "customer", ["yes", "no", "Yes", H("kinda")])
 _define("system_closed", "system", [
     "Chat ended by agent.",
     "Conversation closed.",
@@ -1501,8 +1511,8 @@ SCENARIOS: dict[str, tuple[str, list[Beat]]] = {
     "general": ("open_general", [("agent_general",), ("cust_general_followup",)]),
 }  # fmt: skip
 SCENARIO_WEIGHTS = {
-    "order": 5, "login": 3, "security": 2, "billing": 4, "address": 2, "refund": 3, "tech": 2, "contact": 2,
-    "privacy": 2, "identity": 3, "general": 6,
+    "order": 5, "login": 3, "security": 2, "billing": 5, "address": 2, "refund": 4, "tech": 2, "contact": 2,
+    "privacy": 2, "identity": 5, "general": 5,
 }  # fmt: skip
 VERIFICATION_BEATS: list[Beat] = [
     ("ask_name", "ans_name"),
@@ -1516,10 +1526,11 @@ VERIFICATION_BEATS: list[Beat] = [
     ("ask_account", "ans_account"),
     ("ask_secret", "ans_secret"),
 ]
+SURVEY_BEATS: list[Beat] = [("bot_survey", "cust_survey"), ("bot_helpful", "cust_helpful")]
 CLOSING_BEATS: list[Beat] = [
     ("agent_anything_else", "cust_no_thanks"),
     ("agent_close",),
-    ("bot_survey", "cust_survey"),
+    *SURVEY_BEATS,
     ("system_closed",),
 ]
 FILLER_BEATS: list[Beat] = [("cust_hold",), ("agent_wait",), ("cust_smalltalk",), ("agent_wait", "cust_smalltalk")]
@@ -1548,7 +1559,7 @@ def plan_conversation(rng: random.Random, customer: Customer, channel: str) -> l
         fillers = [b for b in FILLER_BEATS if all(TEMPLATES[i][0].speaker == "customer" for i in b)]
         anchor: Beat = ("bot_ask_order", "ans_order")
         planned = [*pre, ((opening,), 0), (anchor, 0), (("bot_order_found",), 0), (("cust_smalltalk",), 3),
-                   (("bot_survey", "cust_survey"), 3)]  # fmt: skip
+                   (rng.choice(SURVEY_BEATS), 3)]  # fmt: skip
     else:
         handoff: list[tuple[Beat, int]] = []
         if pre and rng.random() < 0.7:
@@ -1556,9 +1567,15 @@ def plan_conversation(rng: random.Random, customer: Customer, channel: str) -> l
         if rng.random() < 0.5:
             handoff.append((("system_joined",), 3))
         anchor = ("agent_intro",)  # agent fillers only make sense once the agent has introduced themselves
-        verification_pool = [b for b in VERIFICATION_BEATS if customer.ssn or b[0] != "ask_ssn4"]
+        # Skip checks the scenario asks anyway, and SSN checks for customers who have no SSN.
+        in_body = {intent for beat in body for intent in beat}
+        verification_pool = [
+            b for b in VERIFICATION_BEATS if b[0] not in in_body and (customer.ssn or b[0] != "ask_ssn4")
+        ]
         verification = rng.sample(verification_pool, k=rng.choice((0, 1, 1, 1, 2, 3)))
         verification = [b if rng.random() < 0.4 or len(b) > 2 else (*b, "ack") for b in verification]
+        survey = rng.choice(SURVEY_BEATS)  # a bot asks for a rating or for yes/no, not both
+        closing = [b for b in CLOSING_BEATS if b not in SURVEY_BEATS or b == survey]
         planned = [
             *pre,
             ((opening,), 0),
@@ -1566,7 +1583,7 @@ def plan_conversation(rng: random.Random, customer: Customer, channel: str) -> l
             (anchor, 0),
             *[(b, 2) for b in verification],
             *[(b, 1) for b in body if rng.random() < 0.85],
-            *[(b, 3) for b in CLOSING_BEATS if rng.random() < 0.9],
+            *[(b, 3) for b in closing if rng.random() < 0.9],
         ]
 
     def length() -> int:
@@ -1576,11 +1593,13 @@ def plan_conversation(rng: random.Random, customer: Customer, channel: str) -> l
         drop = rng.choices(range(len(planned)), weights=[w for _b, w in planned])[0]
         planned.pop(drop)
     beats = [b for b, _w in planned]
-    after_anchor = beats.index(anchor) + 1
-    while length() < target:
+    # Fillers go between the anchor and the goodbyes: nobody says "one sec" after the chat was closed.
+    first = beats.index(anchor) + 1
+    last = next((i for i in range(first, len(beats)) if beats[i] in CLOSING_BEATS), len(beats))
+    while sum(len(b) for b in beats) < target:
         fitting = [b for b in fillers if len(b) <= target - sum(len(b) for b in beats)]
-        beats.insert(rng.randint(after_anchor, len(beats)), rng.choice(fitting))
-        planned = [(b, 0) for b in beats]
+        beats.insert(rng.randint(first, last), rng.choice(fitting))
+        last += 1
     return [intent for beat in beats for intent in beat]
 
 
