@@ -5,14 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
+from pipelines.read.botframework import read_botframework
+from pipelines.read.conversations import read_conversations
+from pipelines.read.delimited import read_csv, read_tsv
 from pipelines.read.detect import FORMATS, detect_format
 from pipelines.read.jsonl import read_jsonl
+from pipelines.read.parquet import read_parquet
 from pipelines.read.records import DEFAULT_MAX_RECORD_BYTES, ReadError, SourceRecord
+from pipelines.read.slack import read_slack
 
 Reader = Callable[[Path, Mapping[str, str] | None, int], Iterator[SourceRecord]]
 
 _READERS: dict[str, Reader] = {
     "jsonl": read_jsonl,
+    "json": read_conversations,
+    "csv": read_csv,
+    "tsv": read_tsv,
+    "parquet": read_parquet,
+    "botframework": read_botframework,
+    "slack": read_slack,
 }
 
 
@@ -43,7 +54,8 @@ def _read(
 ) -> Iterator[SourceRecord]:
     # A generator, so that detection and opening fail while iterating, like every other read failure.
     chosen = fmt if fmt is not None else detect_format(path)
-    reader = _READERS.get(chosen)
-    if reader is None:
-        raise ReadError(path, f"the {chosen} reader is not available yet")
-    yield from reader(path, mapping, max_record_bytes)
+    if chosen == "slack" and not path.is_dir():
+        raise ReadError(path, "a Slack export must be a folder")
+    if chosen != "slack" and path.is_dir():
+        raise ReadError(path, f"is a folder; only a Slack export folder can be read as one input, not {chosen}")
+    yield from _READERS[chosen](path, mapping, max_record_bytes)

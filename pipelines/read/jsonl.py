@@ -52,9 +52,7 @@ def read_jsonl(path: Path, mapping: Mapping[str, str] | None, max_line_bytes: in
             yield parse_json_line(source, location, raw, mapping)
 
 
-def parse_json_line(
-    source: str, location: str, raw: bytes, mapping: Mapping[str, str] | None
-) -> SourceRecord:
+def parse_json_line(source: str, location: str, raw: bytes, mapping: Mapping[str, str] | None) -> SourceRecord:
     """Parse one line's bytes into a SourceRecord; never raises for bad content."""
     try:
         text = raw.decode("utf-8")

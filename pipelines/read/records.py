@@ -17,6 +17,7 @@ INVALID_UTF8: Final = "invalid_utf8"
 NOT_AN_OBJECT: Final = "not_an_object"
 BAD_SHAPE: Final = "bad_shape"
 OVERSIZE_LINE: Final = "oversize_line"
+OVERSIZE_FIELD: Final = "oversize_field"
 COLUMN_COUNT_MISMATCH: Final = "column_count_mismatch"
 MALFORMED_CSV: Final = "malformed_csv"
 ERROR_CODES: Final = (
@@ -26,6 +27,7 @@ ERROR_CODES: Final = (
     MALFORMED_CSV,
     MALFORMED_JSON,
     NOT_AN_OBJECT,
+    OVERSIZE_FIELD,
     OVERSIZE_LINE,
 )
 
@@ -99,6 +101,12 @@ def parse_mapping(items: Sequence[str]) -> dict[str, str]:
 
 
 _MISSING: Final = object()
+
+
+def lookup(record: Mapping[str, Any], source: str) -> Any:
+    """The value at `source` (a key, or a dotted path into nested objects), or None when absent."""
+    value = _lookup(record, source)
+    return None if value is _MISSING else value
 
 
 def _lookup(record: Mapping[str, Any], source: str) -> Any:
