@@ -129,7 +129,7 @@ PRODUCTS = (
     "Orbit S2 smartwatch",
     "Cascade blender",
     "Summit 30L backpack",
-    "Premium plan",
+    "Beacon 2 doorbell",
     "Pulse charger",
     "Harbor rain jacket",
 )

@@ -293,3 +293,19 @@ def test_checksummed_values_in_gold_are_valid(gen: ModuleType, name: str) -> Non
         elif s["entity_type"] == "US_SSN":
             digits = "".join(c for c in s["value"] if c.isdigit())
             assert len(digits) == 9 and digits[:3] not in ("000", "666") and digits[3:5] != "00", s
+
+
+def test_eval_readme_counts_match_the_committed_files(gen: ModuleType) -> None:
+    rows: dict[str, list[str]] = {}
+    for line in EVAL_README.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4:
+            rows[cells[0]] = cells[1:]
+    for column, name in enumerate(("sample", "dev", "test")):
+        records, spans = _load(name)
+        counts = Counter(s["entity_type"] for s in spans)
+        assert rows["conversations"][column] == str(len({r["conversation_id"] for r in records}))
+        assert rows["messages"][column] == str(len(records))
+        assert rows["gold spans"][column] == str(len(spans))
+        for entity_type in gen.ENTITY_TYPES:
+            assert rows[entity_type][column] == str(counts[entity_type]), (name, entity_type)
