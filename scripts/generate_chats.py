@@ -460,7 +460,7 @@ def make_phone(rng: random.Random, country: str) -> Phone:
     )
 
 
-def make_customer(rng: random.Random, fakers: FakerPool, split: str) -> Customer:
+def make_customer(rng: random.Random, fakers: FakerPool, split: str, taken_ids: set[str]) -> Customer:
     locale, country, _ = rng.choices(LOCALES, weights=[w for *_x, w in LOCALES])[0]
     fake = fakers[locale]
     first, last = fake.first_name(), fake.last_name()
@@ -491,6 +491,11 @@ def make_customer(rng: random.Random, fakers: FakerPool, split: str) -> Customer
         unit = rng.choice(("Apt ", "Apt. ", "Unit ", "#", "Suite ")) if country != "GB" else rng.choice(("Flat ",))
         unit += str(rng.randint(1, 40)) + rng.choice(("", "", "A", "B"))
     card, brand = make_card(rng)
+    # A user_id names one customer only, otherwise joins on it would merge two people.
+    user_id = f"u_{rng.randint(10000, 99999)}"
+    while user_id in taken_ids:
+        user_id = f"u_{rng.randint(10000, 99999)}"
+    taken_ids.add(user_id)
     pw_word = rng.choice(PASSWORD_WORDS)
     pw_word2 = rng.choice(PASSWORD_WORDS)
     password = rng.choice(
@@ -507,7 +512,7 @@ def make_customer(rng: random.Random, fakers: FakerPool, split: str) -> Customer
         )
     )
     customer = Customer(
-        user_id=f"u_{rng.randint(10000, 99999)}",
+        user_id=user_id,
         country=country,
         locale=locale,
         first=first,
@@ -1690,7 +1695,7 @@ def generate(
         if returning and rng.random() < 0.1:
             customer = rng.choice(returning)
         else:
-            customer = make_customer(rng, fakers, split)
+            customer = make_customer(rng, fakers, split, {c.user_id for c in returning})
             returning.append(customer)
         brand, bot, domain = rng.choice(BRANDS)
         channel = rng.choices(CHANNELS, weights=(5, 3, 2))[0]

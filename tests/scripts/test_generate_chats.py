@@ -309,3 +309,15 @@ def test_eval_readme_counts_match_the_committed_files(gen: ModuleType) -> None:
         assert rows["gold spans"][column] == str(len(spans))
         for entity_type in gen.ENTITY_TYPES:
             assert rows[entity_type][column] == str(counts[entity_type]), (name, entity_type)
+
+
+@pytest.mark.parametrize("name", sorted(COMMITTED))
+def test_a_user_id_always_names_the_same_customer(name: str) -> None:
+    customers: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    for r in _load(name)[0]:
+        customers[r["user_id"]].add((r["user_name"], r["user_email"], r["user_phone"]))
+    assert all(len(c) == 1 for c in customers.values())
+    conversations_per_user = Counter(
+        user_id for user_id, _c in {(r["user_id"], r["conversation_id"]) for r in _load(name)[0]}
+    )
+    assert max(conversations_per_user.values()) > 1, "some customers should come back"
