@@ -100,6 +100,14 @@ class DetectionSettings(_Spec):
     allow_list: list[str] = Field(
         default_factory=list, description="Values never treated as PII (company and product names)."
     )
+    pipeline: Literal["fast", "full"] = Field(
+        "fast",
+        description="'fast' runs only the spaCy components NER needs (lemmas approximated); "
+        "'full' runs the whole pipeline (the reference path).",
+    )
+    cache_size: int = Field(
+        20_000, ge=0, description="Distinct texts whose findings are cached (bot lines repeat); 0 disables."
+    )
 
     @field_validator("entities", "ignore_entities")
     @classmethod

@@ -1,14 +1,22 @@
-"""The detect stage: a Presidio AnalyzerEngine on a local spaCy pipeline plus the project's chat recognizers.
+"""The detect stage: Presidio's recognizers plus the project's chat recognizers, on a local spaCy pipeline.
 
 Everything here works offline. Presidio downloads any spaCy model name it cannot find and tldextract fetches
 the Public Suffix List on first use; both are prevented: the model must be installed (or a path), and the
 suffix list comes from tldextract's bundled snapshot.
+
+Speed (see bench/RESULTS.md) comes from doing only the work that can change a finding:
+- spaCy runs only NER and what NER listens to (in en_core_web_sm, NER has its own embedding layer, so not
+  even the shared tok2vec); lemmas for Presidio's context words are approximated (lower case, plural 's'
+  stripped) instead of running tagger + attribute ruler + lemmatizer. `pipeline: full` is the reference.
+- recognizers are gated by cheap necessary conditions (detect/gates.py) and run in one loop per text.
+- findings are cached per distinct text (bot and agent lines repeat word for word), bounded LRU.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,12 +26,13 @@ from typing import TYPE_CHECKING, Any
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 from anonymizer.detect.findings import Finding
+from anonymizer.detect.gates import PRESIDIO_GATES, Gate, TextFeatures
 from anonymizer.errors import DetectionError, ModelNotFoundError
 from anonymizer.policy import DetectionSettings
 
 if TYPE_CHECKING:
-    from presidio_analyzer import AnalyzerEngine
-    from presidio_analyzer.nlp_engine import NlpEngine
+    from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
+    from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +78,56 @@ def model_is_installed(model: str) -> bool:
     return bool(spacy.util.is_package(model)) or Path(model).exists()
 
 
+def light_lemma(lower: str) -> str:
+    """A lemma good enough for Presidio's context words ("numbers" -> "number") without a tagger."""
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return lower[:-1]
+    return lower
+
+
+def _nlp_engine_class() -> type[SpacyNlpEngine]:
+    from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+
+    class ChatSpacyNlpEngine(SpacyNlpEngine):
+        """Presidio's spaCy engine, loading only the components NER needs when `fast` is set."""
+
+        def __init__(self, *args: Any, fast: bool = True, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.fast = fast
+
+        def load(self) -> None:
+            import spacy
+
+            self.nlp = {}
+            for model in self.models:
+                name = model["model_name"]
+                nlp = spacy.load(name)
+                if self.fast and "ner" in nlp.pipe_names:
+                    needed = {"ner"} | {
+                        component
+                        for component in nlp.pipe_names
+                        if "ner" in getattr(nlp.get_pipe(component), "listening_components", ())
+                    }
+                    nlp.select_pipes(enable=[c for c in nlp.pipe_names if c in needed])
+                self.nlp[model["lang_code"]] = nlp
+
+        def _doc_to_nlp_artifact(self, doc: Any, language: str) -> NlpArtifacts:
+            if not self.fast:
+                return super()._doc_to_nlp_artifact(doc, language)
+            entities, scores = self._get_updated_entities(doc.ents, self._get_scores_for_entities(doc))
+            return NlpArtifacts(
+                entities=entities,
+                tokens=doc,
+                tokens_indices=[token.idx for token in doc],
+                lemmas=[token.lemma_ or light_lemma(token.lower_) for token in doc],
+                nlp_engine=self,
+                language=language,
+                scores=scores,
+            )
+
+    return ChatSpacyNlpEngine
+
+
 class Detector:
     """Finds PII in texts. Build once (loading the model takes about a second) and reuse."""
 
@@ -87,25 +146,30 @@ class Detector:
         self._analyzer = self._build_analyzer(self._nlp_engine)
         self._allow = {value.strip().casefold() for value in self.settings.allow_list}
         self._entities = self._entity_list()
+        self._recognizers = self._gated_recognizers()
+        self._cache: OrderedDict[str, list[Finding]] = OrderedDict()
+        self.cache_hits = 0
         self.detect("warm-up: call 415-555-0100 or mail a@example.com")  # compile lazy patterns now
 
     # ---- construction ------------------------------------------------------------------------------
-    def _build_nlp_engine(self) -> NlpEngine:
-        from presidio_analyzer.nlp_engine import NlpEngineProvider
+    def _build_nlp_engine(self) -> SpacyNlpEngine:
+        from presidio_analyzer.nlp_engine import NerModelConfiguration
 
-        configuration = {
-            "nlp_engine_name": "spacy",
-            "models": [{"lang_code": self.settings.language, "model_name": self.settings.model}],
-            "ner_model_configuration": NER_CONFIGURATION,
-        }
+        engine_class = _nlp_engine_class()
         try:
-            return NlpEngineProvider(nlp_configuration=configuration).create_engine()
+            engine = engine_class(
+                models=[{"lang_code": self.settings.language, "model_name": self.settings.model}],
+                ner_model_configuration=NerModelConfiguration.from_dict(NER_CONFIGURATION),
+                fast=self.settings.pipeline == "fast",
+            )
+            engine.load()
         except Exception as exc:  # a broken model package: say which, not a traceback of spaCy internals
             raise ModelNotFoundError(
                 f"spaCy pipeline '{self.settings.model}' could not be loaded ({type(exc).__name__})"
             ) from None
+        return engine
 
-    def _build_analyzer(self, nlp_engine: NlpEngine) -> AnalyzerEngine:
+    def _build_analyzer(self, nlp_engine: SpacyNlpEngine) -> AnalyzerEngine:
         from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 
         from anonymizer.detect.recognizers import chat_recognizers
@@ -126,6 +190,22 @@ class Detector:
         wanted = set(self.settings.entities) if self.settings.entities else supported
         return sorted((wanted & supported) - set(self.settings.ignore_entities))
 
+    def _gated_recognizers(self) -> list[tuple[EntityRecognizer, Gate | None]]:
+        """The recognizers that can report a wanted entity, each with its gate (None: always run)."""
+        recognizers = self._analyzer.registry.get_recognizers(
+            language=self.settings.language, entities=self._entities, all_fields=False
+        )
+        gated: list[tuple[EntityRecognizer, Gate | None]] = []
+        for recognizer in recognizers:
+            if not recognizer.is_loaded:
+                recognizer.load()
+                recognizer.is_loaded = True
+            gate = PRESIDIO_GATES.get(recognizer.name) if type(recognizer).__module__.startswith(
+                "presidio_analyzer"
+            ) else getattr(recognizer, "gate", None)
+            gated.append((recognizer, gate))
+        return gated
+
     @property
     def entities(self) -> list[str]:
         """Entity types this detector reports."""
@@ -136,28 +216,60 @@ class Detector:
         return self.detect_batch([text])[0]
 
     def detect_batch(self, texts: Sequence[str]) -> list[list[Finding]]:
-        """Findings for each text, in order. The spaCy pass runs batched over all texts (`nlp.pipe`).
+        """Findings for each text, in order. spaCy runs batched (`nlp.pipe`) over the distinct uncached texts.
 
         Raises DetectionError (naming no text) when the batch cannot be analysed; the caller fails closed.
         """
         if not texts:
             return []
-        language = self.settings.language
+        cache = self._cache
+        todo = list(dict.fromkeys(t for t in texts if t not in cache))
         try:
-            artifacts = self._nlp_engine.process_batch(list(texts), language, batch_size=self.batch_size)
-            results: list[list[Finding]] = []
-            for text, (_, nlp_artifacts) in zip(texts, artifacts, strict=True):
-                raw = self._analyzer.analyze(
-                    text=text,
-                    language=language,
-                    entities=self._entities,
-                    score_threshold=self.settings.score_threshold,
-                    nlp_artifacts=nlp_artifacts,
-                )
-                results.append(self._to_findings(text, raw))
-            return results
+            found: dict[str, list[Finding]] = {}
+            if todo:
+                artifacts = self._nlp_engine.process_batch(todo, self.settings.language, batch_size=self.batch_size)
+                for text, (_, nlp_artifacts) in zip(todo, artifacts, strict=True):
+                    found[text] = self._to_findings(text, self._analyze(text, nlp_artifacts))
         except Exception as exc:
             raise DetectionError(f"detection failed on a batch of {len(texts)} texts ({type(exc).__name__})") from None
+        results = []
+        for text in texts:
+            findings = found.get(text)
+            if findings is None:
+                findings = cache[text]
+                cache.move_to_end(text)
+                self.cache_hits += 1
+            results.append(list(findings))
+        if self.settings.cache_size:
+            for text, findings in found.items():
+                cache[text] = findings
+            while len(cache) > self.settings.cache_size:
+                cache.popitem(last=False)
+        return results
+
+    def _analyze(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
+        """What `AnalyzerEngine.analyze` does, minus per-call recognizer lookup, with gates."""
+        from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+        features = TextFeatures.of(text)
+        results: list[RecognizerResult] = []
+        ran: list[EntityRecognizer] = []
+        for recognizer, gate in self._recognizers:
+            if gate is not None and not gate(features):
+                continue
+            ran.append(recognizer)
+            current = recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=nlp_artifacts)
+            for result in current or ():
+                metadata = result.recognition_metadata or {}
+                metadata.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
+                metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, recognizer.name)
+                result.recognition_metadata = metadata
+                results.append(result)
+        if not results:
+            return []
+        results = self._analyzer._enhance_using_context(text, results, nlp_artifacts, ran, None)
+        threshold = self.settings.score_threshold
+        return list(EntityRecognizer.remove_duplicates([r for r in results if r.score >= threshold]))
 
     def _to_findings(self, text: str, raw: Sequence[Any]) -> list[Finding]:
         findings = []

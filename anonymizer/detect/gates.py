@@ -1,0 +1,68 @@
+"""Cheap necessary conditions for recognizers, so most messages skip most regex work.
+
+A gate looks at a few features of a text computed once (how many decimal digits it holds, which characters
+occur) and answers "could this recognizer possibly match?". Each gate is a *necessary* condition read off
+the recognizer's patterns: a card number needs at least 12 digits, an e-mail needs '@'. A gate never
+changes a finding, it only skips work that would have found nothing; `tests/anonymizer/detect/test_gates.py`
+checks that findings with and without gates are identical. Recognizers without a gate always run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class TextFeatures:
+    """What gates look at, computed once per text."""
+
+    decimals: int  # characters matching regex \\d (str.isdecimal): the digits any digit pattern needs
+    chars: frozenset[str]
+    length: int
+
+    @classmethod
+    def of(cls, text: str) -> TextFeatures:
+        return cls(decimals=sum(map(str.isdecimal, text)), chars=frozenset(text), length=len(text))
+
+    def has(self, *chars: str) -> bool:
+        return any(c in self.chars for c in chars)
+
+
+Gate = Callable[[TextFeatures], bool]
+
+
+def min_digits(n: int) -> Gate:
+    def gate(f: TextFeatures) -> bool:
+        return f.decimals >= n
+
+    return gate
+
+
+# Presidio 2.2.366's predefined recognizers, by name: the fewest digits / the characters every one of
+# their patterns requires (see each recognizer's PATTERNS).
+PRESIDIO_GATES: dict[str, Gate] = {
+    # (4\d{3}|...)[- ]?(\d{3,4})[- ]?(\d{3,4})[- ]?(\d{3,5}): at least 13 digits.
+    "CreditCardRecognizer": min_digits(13),
+    "UsBankRecognizer": min_digits(8),  # [0-9]{8,17}
+    # Every alternative is letters then [0-9]{2,} or [0-9]{6,14}: at least 2 digits.
+    "UsLicenseRecognizer": min_digits(2),
+    "UsItinRecognizer": min_digits(9),
+    "UsPassportRecognizer": min_digits(8),  # [0-9]{9} or [A-Z][0-9]{8}
+    "UsSsnRecognizer": min_digits(9),
+    "NhsRecognizer": min_digits(10),
+    # (bc1|[13])[a-zA-HJ-NP-Z0-9]{25,59}: a '1' or '3' and at least 26 characters.
+    "CryptoRecognizer": lambda f: f.length >= 26 and f.has("1", "3"),
+    "DateRecognizer": min_digits(2),
+    "EmailRecognizer": lambda f: "@" in f.chars,
+    # [A-Z]{2}[0-9]{2} then 2+ groups of 4 alphanumerics.
+    "IbanRecognizer": lambda f: f.decimals >= 2 and f.length >= 12,
+    # Dotted quads need 4 digits and '.'; IPv6 forms need ':'.
+    "IpRecognizer": lambda f: (f.decimals >= 4 and "." in f.chars) or ":" in f.chars,
+    "MedicalLicenseRecognizer": min_digits(7),
+    "MacAddressRecognizer": lambda f: f.has(":", "-", "."),
+    "UuidRecognizer": lambda f: "-" in f.chars and f.length >= 36,
+    # libphonenumber's matcher needs a run of digits; no supported region has a valid number under 4 digits.
+    "PhoneRecognizer": min_digits(4),
+    "UrlRecognizer": lambda f: "." in f.chars,
+}
