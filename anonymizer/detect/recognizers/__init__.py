@@ -8,16 +8,31 @@ from presidio_analyzer import EntityRecognizer, Pattern
 
 from ._base import ChatPatternRecognizer, compile_user_pattern
 from .addresses import StreetAddressRecognizer, ZipCodeRecognizer
+from .cards import CreditCardGapRecognizer
 from .credentials import PasswordRecognizer
+from .dates import DateOfBirthRecognizer
 from .identifiers import AccountIdRecognizer, ConfiguredIdRecognizer, OrderIdRecognizer
+from .names import ChatEventNameRecognizer, ContextNameRecognizer, NameListRecognizer
+from .obfuscated import ObfuscatedPhoneRecognizer, SpelledEmailRecognizer
+from .partial_ids import PartialIdRecognizer
+from .urls import PersonalUrlRecognizer
 from .usernames import UsernameRecognizer
 
 __all__ = [
     "AccountIdRecognizer",
+    "ChatEventNameRecognizer",
     "ChatPatternRecognizer",
     "ConfiguredIdRecognizer",
+    "ContextNameRecognizer",
+    "CreditCardGapRecognizer",
+    "DateOfBirthRecognizer",
+    "NameListRecognizer",
+    "ObfuscatedPhoneRecognizer",
     "OrderIdRecognizer",
+    "PartialIdRecognizer",
     "PasswordRecognizer",
+    "PersonalUrlRecognizer",
+    "SpelledEmailRecognizer",
     "StreetAddressRecognizer",
     "UsernameRecognizer",
     "ZipCodeRecognizer",
@@ -36,7 +51,7 @@ def chat_recognizers(
 ) -> list[EntityRecognizer]:
     """Build fresh instances of every chat recognizer, ready for `registry.add_recognizer(...)`.
 
-    `id_patterns` maps an entity type to extra regexes (case-insensitive, verbose mode; a group named `value`
+    `id_patterns` maps an entity type to extra regexes (case-insensitive; a group named `value`
     narrows the finding to that group): "ACCOUNT_ID" and "ORDER_ID" extend the defaults, any other name
     ("EMPLOYEE_ID") gets its own recognizer. A bad regex raises ValueError naming the entity type.
     `default_region` is the phonenumbers region for numbers typed without a country code.
@@ -52,6 +67,15 @@ def chat_recognizers(
         StreetAddressRecognizer(),
         ZipCodeRecognizer(),
         PasswordRecognizer(),
+        SpelledEmailRecognizer(),
+        ObfuscatedPhoneRecognizer(default_region),
+        PartialIdRecognizer(),
+        CreditCardGapRecognizer(),
+        DateOfBirthRecognizer(),
+        PersonalUrlRecognizer(),
+        ContextNameRecognizer(),
+        NameListRecognizer(),
+        ChatEventNameRecognizer(),
     ]
     recognizers.extend(ConfiguredIdRecognizer(entity, patterns) for entity, patterns in sorted(user.items()))
     return recognizers

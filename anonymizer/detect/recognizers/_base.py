@@ -16,9 +16,15 @@ from presidio_analyzer import (
 )
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-# Patterns are written in verbose mode and are case-insensitive unless a pattern scopes `(?-i:...)` itself:
-# chat users type "Apt 4b", "ACC-123" and "acc-123" alike.
-DEFAULT_FLAGS = regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE
+# Patterns are case-insensitive unless they scope `(?-i:...)` themselves: chat users type "Apt 4b", "ACC-123"
+# and "acc-123" alike. Verbose mode is not global, so a user's regex with a literal space keeps meaning it.
+DEFAULT_FLAGS = regex.IGNORECASE | regex.MULTILINE
+
+
+def verbose_pattern(name: str, pattern: str, score: float) -> Pattern:
+    """A built-in Pattern written in verbose mode (`(?x)` inline, so Presidio's own compile agrees)."""
+    return Pattern(name=name, regex="(?x)" + pattern, score=score)
+
 
 # Bounds the worst case of a pathological input; a pattern that times out is skipped for that text.
 REGEX_TIMEOUT_SECONDS = 2.0
@@ -178,6 +184,19 @@ def luhn_valid(number: str) -> bool:
                 digit -= 9
         total += digit
     return total % 10 == 0
+
+
+def typo_tolerant(word: str) -> str:
+    """A regex for a cue word that also accepts one typo after its first letter ("accunt", "oredr", "endnig").
+
+    Chat users misspell cue words all the time; the first letter stays exact so that "pending" never reads as
+    "ending", and words shorter than five letters stay exact because one edit would make them too loose.
+    """
+    if len(word) < 5:
+        return str(regex.escape(word))
+    head, tail = word[0], word[1:]
+    swaps = sorted({tail[:i] + tail[i + 1] + tail[i] + tail[i + 2 :] for i in range(len(tail) - 1)} - {tail})
+    return f"(?:{regex.escape(head)}(?:(?:{regex.escape(tail)}){{e<=1}}|{'|'.join(map(regex.escape, swaps))}))"
 
 
 def words(text: str) -> list[str]:

@@ -7,7 +7,7 @@ from typing import ClassVar
 import regex
 from presidio_analyzer import Pattern
 
-from ._base import ChatPatternRecognizer, alternation
+from ._base import ChatPatternRecognizer, alternation, verbose_pattern, words
 
 _STREET_SUFFIXES = [
     "street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr",
@@ -33,6 +33,26 @@ _STATES = [
     "ON", "QC", "BC", "AB", "MB", "SK", "NS", "NB", "NL", "PE",
 ]  # fmt: skip
 
+# The rest of the USPS street-suffix list (Publication 28, appendix C1). Many are everyday words ("key", "rest",
+# "station"), so a street ending in one is accepted only in Title Case or with a unit or city/state/zip tail.
+_USPS_SUFFIXES = words(
+    """
+    alley avenue branch bridge brook brooks burg burgs bypass camp canyon cape causeway center centers circle
+    circles cliff cliffs club common corner corners course court courts cove coves creek crescent crest
+    crossing crossroad curve dale dam divide drive drives estate estates expressway extension extensions fall
+    falls ferry field fields flat flats ford fords forest forge forges fork forks fort freeway garden gardens
+    gateway glen glens green greens grove groves harbor harbors haven heights highway hill hills hollow inlet
+    island islands isle junction junctions key keys knoll knolls lake lakes land landing lane light lights
+    loaf lock locks lodge loop mall manor manors meadow meadows mews mill mills mission motorway mount
+    mountain mountains neck orchard oval overpass park parks parkway parkways pass passage path pike pine
+    pines place plain plains plaza point points port ports prairie radial ramp ranch rapid rapids rest ridge
+    ridges river road roads route row rue run shoal shoals shore shores skyway spring springs spur spurs
+    square squares station stravenue stream street streets summit terrace throughway trace track trafficway
+    trail tunnel turnpike underpass union unions valley valleys via viaduct view views village villages ville
+    vista walk walks wall way ways well wells quadrangle quay wharf wynd
+    """
+)
+
 # Words that cannot be part of a street name; they turn "2 dogs on the way" or "10 min drive" into prose.
 _NOT_STREET_WORDS = [
     "a", "an", "the", "and", "or", "of", "on", "in", "at", "to", "by", "for", "from", "with", "my", "your",
@@ -48,15 +68,35 @@ _NOT_STREET_WORDS = [
 
 _STREET_WORD = rf"(?!(?:{alternation(_NOT_STREET_WORDS)})\b)(?:\d{{1,3}}(?:st|nd|rd|th)|[a-z][a-z'.\-]*)"
 
-_UNIT = r"""
-    (?:,?\s*(?:apt|apartment|unit|suite|ste|fl|floor|bldg|building|rm|room|\#)\.?\s*\#?\s*[a-z0-9-]{1,6}\b)
-"""
-
 _ZIP_US = r"\d{5}(?:-\d{4})?"
 # UK outward code + inward code ("SW1A 1AA", "m1 1ae"); the inward letters exclude C, I, K, M, O, V.
 _POSTCODE_UK = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}"
 # Canadian forward sortation area + local delivery unit ("M5V 2T6"); D, F, I, O, Q, U never appear.
 _POSTCODE_CA = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d"
+
+_UNIT = r"""
+    (?:,?\s*(?:apt|apartment|unit|suite|ste|flat|fl|floor|bldg|building|rm|room|\#)\.?\s*\#?\s*[a-z0-9-]{1,6}\b)
+"""
+
+# ", Springfield, IL 62704", ", boise, id 83513", ", manchester im6 7rl", " Cardiff PR5B 7WB".
+_TAIL = rf"""
+    (?:
+      ,?\s+(?:{_STREET_WORD}\s+){{0,2}}?{_STREET_WORD},?\s+      # city, one to three words
+      (?:
+        (?:{alternation(_STATES)}),?\s+(?:{_ZIP_US}|{_POSTCODE_CA})(?![\w-])   # any-case state + code
+        |(?-i:{alternation(_STATES)})\b                               # "IL", "Texas"
+        |{_POSTCODE_UK}(?![\w-])|{_POSTCODE_CA}(?![\w-])              # UK and Canadian codes alone
+      )
+    )
+"""
+
+# House number, optional pre-directional: "12", "221b", "30-12", "55 E."
+_HOUSE = r"""
+    (?<![\w$.,/:-])                             # not the tail of a price, decimal, time or id
+    \d{1,6}[a-z]?(?:-\d{1,4})?
+    (?:\s+(?:[nsew]|north|south|east|west|ne|nw|se|sw)\.?)?
+"""
+_TITLE_WORD = r"(?-i:[A-Z][a-z'\u2019.\-]*|\d{1,3}(?:st|nd|rd|th))"
 
 
 class StreetAddressRecognizer(ChatPatternRecognizer):
@@ -65,27 +105,37 @@ class StreetAddressRecognizer(ChatPatternRecognizer):
     ENTITY = "STREET_ADDRESS"
     NAME = "ChatStreetAddressRecognizer"
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern(
+        verbose_pattern(
             "number street suffix",
             rf"""
-            (?<![\w$.,/:-])                              # not the tail of a price, decimal, time or id
             (?P<value>
-              \d{{1,6}}[a-z]?(?:-\d{{1,4}})?             # house number: 12, 221b, 30-12
-              (?:\s+(?:[nsew]|north|south|east|west|ne|nw|se|sw)\.?)?   # pre-directional
+              {_HOUSE}
               (?:\s+{_STREET_WORD}){{1,4}}?               # street name, one to four words, shortest first
               \s+(?:{alternation(_STREET_SUFFIXES)})\b\.?  # suffix
               (?:\s+(?:[nsew]|ne|nw|se|sw)\b\.?)?         # post-directional: "5th Ave NW"
               {_UNIT}?                                    # apartment, unit, suite
-              (?:                                         # optional ", City, ST 12345" tail
-                ,?\s+(?:{_STREET_WORD}\s+){{0,2}}?{_STREET_WORD},?\s+
-                (?-i:{alternation(_STATES)})\b
-                (?:\s+{_ZIP_US}|\s+{_POSTCODE_CA})?
-              )?
+              {_TAIL}?                                    # city, state, zip
             )
             """,
             0.7,
         ),
-        Pattern(
+        verbose_pattern(
+            "number street usps-suffix",
+            rf"""
+            (?P<value>
+              {_HOUSE}
+              (?:
+                (?:\s+{_TITLE_WORD}){{1,4}}?\s+(?-i:(?=[A-Z]))(?:{alternation(_USPS_SUFFIXES)})\b  # Title Case
+                {_UNIT}?{_TAIL}?
+                |(?:\s+{_STREET_WORD}){{1,4}}?\s+(?:{alternation(_USPS_SUFFIXES)})\b   # any case, with a
+                (?:{_UNIT}{_TAIL}?|{_TAIL})                                            # unit or a tail
+              )
+            )
+            (?![\w-])
+            """,
+            0.6,
+        ),
+        verbose_pattern(
             "po box",
             r"""
             \b(?P<value>
@@ -105,7 +155,7 @@ class ZipCodeRecognizer(ChatPatternRecognizer):
     ENTITY = "ZIP_CODE"
     NAME = "ChatZipCodeRecognizer"
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern(
+        verbose_pattern(
             "zip after cue",
             rf"""
             \b(?:zip|zip\s*code|zipcode|postal\s*code|postcode|post\s*code|postal)\b
@@ -115,12 +165,12 @@ class ZipCodeRecognizer(ChatPatternRecognizer):
             """,
             0.85,
         ),
-        Pattern(
+        verbose_pattern(
             "zip+4",
             r"(?<![\w.$-])(?P<value>\d{5}-\d{4})(?![\w-])",
             0.5,
         ),
-        Pattern(
+        verbose_pattern(
             "zip after state",
             rf"""
             (?-i:\b(?:{alternation(_STATES)}))\.?,?\s+   # "CA 94107", "Texas, 73301"
@@ -128,7 +178,7 @@ class ZipCodeRecognizer(ChatPatternRecognizer):
             """,
             0.7,
         ),
-        Pattern(
+        verbose_pattern(
             "uk postcode",
             rf"""
             (?<![\w-])
@@ -138,7 +188,7 @@ class ZipCodeRecognizer(ChatPatternRecognizer):
             """,
             0.6,
         ),
-        Pattern(
+        verbose_pattern(
             "canadian postal code",
             rf"(?<![\w-])(?P<value>(?-i:{_POSTCODE_CA}))(?![\w-])",
             0.6,

@@ -7,7 +7,7 @@ from typing import ClassVar
 import regex
 from presidio_analyzer import Pattern
 
-from ._base import STOP_WORDS, ChatPatternRecognizer, alternation
+from ._base import STOP_WORDS, ChatPatternRecognizer, alternation, typo_tolerant, verbose_pattern
 
 # "is", ":", "=", "should be" ... between a cue and its value; optional so "pwd hunter2" still matches.
 _SEPARATOR = r"""
@@ -43,10 +43,10 @@ class PasswordRecognizer(ChatPatternRecognizer):
     ENTITY = "PASSWORD"
     NAME = "ChatPasswordRecognizer"
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern(
+        verbose_pattern(
             "password cue",
-            r"""
-            \b(?:pass\s?word|passwd|pwd|pw|p/w|pass\s?phrase|pass\s?code|login\s+pass|secret\s+(?:word|phrase)
+            rf"""
+            \b(?:pass\s?word|{typo_tolerant("password")}|passwd|pwd|pw|p/w|pass\s?phrase|pass\s?code|login\s+pass|secret\s+(?:word|phrase)
                |memorable\s+(?:word|phrase)|log-?in\s+(?:is|are|details\s+are)\s+\S+\s+(?:and|/)\s*)
             """
             + _SEPARATOR
@@ -55,7 +55,7 @@ class PasswordRecognizer(ChatPatternRecognizer):
             """,
             0.75,
         ),
-        Pattern(
+        verbose_pattern(
             "pin cue",
             r"""
             \b(?:pin|pin\s?(?:code|number|no\.?|\#)|cvv2?|cvc2?|csc)
@@ -66,7 +66,7 @@ class PasswordRecognizer(ChatPatternRecognizer):
             """,
             0.8,
         ),
-        Pattern(
+        verbose_pattern(
             "one-time code cue",
             rf"""
             (?:
@@ -80,7 +80,22 @@ class PasswordRecognizer(ChatPatternRecognizer):
             """,
             0.7,
         ),
-        Pattern(
+        verbose_pattern(
+            "password-shaped token",
+            r"""
+            (?<![\w@/.:\-])
+            (?P<value>
+              (?-i:(?=\S*[a-z])(?=\S*[A-Z]))(?=\S*\d)                   # lower, upper and a digit ...
+              (?=[^\s]*[!@\#$%^&*?~+=_.\-][^\s]*[a-z0-9])             # ... and an inner symbol
+              (?!\S*(?:@[a-z0-9-]+\.|://|\.(?:com|org|net|io)\b))      # not an email or a URL
+              (?![a-z]+-\d+(?![\w-])|v\d)                                 # not "Covid-19", "iPhone-12", "v2.3"
+              (?-i:[A-Za-z0-9!@\#$%^&*?~+=_.\-]{8,32})
+            )
+            (?![\w@/\-])
+            """,
+            0.5,
+        ),
+        verbose_pattern(
             "security answer cue",
             r"""
             \b(?:security\s+(?:answer|question\s+answer)|answer\s+to\s+(?:my|the)\s+security\s+question

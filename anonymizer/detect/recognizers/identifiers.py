@@ -8,14 +8,14 @@ from typing import ClassVar
 import regex
 from presidio_analyzer import Pattern
 
-from ._base import ChatPatternRecognizer, digits_of
+from ._base import ChatPatternRecognizer, digits_of, typo_tolerant, verbose_pattern
 
 # An identifier token: letters, digits and inner dashes, at least one digit somewhere.
 _ID_VALUE = r"(?=[a-z0-9-]*\d)[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,29}"
 
 # "number", "no.", "#", "id" ... between the cue and the value, then an optional "is"/":".
-_ID_WORD = r"""
-    (?:\s*(?:(?:number|num|nbr|no|nr|id|code|ref(?:erence)?)\b\.?|\#))?   # "number", "no.", "#"
+_ID_WORD = rf"""
+    (?:\s*(?:(?:{typo_tolerant("number")}|num|nbr|no|nr|id|code|ref(?:erence)?)\b\.?|\#))?   # "number", "#"
     (?:\s+(?:is|was|=)|\s*[:=])?                                            # "... is", "...:"
     \s*(?:\#\s*)?                                                            # "order #A1B2"
 """
@@ -45,7 +45,7 @@ class AccountIdRecognizer(_IdRecognizer):
     ENTITY = "ACCOUNT_ID"
     NAME = "ChatAccountIdRecognizer"
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern(
+        verbose_pattern(
             "prefixed account id",
             r"""
             \b(?P<value>(?:acc|acct|cust|cus|mbr|mem|cid|uid|usr|cst|sub)     # an account-like prefix
@@ -53,11 +53,11 @@ class AccountIdRecognizer(_IdRecognizer):
             """,
             0.8,
         ),
-        Pattern(
+        verbose_pattern(
             "account cue",
-            r"""
-            \b(?:account|acct|a/c|customer|client|member(?:ship)?|subscriber|subscription|loyalty|rewards
-               |policy|patient|billing|contract)
+            rf"""
+            \b(?:{typo_tolerant("account")}|acct|a/c|{typo_tolerant("customer")}|client|{typo_tolerant("member")}
+               |membership|subscriber|subscription|loyalty|rewards|policy|patient|billing|contract)\b
             """
             + _ID_WORD
             + rf"(?P<value>{_ID_VALUE})\b",
@@ -74,7 +74,7 @@ class OrderIdRecognizer(_IdRecognizer):
     NAME = "ChatOrderIdRecognizer"
     MIN_DIGITS = 3
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern(
+        verbose_pattern(
             "prefixed order id",
             r"""
             \b(?P<value>(?:ord|order|tkt|ticket|inc|case|cs|rma|inv|bk|bkg|ref|conf|po|sr|req|txn|trx|rtn|res)
@@ -82,23 +82,24 @@ class OrderIdRecognizer(_IdRecognizer):
             """,
             0.75,
         ),
-        Pattern(
+        verbose_pattern(
             "order cue",
-            r"""
-            \b(?:order|ticket|case|incident|booking|reservation|confirmation|tracking|reference|ref|invoice
+            rf"""
+            \b(?:{typo_tolerant("order")}|{typo_tolerant("ticket")}|case|incident|{typo_tolerant("booking")}
+               |reservation|{typo_tolerant("confirmation")}|{typo_tolerant("tracking")}|reference|ref|invoice
                |return|rma|claim|request|transaction|txn|receipt|shipment|package|parcel|waybill|pnr|itinerary
-               |purchase|sales\s+order|work\s+order|service\s+request)
+               |purchase|sales\s+order|work\s+order|service\s+request)\b
             """
             + _ID_WORD
             + rf"(?P<value>{_ID_VALUE})\b",
             0.7,
         ),
-        Pattern(
+        verbose_pattern(
             "UPS tracking",
             r"\b(?P<value>1z\s?[0-9a-z]{3}\s?[0-9a-z]{3}\s?[0-9a-z]{2}\s?[0-9a-z]{4}\s?[0-9a-z]{4})\b",
             0.85,
         ),
-        Pattern(
+        verbose_pattern(
             "USPS tracking",
             r"""
             \b(?P<value>9[234]\d{2}                        # USPS IMpb: 20-22 digits starting 92/93/94
@@ -106,7 +107,7 @@ class OrderIdRecognizer(_IdRecognizer):
             """,
             0.8,
         ),
-        Pattern(
+        verbose_pattern(
             "FedEx tracking with context",
             r"""
             \b(?:fedex|fed\s+ex|tracking|track|shipment)\b[^.\n\d]{0,30}?   # a cue in the same sentence

@@ -7,7 +7,7 @@ from typing import ClassVar
 import regex
 from presidio_analyzer import Pattern
 
-from ._base import STOP_WORDS, ChatPatternRecognizer
+from ._base import STOP_WORDS, ChatPatternRecognizer, verbose_pattern
 
 # Mentions that address a group or a place, not a person.
 _GROUP_MENTIONS = frozenset(
@@ -27,7 +27,7 @@ class UsernameRecognizer(ChatPatternRecognizer):
     ENTITY = "USERNAME"
     NAME = "ChatUsernameRecognizer"
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern(
+        verbose_pattern(
             "at-handle",
             r"""
             (?<![\w.@/+-])                       # not inside an email, a URL or a word
@@ -36,7 +36,7 @@ class UsernameRecognizer(ChatPatternRecognizer):
             """,
             0.7,
         ),
-        Pattern(
+        verbose_pattern(
             "cue with separator",
             _CUE
             + r"""
@@ -48,7 +48,7 @@ class UsernameRecognizer(ChatPatternRecognizer):
             """,
             0.75,
         ),
-        Pattern(
+        verbose_pattern(
             "cue without separator, handle-shaped value",
             _CUE
             + r"""

@@ -130,7 +130,10 @@ def test_when_order_prose_then_no_order_id(text: str) -> None:
         ("I live at 123 Main St, Springfield, IL 62704", ["123 Main St, Springfield, IL 62704"]),
         ("ship to 42 park lane apt 4b please", ["42 park lane apt 4b"]),
         ("221b baker street", ["221b baker street"]),
-        ("1600 Pennsylvania Ave NW, Washington, DC 20500", ["1600 Pennsylvania Ave NW, Washington, DC 20500"]),
+        (
+            "1600 Pennsylvania Ave NW, Washington, DC 20500",
+            ["1600 Pennsylvania Ave NW, Washington, DC 20500"],
+        ),
         ("send it to 350 5th Ave Suite 3300.", ["350 5th Ave Suite 3300"]),
         ("4 Privet Drive", ["4 Privet Drive"]),
         ("55 E. Monroe St. Apt #1203", ["55 E. Monroe St. Apt #1203"]),

@@ -1,0 +1,158 @@
+"""EMAIL_ADDRESS and PHONE_NUMBER typed to dodge filters: "john dot smith at gmail dot com", "four one five ..."."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import phonenumbers
+import regex
+from presidio_analyzer import Pattern
+
+from ._base import STOP_WORDS, ChatPatternRecognizer, alternation, digits_of, verbose_pattern, words
+
+# "[at]", "(at)", "{at}", " at ", " @ " and the same for "dot".
+_AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s+@\s*|\s*@\s+|\s*\#\s*)"
+_DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)"
+_SPELLED_DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
+_TLDS = words(
+    """
+    com org net edu gov mil io co uk us ca de fr es it nl be ch at au nz in jp cn br mx ru pl se no dk fi ie
+    info biz me tv app dev ai email online site xyz eu
+    """
+)
+# Providers whose names make "x at gmail.com" an address even with a plain dot.
+_MAIL_PROVIDERS = words(
+    """
+    gmail googlemail yahoo ymail hotmail outlook live msn icloud me mac aol proton protonmail pm zoho gmx
+    mail yandex comcast verizon att sbcglobal btinternet
+    """
+)
+_LOCAL = r"[a-z0-9][a-z0-9_%+\-]*"
+_LABEL = r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?"
+
+
+class SpelledEmailRecognizer(ChatPatternRecognizer):
+    """Emails with "at"/"dot" spelled out or bracketed; the plain address is left to Presidio."""
+
+    ENTITY = "EMAIL_ADDRESS"
+    NAME = "ChatSpelledEmailRecognizer"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        verbose_pattern(
+            "obfuscated at, any dot",
+            rf"""
+            (?<![\w.@])
+            (?P<value>
+              (?P<local>{_LOCAL}(?:{_DOT}{_LOCAL})*)                       # john, john dot smith, j.smith
+              (?:\s*[\[({{<]\s*at\s*[\])}}>]\s*|\s+@\s*|\s*@\s+)            # [at], (at), " @ "
+              {_LABEL}(?:{_DOT}{_LABEL})*{_DOT}(?:{alternation(_TLDS)})     # example dot org
+            )
+            (?![\w@])
+            """,
+            0.8,
+        ),
+        verbose_pattern(
+            "spelled at and spelled dot",
+            rf"""
+            (?<![\w.@])
+            (?P<value>
+              (?P<local>{_LOCAL}(?:{_DOT}{_LOCAL})*)
+              \s+at\s+
+              {_LABEL}(?:{_DOT}{_LABEL})*{_SPELLED_DOT}(?:{alternation(_TLDS)})   # "gmail dot com"
+            )
+            (?![\w@])
+            """,
+            0.75,
+        ),
+        verbose_pattern(
+            "spelled at, mail provider",
+            rf"""
+            (?<![\w.@])
+            (?P<value>
+              (?P<local>{_LOCAL}(?:{_DOT}{_LOCAL})*)
+              \s+at\s+
+              (?:{alternation(_MAIL_PROVIDERS)}){_DOT}(?:{alternation(_TLDS)})(?:{_DOT}(?:{alternation(_TLDS)}))?
+            )
+            (?![\w@])
+            """,
+            0.75,
+        ),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["email", "mail", "address", "contact"]
+
+    def reject_match(self, match: regex.Match[str], text: str) -> bool:
+        """'me at gmail dot com' has no local part; a pronoun or filler word is not a mailbox."""
+        return match.group("local").lower() in STOP_WORDS
+
+
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+    "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_DIGIT_WORD = rf"(?:{alternation(_DIGIT_WORDS)}|\d)"
+_PHONE_CUE = r"""
+    (?:phone|cell|mobile|mob|tel|telephone|ph|landline|whats\s?app|sms|text(?:\s+me)?|call(?:\s+me)?
+      |reach\s+me|contact\s+(?:no|number)|(?<!(?:account|order|case|ticket|tracking|card|member|reference|ref
+      |confirmation|serial|model|policy|claim|invoice|customer|routing|social|security|id)\s)(?:number|no|\#))
+"""
+
+
+class ObfuscatedPhoneRecognizer(ChatPatternRecognizer):
+    """Phone numbers in number words, with letter O for zero, or as 7-digit local numbers after a cue."""
+
+    ENTITY = "PHONE_NUMBER"
+    NAME = "ChatObfuscatedPhoneRecognizer"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        verbose_pattern(
+            "number words",
+            rf"""
+            (?<![\w-])
+            (?P<value>{_DIGIT_WORD}(?:[\s,.\-]{{1,3}}{_DIGIT_WORD}){{6,14}})   # seven to fifteen digits
+            (?![\w-])
+            """,
+            0.6,
+        ),
+        verbose_pattern(
+            "local number after cue",
+            rf"""
+            \b{_PHONE_CUE}\b(?:\s+(?:is|was|at|on))?\s*[:\#-]?\s*          # "phone:", "call me at"
+            (?P<value>(?<!\d[\s.-]?)\d{{3}}[\s.\-]?\d{{4}})(?![\w.\-]?\d)  # 555-0123, 555 0123
+            """,
+            0.6,
+        ),
+        verbose_pattern(
+            "digits with letter O after cue",
+            rf"""
+            \b{_PHONE_CUE}\b(?:\s+(?:is|was|at|on))?\s*[:\#-]?\s*
+            (?P<value>\+?(?=[\d\s().\-]*[o][\d\s().\-o]*\d)[\d(][\do\s().\-]{{8,18}}[\do])   # 415-555-O123
+            (?![\w])
+            """,
+            0.6,
+        ),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["phone", "call", "number", "cell", "mobile", "text", "reach"]
+
+    def __init__(self, default_region: str = "US", *, supported_language: str = "en") -> None:
+        super().__init__(supported_language=supported_language)
+        self.default_region = default_region
+
+    def reject_match(self, match: regex.Match[str], text: str) -> bool:
+        """Number words must spell at least seven digits and, with ten or more, a possible phone number."""
+        spelled = _spelled_digits(match.group("value"))
+        if len(spelled) < 7 or len(set(spelled)) == 1:
+            return True
+        if len(spelled) == 7:
+            # "one two three four five six seven" is counting, not a number.
+            return spelled in "01234567890" or spelled in "98765432109"
+        try:
+            number = phonenumbers.parse(spelled if len(spelled) <= 10 else "+" + spelled, self.default_region)
+        except phonenumbers.NumberParseException:
+            return True
+        return not phonenumbers.is_possible_number(number)
+
+
+def _spelled_digits(value: str) -> str:
+    """Digits of a value typed with number words or letter O."""
+    out = []
+    for token in regex.findall(r"[a-z]+|\d", value.lower()):
+        out.append(_DIGIT_WORDS.get(token, token) if not token.isdigit() else token)
+    return digits_of("".join(out))
