@@ -22,8 +22,13 @@ from anonymizer.errors import (
     RevealError,
 )
 from anonymizer.keys import KeyRing, generate_keys
+from anonymizer.logsafe import install_log_scrubbing
 from anonymizer.policy import Policy
 from anonymizer.records import InvalidRecord, output_schema, validate_record
+
+# Privacy first: from the moment the library is imported, every log record is scrubbed of PII-shaped text
+# and of loaded keys, whichever logger made it (see anonymizer/logsafe.py).
+install_log_scrubbing()
 
 try:
     __version__ = version("chat-anonymizer")
@@ -46,6 +51,7 @@ __all__ = [
     "RevealError",
     "__version__",
     "generate_keys",
+    "install_log_scrubbing",
     "output_schema",
     "validate_record",
 ]

@@ -1,8 +1,12 @@
 """Key material: the HMAC pepper for `hash`, the Fernet keys for `encrypt`, and where they come from.
 
-Keys come only from the environment, a key file, or (later) a secret store; never from a policy file or a
-default. Objects here never show key material in `repr()`, logs or exceptions; they expose key *ids*, short
-fingerprints derived from the key with a domain-separated SHA-256, which are safe to write beside the output.
+Keys come only from a key source (`anonymizer.secrets`: the environment, a key file, Vault/OpenBao or
+Azure Key Vault); never from a policy file or a default. `KeyRing` validates them once, at start-up, and
+derives missing ones from a master secret with HKDF-SHA256 under distinct `info` labels, so the hash key
+and the encryption key are always different keys. Objects here never show key material in `repr()`, logs
+or exceptions; they expose key *ids*, short fingerprints derived from the key with a domain-separated
+SHA-256, which are safe to write beside the output. Every loaded key is registered with
+`anonymizer.logsafe`, which scrubs it from any log record.
 """
 
 from __future__ import annotations
@@ -10,9 +14,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import os
+import re
 import secrets
-import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,24 +24,46 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from anonymizer import logsafe
 from anonymizer.errors import KeyConfigError, MissingKeyError, RevealError
-
-HASH_KEY_ENV = "ANONYMIZER_HASH_KEY"
-ENCRYPTION_KEYS_ENV = "ANONYMIZER_ENCRYPTION_KEYS"
-MASTER_KEY_ENV = "ANONYMIZER_MASTER_KEY"
-KEY_NAMES = (HASH_KEY_ENV, ENCRYPTION_KEYS_ENV, MASTER_KEY_ENV)
+from anonymizer.secrets.base import ENCRYPTION_KEYS_ENV, HASH_KEY_ENV, KEY_NAMES, MASTER_KEY_ENV, KeySource
+from anonymizer.secrets.env import EnvironmentKeySource
+from anonymizer.secrets.keyfile import KeyFileKeySource, read_key_file
 
 MIN_SECRET_CHARS = 32
 ENCRYPTED_PREFIX = "enc:v1:"
+# `enc:v1:<12-hex key id>:<Fernet token>`; a Fernet token is url-safe base64 (with `=` padding).
+ENCRYPTED_VALUE = re.compile(r"^enc:v1:([0-9a-f]{12}):([A-Za-z0-9_\-]+={0,2})$")
 
+# HKDF `info` labels: one master secret, two unrelated keys. Changing a label changes every derived key,
+# so they are versioned (`v1`) and never edited.
 _HKDF_HASH_INFO = b"chat-anonymizer/v1/hash-key"
 _HKDF_ENCRYPTION_INFO = b"chat-anonymizer/v1/encryption-key"
 _KEY_ID_LABEL = b"chat-anonymizer/v1/key-id\x00"
+
+__all__ = [
+    "ENCRYPTED_PREFIX",
+    "ENCRYPTION_KEYS_ENV",
+    "HASH_KEY_ENV",
+    "KEY_NAMES",
+    "MASTER_KEY_ENV",
+    "KeyRing",
+    "generate_keys",
+    "key_id",
+    "read_key_file",
+    "token_key_id",
+]
 
 
 def key_id(key: bytes) -> str:
     """A 12-hex-character fingerprint of a key, safe to publish (it does not reveal the key)."""
     return hashlib.sha256(_KEY_ID_LABEL + key).hexdigest()[:12]
+
+
+def token_key_id(value: str) -> str | None:
+    """The key id an `enc:v1:<kid>:<token>` value names, or None if `value` is not such a value."""
+    match = ENCRYPTED_VALUE.match(value)
+    return match.group(1) if match else None
 
 
 def _hkdf(master: bytes, info: bytes) -> bytes:
@@ -47,11 +72,14 @@ def _hkdf(master: bytes, info: bytes) -> bytes:
 
 @dataclass(frozen=True, repr=False)
 class KeyRing:
-    """The keys one run uses. Build it with `KeyRing.load()`; it never prints its secrets."""
+    """The keys one run uses. Build it with `KeyRing.load()` or `KeyRing.from_source()`; it never prints
+    its secrets. `encryption_keys` are newest first: the first encrypts, all of them decrypt."""
 
     hash_key: bytes | None = field(default=None)
     encryption_keys: tuple[bytes, ...] = field(default=())
     source: str = "none"
+    # Kept only so `secret_values()` can look for leaks of it; nothing is ever derived from it here.
+    master_key: bytes | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         for position, key in enumerate(self.encryption_keys, start=1):
@@ -67,6 +95,11 @@ class KeyRing:
                 f"{HASH_KEY_ENV} is too short: use at least {MIN_SECRET_CHARS} characters of random "
                 "data; create one with `anonymizer keygen`"
             )
+        if self.hash_key is not None and self.hash_key in self.encryption_keys:
+            raise KeyConfigError(
+                f"{HASH_KEY_ENV} equals one of {ENCRYPTION_KEYS_ENV}: hashing and encryption need separate keys"
+            )
+        logsafe.register_secrets(self.secret_values())
 
     def __repr__(self) -> str:
         return (
@@ -83,6 +116,7 @@ class KeyRing:
 
     @property
     def encryption_key_ids(self) -> list[str]:
+        """Ids of the encryption keys, newest (the one `encrypt` uses) first."""
         return [key_id(k) for k in self.encryption_keys]
 
     @property
@@ -92,6 +126,11 @@ class KeyRing:
     @property
     def has_encryption_key(self) -> bool:
         return bool(self.encryption_keys)
+
+    def secret_values(self) -> list[str]:
+        """Every secret this ring holds, as text: for log scrubbing and leak checks, never for output."""
+        raw = [self.hash_key, *self.encryption_keys, self.master_key]
+        return [k.decode("utf-8", "replace") for k in raw if k]
 
     # ---- operations --------------------------------------------------------------------------------
     def require_hash_key(self) -> bytes:
@@ -124,35 +163,55 @@ class KeyRing:
         token = self._multifernet().encrypt(data).decode("ascii")
         return f"{ENCRYPTED_PREFIX}{key_id(self.encryption_keys[0])}:{token}"
 
-    def decrypt(self, value: str) -> str:
-        """Decrypt a value produced by `encrypt` (with any configured key, newest first)."""
+    def _unknown_key_hint(self, value: str) -> str:
+        kid = token_key_id(value)
+        if kid is not None and kid not in self.encryption_key_ids:
+            return f"; it names key id {kid}, which is not among the configured keys {self.encryption_key_ids}"
+        return ""
+
+    def decrypt_bytes(self, value: str) -> bytes:
+        """Decrypt a value produced by `encrypt`/`encrypt_bytes` (with any configured key, newest first)."""
         token = value[len(ENCRYPTED_PREFIX) :].split(":", 1)[-1] if value.startswith(ENCRYPTED_PREFIX) else value
         try:
-            return self._multifernet().decrypt(token.encode("ascii")).decode("utf-8")
+            return self._multifernet().decrypt(token.encode("ascii"))
         except (InvalidToken, UnicodeError, ValueError):
             raise RevealError(
                 "the token could not be decrypted with the configured encryption keys "
-                "(wrong key, key removed, or tampered token)"
+                "(wrong key, key removed, or tampered token)" + self._unknown_key_hint(value)
             ) from None
+
+    def decrypt(self, value: str) -> str:
+        """Decrypt a value produced by `encrypt` (with any configured key, newest first)."""
+        try:
+            return self.decrypt_bytes(value).decode("utf-8")
+        except UnicodeError:
+            raise RevealError("the decrypted value is not UTF-8 text") from None
 
     def rotate(self, value: str) -> str:
         """Re-encrypt a token under the newest key (MultiFernet.rotate), keeping the tagged format."""
         token = value[len(ENCRYPTED_PREFIX) :].split(":", 1)[-1] if value.startswith(ENCRYPTED_PREFIX) else value
         try:
             new = self._multifernet().rotate(token.encode("ascii")).decode("ascii")
-        except (InvalidToken, ValueError):
-            raise RevealError("the token could not be rotated with the configured encryption keys") from None
+        except (InvalidToken, UnicodeError, ValueError):
+            raise RevealError(
+                "the token could not be rotated with the configured encryption keys" + self._unknown_key_hint(value)
+            ) from None
         return f"{ENCRYPTED_PREFIX}{key_id(self.encryption_keys[0])}:{new}"
 
     # ---- loading -----------------------------------------------------------------------------------
     @classmethod
     def from_mapping(cls, values: Mapping[str, str], source: str) -> KeyRing:
-        """Build from NAME=value pairs (environment or key file). The master key fills only what is missing."""
+        """Build from NAME=value pairs (any key source). The master key fills only what is missing.
+
+        Derivation: `hash key = base64url(HKDF-SHA256(master, salt=None, info="chat-anonymizer/v1/hash-key",
+        L=32))` and the Fernet key likewise with `info="chat-anonymizer/v1/encryption-key"`.
+        """
         hash_raw = (values.get(HASH_KEY_ENV) or "").strip()
         enc_raw = (values.get(ENCRYPTION_KEYS_ENV) or "").strip()
         master_raw = (values.get(MASTER_KEY_ENV) or "").strip()
         hash_key: bytes | None = hash_raw.encode("utf-8") if hash_raw else None
         enc_keys = tuple(k.strip().encode("ascii", "replace") for k in enc_raw.split(",") if k.strip())
+        master: bytes | None = None
         if master_raw:
             if len(master_raw) < MIN_SECRET_CHARS:
                 raise KeyConfigError(
@@ -164,59 +223,39 @@ class KeyRing:
                 hash_key = base64.urlsafe_b64encode(_hkdf(master, _HKDF_HASH_INFO))
             if not enc_keys:
                 enc_keys = (base64.urlsafe_b64encode(_hkdf(master, _HKDF_ENCRYPTION_INFO)),)
-        return cls(hash_key=hash_key, encryption_keys=enc_keys, source=source)
+        return cls(hash_key=hash_key, encryption_keys=enc_keys, source=source, master_key=master)
+
+    @classmethod
+    def from_source(cls, source: KeySource) -> KeyRing:
+        """Fetch from a key source (`anonymizer.secrets`) and validate: the start-up check for every source."""
+        return cls.from_mapping(source.fetch(), source=source.describe())
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> KeyRing:
-        env = os.environ if environ is None else environ
-        return cls.from_mapping({name: env[name] for name in KEY_NAMES if name in env}, source="environment")
+        return cls.from_source(EnvironmentKeySource(environ))
 
     @classmethod
     def from_file(cls, path: str | Path) -> KeyRing:
-        return cls.from_mapping(read_key_file(path), source=f"key file {path}")
+        """Keys from a key file only (no environment fallback)."""
+        return cls.from_source(KeyFileKeySource(path, fallback=False))
 
     @classmethod
-    def load(cls, key_file: str | Path | None = None, environ: Mapping[str, str] | None = None) -> KeyRing:
-        """Keys from `key_file` when given (names it lacks fall back to the environment), else the environment."""
-        env = os.environ if environ is None else environ
-        values = {name: env[name] for name in KEY_NAMES if name in env}
-        source = "environment"
+    def load(
+        cls,
+        key_file: str | Path | None = None,
+        environ: Mapping[str, str] | None = None,
+        *,
+        source: KeySource | None = None,
+    ) -> KeyRing:
+        """Keys from `source` when given; else from `key_file` (names it lacks fall back to the
+        environment); else from the environment."""
+        if source is not None:
+            if key_file is not None:
+                raise KeyConfigError("give either a key file or a key source, not both")
+            return cls.from_source(source)
         if key_file is not None:
-            values.update(read_key_file(key_file))
-            source = f"key file {key_file}"
-        return cls.from_mapping(values, source=source)
-
-
-def read_key_file(path: str | Path) -> dict[str, str]:
-    """Read `NAME=value` lines; refuse a file that group or others can read or write."""
-    p = Path(path)
-    try:
-        st = p.stat()
-    except OSError as exc:
-        raise KeyConfigError(f"cannot read key file {p}: {exc.strerror}") from None
-    if os.name == "posix" and st.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise KeyConfigError(
-            f"key file {p} is accessible by group or others (mode {stat.S_IMODE(st.st_mode):04o}); "
-            f"run `chmod 600 {p}`"
-        )
-    try:
-        lines = p.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeError):
-        raise KeyConfigError(f"cannot read key file {p}") from None
-    values: dict[str, str] = {}
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        name, sep, value = stripped.partition("=")
-        name = name.strip().removeprefix("export ").strip()
-        if not sep or name not in KEY_NAMES:
-            # Never echo the line: it may hold a secret.
-            raise KeyConfigError(
-                f"key file {p} line {number}: expected NAME=value with NAME one of {', '.join(KEY_NAMES)}"
-            )
-        values[name] = value.strip().strip('"').strip("'")
-    return values
+            return cls.from_source(KeyFileKeySource(key_file, environ=environ))
+        return cls.from_source(EnvironmentKeySource(environ))
 
 
 def generate_keys() -> dict[str, str]:
