@@ -12,7 +12,7 @@ from .cards import CreditCardGapRecognizer
 from .credentials import PasswordRecognizer
 from .dates import DateOfBirthRecognizer
 from .identifiers import AccountIdRecognizer, ConfiguredIdRecognizer, OrderIdRecognizer
-from .names import ChatEventNameRecognizer, ContextNameRecognizer, NameListRecognizer
+from .names import ChatEventNameRecognizer, ContextNameRecognizer, NameListRecognizer, VocativeNameRecognizer
 from .obfuscated import ObfuscatedPhoneRecognizer, SpelledEmailRecognizer
 from .partial_ids import PartialIdRecognizer
 from .urls import PersonalUrlRecognizer
@@ -35,6 +35,7 @@ __all__ = [
     "SpelledEmailRecognizer",
     "StreetAddressRecognizer",
     "UsernameRecognizer",
+    "VocativeNameRecognizer",
     "ZipCodeRecognizer",
     "chat_recognizers",
 ]
@@ -76,6 +77,7 @@ def chat_recognizers(
         ContextNameRecognizer(),
         NameListRecognizer(),
         ChatEventNameRecognizer(),
+        VocativeNameRecognizer(),
     ]
     recognizers.extend(ConfiguredIdRecognizer(entity, patterns) for entity, patterns in sorted(user.items()))
     return recognizers

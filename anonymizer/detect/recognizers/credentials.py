@@ -71,7 +71,7 @@ class PasswordRecognizer(ChatPatternRecognizer):
             rf"""
             (?:
               \b(?:otp|2fa|mfa|tfa|totp)(?:\s+code)?                      # "OTP 4829", "2fa code: 123456"
-              |(?<!\b(?:{alternation(_PUBLIC_CODES)})[\s-])\bcode  # not "zip code"
+              |(?<!\b(?:{alternation(_PUBLIC_CODES)})[\s-]|[?&;])\bcode  # not "zip code"
             )
             """
             + _SEPARATOR
@@ -83,7 +83,7 @@ class PasswordRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "password-shaped token",
             r"""
-            (?<![\w@/.:\-])
+            (?<![\w@/.:=\-])                                           # not a URL parameter value
             (?P<value>
               (?-i:(?=\S*[a-z])(?=\S*[A-Z]))(?=\S*\d)                   # lower, upper and a digit ...
               (?=[^\s]*[!@\#$%^&*?~+=_.\-][^\s]*[a-z0-9])             # ... and an inner symbol

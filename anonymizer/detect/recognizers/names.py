@@ -145,7 +145,8 @@ class ContextNameRecognizer(EntityRecognizer):
             lower = word.lower()
             capitalized = word[:1].isupper() and not word.isupper()
             known_first, known_last = lower in self._first, lower in self._last
-            if lower in _NEVER_NAMES or len(lower) < 2:
+            # "My name is April": a capitalized known name after a strong cue outranks the month.
+            if len(lower) < 2 or (lower in _NEVER_NAMES and not (strong and capitalized and known_first)):
                 break
             if index == 0:
                 accepted = self._first_word_ok(lower, capitalized, known_first, known_last, strong)
@@ -243,10 +244,38 @@ class ChatEventNameRecognizer(ContextNameRecognizer):
             for token in reversed(list(_TOKEN.finditer(match.group("value")))):
                 lower = token.group().lower()
                 known = lower in self._first or lower in self._last
-                if lower in self._common or lower in _NEVER_NAMES or not (known or token.group()[:1].isupper()):
+                capitalized = token.group()[:1].isupper()
+                everyday = lower in self._common or lower in _NEVER_NAMES
+                # "Agent April joined": a capitalized known name wins over the month or the word.
+                if (everyday and not (capitalized and known)) or not (known or capitalized):
                     break
                 kept.insert(0, token)
             if kept:
                 base = match.start("value")
                 results.append(self._result((base + kept[0].start(), base + kept[-1].end()), self.SCORE))
+        return EntityRecognizer.remove_duplicates(results)
+
+
+class VocativeNameRecognizer(ContextNameRecognizer):
+    """A capitalized known first name addressed at the end of a sentence: "Have a great day, Rebecca!"."""
+
+    NAME: ClassVar[str] = "ChatVocativeNameRecognizer"
+    SCORE: ClassVar[float] = 0.6
+    _VOCATIVE = regex.compile(
+        r"""(?x)
+        ,[ \t]+(?P<value>(?-i:[A-Z][a-z'\u2019\-]+)(?:[ ](?-i:[A-Z][a-z'\u2019\-]+))?)   # ", Rebecca"
+        [ \t]*(?:[.!?]|$)                                                                # ends the sentence
+        """,
+        regex.MULTILINE,
+    )
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """The first word must be a known first name that is not also an everyday word."""
+        results: list[RecognizerResult] = []
+        for match in self._VOCATIVE.finditer(text):
+            first = match.group("value").split(" ")[0].lower()
+            if first in self._first and first not in self._common | _AMBIGUOUS | _NEVER_NAMES:
+                results.append(self._result(match.span("value"), self.SCORE))
         return EntityRecognizer.remove_duplicates(results)

@@ -21,6 +21,7 @@ from anonymizer.detect.recognizers import (
     PasswordRecognizer,
     PersonalUrlRecognizer,
     SpelledEmailRecognizer,
+    VocativeNameRecognizer,
 )
 from anonymizer.detect.recognizers._base import luhn_valid, typo_tolerant
 from anonymizer.detect.recognizers.cards import card_scheme_ok
@@ -195,6 +196,7 @@ def test_when_url_is_impersonal_then_nothing(text: str) -> None:
         ("Hi there, Christina here.", ["Christina"]),
         ("that's it, thnak you timothy!", ["timothy"]),
         ("Good morning Annette! I'm Teresa.", ["Annette", "Teresa"]),
+        ("Hi Mary, my name is April and I'll help", ["Mary", "April"]),
     ],
 )
 def test_when_name_after_chat_phrase_then_person(text: str, expected: list[str]) -> None:
@@ -238,6 +240,7 @@ def test_name_list_pairs(text: str, expected: list[str]) -> None:
     [
         ("Darrell has joined the chat.", ["Darrell"]),
         ("Maria Lopez left the conversation", ["Maria Lopez"]),
+        ("Agent April joined the conversation.", ["April"]),
         ("The agent has left the chat", []),
     ],
 )
@@ -265,3 +268,29 @@ def test_typo_tolerant_cue_accepts_one_slip_but_keeps_first_letter() -> None:
     pattern = regex.compile(rf"\b{typo_tolerant('ending')}\b", regex.IGNORECASE)
     assert all(pattern.search(w) for w in ["ending", "endnig", "ening", "endiing", "Ending"])
     assert not any(pattern.search(w) for w in ["pending", "sending", "end"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thanks for contacting us, Rebecca. Have a great day!", ["Rebecca"]),
+        ("Have a great day, Gregory!", ["Gregory"]),
+        ("See you in April, Will.", []),
+        ("Shipped to Austin, Texas.", []),
+        ("We sell shoes, Hats.", []),
+    ],
+)
+def test_vocative_names(text: str, expected: list[str]) -> None:
+    assert found(VocativeNameRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://example.com/verify?uid=u_81772&code=154672",
+        "https://example.com/reset?token=gRr5y6G_DXpckBb4iB4k4behGRn4zJ4C",
+    ],
+)
+def test_when_secret_is_inside_a_url_then_the_url_recognizer_owns_it(text: str) -> None:
+    assert found(PasswordRecognizer(), text) == []
+    assert found(PersonalUrlRecognizer(), text) == [text]
