@@ -101,6 +101,7 @@ _CUE_REGEX = regex.compile(
     regex.IGNORECASE,
 )
 _TOKEN = regex.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019\-](?=[^\W\d_]))*")
+_GLUED = regex.compile(r"[\d_@]|\.\w")
 _POSSESSIVE = regex.compile(r"['\u2019]s$", regex.IGNORECASE)
 
 
@@ -140,6 +141,9 @@ class ContextNameRecognizer(EntityRecognizer):
         for index in range(self.MAX_TOKENS):
             token = _TOKEN.match(text, pos)
             if token is None:
+                break
+            # "its jill484@btinternet.com", "lisa1982", "kayla.rodriguez@...": the word is part of a handle.
+            if _GLUED.match(text, token.end()):
                 break
             word = _POSSESSIVE.sub("", token.group())
             lower = word.lower()

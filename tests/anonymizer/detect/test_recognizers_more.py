@@ -217,6 +217,9 @@ def test_when_name_after_chat_phrase_then_person(text: str, expected: list[str])
         "hey team",
         "i'm happy to help",
         "it's Thursday today",
+        "its jill484@btinternet.com",
+        "it's lisa1982",
+        "its kayla.rodriguez@bigpond.com",
     ],
 )
 def test_when_chat_phrase_without_name_then_no_person(text: str) -> None:
