@@ -28,6 +28,8 @@ _MAIL_PROVIDERS = words(
     """
 )
 _LOCAL = r"[a-z0-9][a-z0-9_%+\-]*"
+# Separators inside a spelled local part: "john dot smith", "blake underscore mann", "mary dash jones".
+_LOCAL_SEP = rf"(?:{_DOT}|\s+(?:underscore|under\s+score|dash|hyphen)\s+)"
 _LABEL = r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?"
 
 
@@ -42,7 +44,7 @@ class SpelledEmailRecognizer(ChatPatternRecognizer):
             rf"""
             (?<![\w.@])
             (?P<value>
-              (?P<local>{_LOCAL}(?:{_DOT}{_LOCAL})*)                       # john, john dot smith, j.smith
+              (?P<local>{_LOCAL}(?:{_LOCAL_SEP}{_LOCAL})*)                       # john, john dot smith, j.smith
               (?:\s*[\[({{<]\s*at\s*[\])}}>]\s*|\s+@\s*|\s*@\s+)            # [at], (at), " @ "
               {_LABEL}(?:{_DOT}{_LABEL})*{_DOT}(?:{alternation(_TLDS)})     # example dot org
             )
@@ -55,7 +57,7 @@ class SpelledEmailRecognizer(ChatPatternRecognizer):
             rf"""
             (?<![\w.@])
             (?P<value>
-              (?P<local>{_LOCAL}(?:{_DOT}{_LOCAL})*)
+              (?P<local>{_LOCAL}(?:{_LOCAL_SEP}{_LOCAL})*)
               \s+at\s+
               {_LABEL}(?:{_DOT}{_LABEL})*{_SPELLED_DOT}(?:{alternation(_TLDS)})   # "gmail dot com"
             )
@@ -68,7 +70,7 @@ class SpelledEmailRecognizer(ChatPatternRecognizer):
             rf"""
             (?<![\w.@])
             (?P<value>
-              (?P<local>{_LOCAL}(?:{_DOT}{_LOCAL})*)
+              (?P<local>{_LOCAL}(?:{_LOCAL_SEP}{_LOCAL})*)
               \s+at\s+
               (?:{alternation(_MAIL_PROVIDERS)}){_DOT}(?:{alternation(_TLDS)})(?:{_DOT}(?:{alternation(_TLDS)}))?
             )

@@ -41,6 +41,7 @@ def found(recognizer: EntityRecognizer, text: str) -> list[str]:
         ("jsmith(at)example(dot)org", ["jsmith(at)example(dot)org"]),
         ("email me at jsmith at gmail.com", ["jsmith at gmail.com"]),
         ("it's k_lee @ yahoo.co.uk", ["k_lee @ yahoo.co.uk"]),
+        ("its blake underscore mann at aol dot com", ["blake underscore mann at aol dot com"]),
     ],
 )
 def test_when_email_is_spelled_out_then_found_whole(text: str, expected: list[str]) -> None:
