@@ -17,9 +17,11 @@ from pipelines.read.records import ReadError
 COMPRESSION_SUFFIXES: Final = {".gz": "gzip", ".gzip": "gzip", ".zst": "zstd", ".zstd": "zstd"}
 
 _BUFFER_SIZE: Final = 1024 * 1024
-# Compressed bytes fed to zstd per step. Small steps bound how much a single step can expand to, so a highly
-# compressible (or hostile) input cannot balloon memory in one call.
-_ZSTD_STEP: Final = 16 * 1024
+# Compressed bytes read from disk at a time, and fed to zstd per step. A step's output is bounded by the
+# compression ratio, so small steps keep a highly compressible (or hostile) input from ballooning memory in
+# one call: at worst a few MB per step even for zstd's densest run-length blocks.
+_ZSTD_READ: Final = 64 * 1024
+_ZSTD_STEP: Final = 1024
 
 
 def split_compression(path: Path) -> tuple[str, str | None]:
@@ -44,28 +46,32 @@ class _ZstdRawReader(io.RawIOBase):
         self._dctx = zstandard.ZstdDecompressor()
         self._dobj = self._dctx.decompressobj()
         self._in_frame = False
+        self._input = b""
+        self._input_pos = 0
         self._pending = b""
         self._offset = 0
-        self._input = b""
         self._done = False
 
     def readable(self) -> bool:
         return True
 
     def _step(self) -> None:
-        if not self._input:
-            self._input = self._file.read(_BUFFER_SIZE)
+        if self._input_pos >= len(self._input):
+            self._input, self._input_pos = self._file.read(_ZSTD_READ), 0
             if not self._input:
                 if self._in_frame:
                     raise EOFError("zstd stream ends inside a frame")
                 self._done = True
                 return
-        chunk, self._input = self._input[:_ZSTD_STEP], self._input[_ZSTD_STEP:]
+        # A memoryview slice, so stepping through the input never copies what is left of it.
+        chunk = memoryview(self._input)[self._input_pos : self._input_pos + _ZSTD_STEP]
+        self._input_pos += len(chunk)
         self._in_frame = True
         out = self._dobj.decompress(chunk)
         if self._dobj.eof:
             # Concatenated frames are one stream (as `zstd` writes them); start a new frame on what is left.
-            self._input = self._dobj.unused_data + self._input
+            self._input = self._dobj.unused_data + self._input[self._input_pos :]
+            self._input_pos = 0
             self._dobj = self._dctx.decompressobj()
             self._in_frame = False
         self._pending, self._offset = out, 0
@@ -73,8 +79,7 @@ class _ZstdRawReader(io.RawIOBase):
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
         while self._offset >= len(self._pending) and not self._done:
             self._step()
-        available = len(self._pending) - self._offset
-        n = min(len(buffer), available)
+        n = min(len(buffer), len(self._pending) - self._offset)
         buffer[:n] = self._pending[self._offset : self._offset + n]
         self._offset += n
         return n

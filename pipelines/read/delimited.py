@@ -41,7 +41,8 @@ def _is_utf8(fields: list[str]) -> bool:
 def _raw_row(fields: list[str], delimiter: str) -> bytes:
     """The row written back in the same dialect, with any undecodable bytes restored as they were."""
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter=delimiter, lineterminator="\n").writerow(fields)
+    # The default "\r\n" terminator makes the writer quote a field holding either character.
+    csv.writer(buffer, delimiter=delimiter).writerow(fields)
     return buffer.getvalue().encode("utf-8", "surrogateescape")
 
 

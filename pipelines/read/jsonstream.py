@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import IO, Any, Final
 
 import ijson
@@ -66,7 +67,10 @@ Event = tuple[str, Any]
 
 def _events(stream: IO[bytes]) -> Iterator[Event]:
     try:
-        yield from ijson.basic_parse(_WithoutBom(stream), use_float=True, buf_size=_BUF_SIZE)
+        # use_float=True makes yajl overflow on integers past 64 bits; numbers come as int or Decimal instead,
+        # and Decimals become floats below, which is what json.loads gives for the same text.
+        for event, value in ijson.basic_parse(_WithoutBom(stream), use_float=False, buf_size=_BUF_SIZE):
+            yield event, float(value) if type(value) is Decimal else value
     except ijson.JSONError as exc:
         # The message is only inspected to choose among fixed descriptions; it quotes input, so it never leaves.
         message = str(exc)

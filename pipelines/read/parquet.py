@@ -11,7 +11,6 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Final
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipelines.read.compression import read_errors, split_compression
@@ -33,7 +32,11 @@ def read_parquet(path: Path, mapping: Mapping[str, str] | None, max_record_bytes
     with read_errors(source):
         try:
             parquet = pq.ParquetFile(path)
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        except OSError:
+            raise
+        except Exception:
+            # A damaged footer surfaces as ArrowInvalid, UnicodeDecodeError, IndexError... depending on which
+            # byte is wrong; all mean the same thing to the user.
             raise ReadError(source, "not a Parquet file, or its footer is damaged") from None
         try:
             for batch in parquet.iter_batches(batch_size=BATCH_ROWS):
@@ -41,7 +44,9 @@ def read_parquet(path: Path, mapping: Mapping[str, str] | None, max_record_bytes
                     number += 1
                     raw = dump_raw(row)
                     yield SourceRecord(source, f"row {number}", apply_mapping(row, mapping), None, raw)
-        except (pa.ArrowException, ValueError, OverflowError) as exc:
+        except OSError:
+            raise
+        except Exception as exc:
             # Arrow messages may quote column values or statistics, so only the kind of failure is reported.
             raise ReadError(source, f"damaged Parquet data after row {number} ({type(exc).__name__})") from None
         finally:

@@ -73,7 +73,7 @@ def test_when_row_has_invalid_utf8_then_raw_keeps_the_original_bytes() -> None:
     bad = _read(FIXTURES / "malformed.csv")[3]
 
     assert bad.record is None
-    assert bad.raw == b"c-301,3,agent,bad byte \xff here\n"
+    assert bad.raw == b"c-301,3,agent,bad byte \xff here\r\n"
 
 
 def test_when_csv_is_read_with_mapping_then_columns_are_renamed(tmp_path: Path) -> None:
