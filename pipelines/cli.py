@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from anonymizer import Anonymizer, AnonymizerError, KeyRing, Policy, generate_keys
+from anonymizer import Anonymizer, AnonymizerError, KeyRing, Policy, generate_keys, install_log_scrubbing
 from pipelines.read import FORMATS, ReadError, parse_mapping
 from pipelines.runner import ReadOptions
 
@@ -44,6 +44,17 @@ MapOpt = Annotated[
     list[str] | None,
     typer.Option("--map", "-m", help="Field mapping CANONICAL=SOURCE, e.g. --map text=body (repeatable)."),
 ]
+KeyConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--key-config", help="YAML file whose 'keys:' section names the key source (never the keys)."),
+]
+KeySourceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--key-source",
+        help="Key source: env, file:PATH, vault:MOUNT/PATH ($VAULT_ADDR, $VAULT_TOKEN) or azure:https://NAME.vault.azure.net.",
+    ),
+]
 BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Records per detection batch.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log progress at INFO level.")]
 
@@ -54,6 +65,7 @@ def _setup_logging(verbose: bool) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    install_log_scrubbing()  # on the handlers just configured: PII patterns and loaded keys never reach stderr
 
 
 def _fail(message: str, code: int = EXIT_CONFIG) -> typer.Exit:
@@ -81,9 +93,27 @@ def _progress(label: str) -> Iterator[Callable[[int], None] | None]:
         yield lambda n: bar.advance(task, n)
 
 
-def _build(policy_path: Path | None, key_file: Path | None, require_keys: bool = True) -> Anonymizer:
+def _load_keys(key_file: Path | None, key_config: Path | None = None, key_source: str | None = None) -> KeyRing:
+    """The run's keys from at most one of --key-file, --key-config, --key-source (default: environment)."""
+    from anonymizer.secrets import KeySourceConfig
+
+    given = [name for name, value in
+             (("--key-file", key_file), ("--key-config", key_config), ("--key-source", key_source)) if value]
+    if len(given) > 1:
+        raise ValueError(f"give only one of {', '.join(given)}")
+    if key_config is not None:
+        return KeyRing.from_source(KeySourceConfig.load(key_config).build())
+    if key_source is not None:
+        return KeyRing.from_source(KeySourceConfig.parse(key_source).build())
+    return KeyRing.load(key_file)
+
+
+def _build(
+    policy_path: Path | None, key_file: Path | None, require_keys: bool = True, *,
+    key_config: Path | None = None, key_source: str | None = None,
+) -> Anonymizer:
     policy = Policy.load(policy_path) if policy_path else Policy.default()
-    keys = KeyRing.load(key_file)
+    keys = _load_keys(key_file, key_config, key_source)
     return Anonymizer(policy, keys, require_keys=require_keys)
 
 
@@ -108,6 +138,8 @@ def run(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")],
     policy: PolicyOpt = None,
     key_file: KeyFileOpt = None,
+    key_config: KeyConfigOpt = None,
+    key_source: KeySourceOpt = None,
     fmt: FormatOpt = None,
     mapping: MapOpt = None,
     batch_size: BatchOpt = 256,
@@ -131,7 +163,7 @@ def run(
     _setup_logging(verbose)
 
     def body() -> int:
-        anonymizer = _build(policy, key_file)
+        anonymizer = _build(policy, key_file, key_config=key_config, key_source=key_source)
         options = _read_options(anonymizer.policy, fmt, mapping, batch_size)
         with _progress("anonymizing") as progress:
             report = runner.run(inputs, out, anonymizer, options=options, progress=progress)
@@ -253,6 +285,232 @@ def keygen(
         fh.write("# chat-anonymizer keys: keep secret, back up safely; losing them loses joins and reveals\n")
         fh.write(text)
     typer.echo(f"wrote {out} (mode 600)")
+
+
+@app.command()
+def job(
+    config: Annotated[
+        Path | None, typer.Option("--config", "-c", help="Job config YAML (options override it).")
+    ] = None,
+    inputs: Annotated[
+        list[str] | None, typer.Option("--input", "-i", help="Landing folder, file or glob (repeatable).")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output dataset folder.")] = None,
+    state: Annotated[Path | None, typer.Option("--state", "-s", help="State folder (manifest, lock).")] = None,
+    policy: PolicyOpt = None,
+    key_file: KeyFileOpt = None,
+    keep_days: Annotated[
+        int | None, typer.Option("--keep-days", help="Delete partitions, quarantine and reports older than N days.")
+    ] = None,
+    wait: Annotated[
+        float | None, typer.Option("--wait", help="Seconds to wait for a running job (default 0: exit 3 at once).")
+    ] = None,
+    log_format: Annotated[str | None, typer.Option("--log-format", help="text (default) or json lines.")] = None,
+    fmt: FormatOpt = None,
+    mapping: MapOpt = None,
+    metrics_file: Annotated[
+        Path | None, typer.Option("--metrics-file", help="Also write the run's .prom file here (textfile collector).")
+    ] = None,
+) -> None:
+    """Process new and changed exports exactly once into a Parquet dataset partitioned by message date.
+
+    Each run anonymizes only inputs not processed before (or changed since, or processed under another
+    policy) into OUT/date=YYYY-MM-DD/part-*.parquet, quarantine into OUT/_quarantine/, and writes
+    OUT/_reports/<run id>/ (report.json, metrics.prom, report.html). Safe to kill at any point and to start
+    from cron while a run is going (one runs, the other waits --wait seconds, then exits 3).
+
+    Example:
+
+    \b
+        anonymizer job -i /srv/exports -o /srv/anonymized -s /var/lib/chat-anonymizer --keep-days 90
+        anonymizer job --config /etc/chat-anonymizer/job.yaml --log-format json
+
+    Exit codes: 0 success (also when there was nothing new); 1 some inputs failed (named in the log and the
+    report; the others were committed); 2 nothing could run (bad job config or policy, missing key or model,
+    unusable state folder); 3 another run holds the lock.
+    """
+    from pipelines.job import (
+        EXIT_LOCKED,
+        JobConfigError,
+        LockHeld,
+        StateError,
+        configure_logging,
+        load_job_config,
+        run_job,
+    )
+    from pipelines.job.logs import log as job_log
+
+    if log_format not in (None, "text", "json"):
+        raise _fail(f"--log-format must be text or json, not '{log_format}'")
+    configure_logging("json" if log_format == "json" else "text")
+    overrides: dict[str, Any] = {
+        "input": inputs, "out": out, "state": state, "policy": policy, "key_file": key_file, "keep_days": keep_days,
+        "wait": wait, "log_format": log_format, "format": fmt, "mapping": parse_mapping(mapping or []),
+        "metrics_file": metrics_file,
+    }
+    try:
+        settings = load_job_config(config, overrides)
+        configure_logging(settings.log_format)
+        code = run_job(settings).exit_code
+    except LockHeld as exc:
+        job_log.warning("%s; not running", exc)
+        code = EXIT_LOCKED
+    except (JobConfigError, StateError, AnonymizerError, ReadError, ValueError) as exc:
+        for line in str(exc).splitlines():
+            job_log.error("%s", line)
+        code = EXIT_CONFIG
+    except OSError as exc:
+        job_log.error("cannot use %s: %s", exc.filename or "a job folder", exc.strerror or type(exc).__name__)
+        code = EXIT_CONFIG
+    raise typer.Exit(code)
+
+
+EXIT_FOUND = 1  # verify: residual PII, a leaked key or an unreadable file was found
+
+
+def _security_guarded(body: Callable[[], int]) -> None:
+    """Like _guarded, plus OSError (an unwritable audit log or output folder) as "could not run"."""
+    try:
+        code = body()
+    except (AnonymizerError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(str(exc) if not exc.filename else f"{exc.filename}: {exc.strerror}") from None
+    raise typer.Exit(code)
+
+
+@app.command("rotate-keys")
+def rotate_keys(
+    dataset: Annotated[Path, typer.Argument(help="Output folder (searched recursively) or one Parquet file.")],
+    key_file: KeyFileOpt = None,
+    key_config: KeyConfigOpt = None,
+    key_source: KeySourceOpt = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Also write the report as JSON.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only count what would be rotated.")] = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Re-encrypt every encrypted value of an output dataset under the newest encryption key.
+
+    Whole-field `enc:v1:` values, `<TYPE:enc:v1:...>` tokens inside text, and quarantined raw records are
+    moved from older keys to the first key of ANONYMIZER_ENCRYPTION_KEYS (list the new key first, then
+    every old key in use). Each file is rewritten under a temporary name and renamed when complete, with
+    its metadata kept and its key ids updated; files already on the newest key are skipped, and
+    DATASET/_rotate_keys_state.json lets an interrupted rotation resume. Hash tokens are never rotated.
+
+    Example:
+
+        ANONYMIZER_ENCRYPTION_KEYS=$NEW,$OLD anonymizer rotate-keys out/ --report rotation.json
+
+    Exit codes: 0 every file is on the newest key; 1 some files failed (named; the others are done);
+    2 nothing could run (no encryption key, bad arguments).
+    """
+    from pipelines.security import rotate_dataset, write_report
+
+    _setup_logging(verbose)
+
+    def body() -> int:
+        keys = _load_keys(key_file, key_config, key_source)
+        result = rotate_dataset(dataset, keys, dry_run=dry_run)
+        for line in result.summary_lines():
+            typer.echo(line)
+        if report is not None:
+            write_report(result, report)
+        return EXIT_OK if result.ok else EXIT_INPUT_FAILED
+
+    _security_guarded(body)
+
+
+@app.command()
+def reveal(
+    file: Annotated[Path, typer.Argument(help="One anonymized Parquet file.")],
+    columns: Annotated[str, typer.Option("--columns", "-c", help="Comma-separated columns to decrypt.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The revealed copy (.parquet, written mode 600).")],
+    key_file: KeyFileOpt = None,
+    key_config: KeyConfigOpt = None,
+    key_source: KeySourceOpt = None,
+    audit_log: Annotated[
+        Path | None,
+        typer.Option("--audit-log", help="Audit log (default $ANONYMIZER_AUDIT_LOG or "
+                     "~/.local/state/chat-anonymizer/audit.jsonl)."),
+    ] = None,
+    operator: Annotated[
+        str | None, typer.Option("--operator", help="Who is revealing, for the audit record (default: OS user).")
+    ] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace an existing OUT.")] = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Decrypt chosen encrypted columns of one output file, for a user who holds the key; audited.
+
+    Whole-field `enc:v1:` values become the original value; in text columns each `<TYPE:enc:v1:...>`
+    token becomes the original text. Other columns are copied unchanged. Every attempt appends a record
+    (who, when, file, columns, rows, key ids, outcome; never a value) to the append-only audit log before
+    OUT appears; a wrong key or an unwritable audit log leaves no output.
+
+    Example:
+
+        anonymizer reveal out/transcripts.parquet --columns user_name,text --out revealed.parquet \\
+            --key-file keys.env --operator "jdoe (ticket SEC-42)"
+
+    Exit codes: 0 revealed; 2 nothing revealed (wrong or missing key, unknown column, OUT exists, audit
+    log not writable).
+    """
+    from pipelines.security import reveal_file
+
+    _setup_logging(verbose)
+
+    def body() -> int:
+        keys = _load_keys(key_file, key_config, key_source)
+        result = reveal_file(
+            file, columns.split(","), out, keys, audit_log=audit_log, operator=operator, overwrite=overwrite
+        )
+        for line in result.summary_lines():
+            typer.echo(line)
+        return EXIT_OK
+
+    _security_guarded(body)
+
+
+@app.command()
+def verify(
+    dataset: Annotated[Path, typer.Argument(help="Output folder (searched recursively) or one Parquet file.")],
+    policy: PolicyOpt = None,
+    key_file: KeyFileOpt = None,
+    key_config: KeyConfigOpt = None,
+    key_source: KeySourceOpt = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Also write the report as JSON.")] = None,
+    no_keys: Annotated[
+        bool, typer.Option("--no-keys", help="Skip the search for leaked keys (no key source needed).")
+    ] = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Re-scan an output dataset for residual PII and for leaked keys.
+
+    Runs the detector (the policy's detection settings) over every text and transformed column after
+    blanking the operators' tokens and masks; searches values, file metadata, column statistics and the
+    other files for the configured keys; checks that sensitive columns have no statistics. The report
+    names file, column, row and entity type, never a value.
+
+    Example:
+
+        anonymizer verify out/ --policy data/samples/policy.yaml --key-file keys.env --report verify.json
+
+    Exit codes: 0 clean; 1 something was found (or a file could not be read); 2 nothing could run.
+    """
+    from pipelines.security import verify_dataset, write_report
+
+    _setup_logging(verbose)
+
+    def body() -> int:
+        keys = KeyRing() if no_keys else _load_keys(key_file, key_config, key_source)
+        anonymizer = Anonymizer(Policy.load(policy) if policy else Policy.default(), keys, require_keys=False)
+        result = verify_dataset(dataset, anonymizer, None if no_keys else keys)
+        for line in result.summary_lines():
+            typer.echo(line)
+        if report is not None:
+            write_report(result, report)
+        return EXIT_OK if result.ok else EXIT_FOUND
+
+    _security_guarded(body)
 
 
 def main(argv: list[str] | None = None) -> Any:
