@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 # tldextract use its bundled snapshot instead of fetching the Public Suffix List from the network.
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
+from anonymizer.detect.allow import AllowList
 from anonymizer.detect.findings import Finding
 from anonymizer.detect.gates import PRESIDIO_GATES, Gate, TextFeatures
 from anonymizer.errors import DetectionError, ModelNotFoundError
@@ -144,9 +145,10 @@ class Detector:
             )
         self._nlp_engine = self._build_nlp_engine()
         self._analyzer = self._build_analyzer(self._nlp_engine)
-        self._allow = {value.strip().casefold() for value in self.settings.allow_list}
+        self._allow = AllowList(self.settings.allow_list)
         self._entities = self._entity_list()
         self._recognizers = self._gated_recognizers()
+        self._context_aware = {id(r): self._uses_context(r) for r, _ in self._recognizers}
         self._cache: OrderedDict[str, list[Finding]] = OrderedDict()
         self.cache_hits = 0
         self.detect("warm-up: call 415-555-0100 or mail a@example.com")  # compile lazy patterns now
@@ -206,6 +208,13 @@ class Detector:
             gated.append((recognizer, gate))
         return gated
 
+    @staticmethod
+    def _uses_context(recognizer: EntityRecognizer) -> bool:
+        from presidio_analyzer import EntityRecognizer
+
+        overrides = type(recognizer).enhance_using_context is not EntityRecognizer.enhance_using_context
+        return bool(recognizer.context) or overrides
+
     @property
     def entities(self) -> list[str]:
         """Entity types this detector reports."""
@@ -254,11 +263,14 @@ class Detector:
         features = TextFeatures.of(text)
         results: list[RecognizerResult] = []
         ran: list[EntityRecognizer] = []
+        context_needed = False
         for recognizer, gate in self._recognizers:
             if gate is not None and not gate(features):
                 continue
             ran.append(recognizer)
             current = recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=nlp_artifacts)
+            if current:
+                context_needed = context_needed or self._context_aware[id(recognizer)]
             for result in current or ():
                 metadata = result.recognition_metadata or {}
                 metadata.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
@@ -267,14 +279,17 @@ class Detector:
                 results.append(result)
         if not results:
             return []
-        results = self._analyzer._enhance_using_context(text, results, nlp_artifacts, ran, None)
+        # Context can change only results of recognizers with context words or their own enhancement; the
+        # rest (spaCy's names and places, most chat recognizers) skip Presidio's deep-copying enhancer.
+        if context_needed:
+            results = self._analyzer._enhance_using_context(text, results, nlp_artifacts, ran, None)
         threshold = self.settings.score_threshold
         return list(EntityRecognizer.remove_duplicates([r for r in results if r.score >= threshold]))
 
     def _to_findings(self, text: str, raw: Sequence[Any]) -> list[Finding]:
         findings = []
         for result in raw:
-            if self._allow and text[result.start : result.end].strip().casefold() in self._allow:
+            if self._allow.allows(text, result.start, result.end):
                 continue
             metadata = result.recognition_metadata or {}
             findings.append(

@@ -9,21 +9,27 @@ checks that findings with and without gates are identical. Recognizers without a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+# libphonenumber's matcher reads digit blocks joined by at most 4 punctuation characters; no region Presidio
+# checks has a valid number under 4 digits (checked exhaustively for 1-3 digits, with '+' and parentheses).
+_PHONE_CANDIDATE = re.compile(r"\d(?:\D{0,4}\d){3}")
 
 
 @dataclass(frozen=True, slots=True)
 class TextFeatures:
     """What gates look at, computed once per text."""
 
+    text: str
     decimals: int  # characters matching regex \\d (str.isdecimal): the digits any digit pattern needs
     chars: frozenset[str]
     length: int
 
     @classmethod
     def of(cls, text: str) -> TextFeatures:
-        return cls(decimals=sum(map(str.isdecimal, text)), chars=frozenset(text), length=len(text))
+        return cls(text=text, decimals=sum(map(str.isdecimal, text)), chars=frozenset(text), length=len(text))
 
     def has(self, *chars: str) -> bool:
         return any(c in self.chars for c in chars)
@@ -62,7 +68,6 @@ PRESIDIO_GATES: dict[str, Gate] = {
     "MedicalLicenseRecognizer": min_digits(7),
     "MacAddressRecognizer": lambda f: f.has(":", "-", "."),
     "UuidRecognizer": lambda f: "-" in f.chars and f.length >= 36,
-    # libphonenumber's matcher needs a run of digits; no supported region has a valid number under 4 digits.
-    "PhoneRecognizer": min_digits(4),
+    "PhoneRecognizer": lambda f: f.decimals >= 4 and _PHONE_CANDIDATE.search(f.text) is not None,
     "UrlRecognizer": lambda f: "." in f.chars,
 }
