@@ -54,7 +54,7 @@ _IPV6 = re.compile(
 # parentheses, optionally after a `+`. Grouped dates and times are let through by `_replace_number`.
 _NUMBER = re.compile(
     r"""
-    (?<![\w.])           # not the tail of a word, an id or a decimal
+    (?<![\w.-])          # not the tail of a word, a decimal or a dashed id such as conv-000001-003
     \+?\(?\d             # optional +, optional (, first digit
     (?:[\s().-]{0,2}\d){6,22}
     (?![\w:])           # not the head of a clock time ("2026-03-01 10:00")
@@ -101,6 +101,20 @@ def scrub(text: str) -> str:
     text = _IPV4.sub("<IP_ADDRESS>", text)
     text = _IPV6.sub("<IP_ADDRESS>", text)
     return _NUMBER.sub(_replace_number, text)
+
+
+def pii_pattern_types(text: str) -> set[str]:
+    """Entity types of the PII-shaped substrings `scrub` would replace (secrets not included)."""
+    found: set[str] = set()
+    if _EMAIL.search(text):
+        found.add("EMAIL_ADDRESS")
+    if _IPV4.search(text) or _IPV6.search(text):
+        found.add("IP_ADDRESS")
+    for match in _NUMBER.finditer(text):
+        replacement = _replace_number(match)
+        if replacement != match.group(0):
+            found.add(replacement.strip("<>"))
+    return found
 
 
 _STANDARD_ATTRIBUTES = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "_scrubbed"}
@@ -205,6 +219,7 @@ __all__ = [
     "ScrubbingFilter",
     "install_log_scrubbing",
     "known_secret_count",
+    "pii_pattern_types",
     "register_secrets",
     "scrub",
     "scrub_record",

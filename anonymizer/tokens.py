@@ -14,13 +14,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from anonymizer.keys import ENCRYPTED_VALUE, KeyRing
+from anonymizer.keys import ENCRYPTED_VALUE, KeyRing, token_key_id
 
 _FERNET = r"[A-Za-z0-9_\-]+={0,2}"
 # An encrypted entity inside text: `<TYPE:enc:v1:<kid>:<token>>`.
 TEXT_ENCRYPTED = re.compile(rf"<(?P<type>[A-Z][A-Z0-9_]*):(?P<value>enc:v1:(?P<kid>[0-9a-f]{{12}}):{_FERNET})>")
 # Every placeholder the operators write inside text: `<TYPE>`, `<TYPE:hex>`, `<TYPE:enc:v1:...>`.
 TEXT_TOKEN = re.compile(rf"<[A-Z][A-Z0-9_]*(?::(?:[0-9a-f]{{8,64}}|enc:v1:[0-9a-f]{{12}}:{_FERNET}))?>")
+# What `mask` leaves: words with `*` in them, with the few digit groups it keeps (`keep_first`/`keep_last`)
+# next to them: "(***) ***-0123", "4111 **** **** 1111", "j***.***@*******.***".
+MASKED_RUN = re.compile(
+    r"""
+    (?:(?<!\S)\d{1,4}\s+(?=\S*\*))*      # kept leading digit groups, followed by a masked word
+    \S*\*\S*                            # a word with at least one mask character
+    (?:\s+(?:\S*\*\S*|\d{1,4}(?!\S)))*    # more masked words, or kept trailing digit groups
+    """,
+    re.VERBOSE,
+)
 # A whole structured field that is a token: encrypted, a hash, or a replace placeholder.
 FIELD_TOKEN = re.compile(rf"^(?:enc:v1:[0-9a-f]{{12}}:{_FERNET}|[0-9a-f]{{8,64}}|<[A-Z][A-Z0-9_]*>)$")
 
@@ -49,13 +59,19 @@ def _map_encrypted(
 
 
 def rotate_value(value: str, keys: KeyRing) -> tuple[str, int]:
-    """`value` with every encrypted token re-encrypted under the newest key, and how many there were.
+    """`value` with every encrypted token not yet under the newest key re-encrypted under it
+    (`MultiFernet.rotate`), and how many tokens were re-encrypted.
 
     Raises RevealError if a token cannot be decrypted with any configured key.
     """
-    return _map_encrypted(
-        value, keys.rotate, lambda m: f"<{m.group('type')}:{keys.rotate(m.group('value'))}>"
-    )
+    newest = keys.encryption_key_ids[0] if keys.encryption_keys else None
+
+    def rotate(token: str) -> str:
+        return token if token_key_id(token) == newest else keys.rotate(token)
+
+    rotated, _ = _map_encrypted(value, rotate, lambda m: f"<{m.group('type')}:{rotate(m.group('value'))}>")
+    changed = sum(1 for kid in encrypted_key_ids(value) if kid != newest)
+    return rotated, changed
 
 
 def decrypt_value(value: str, keys: KeyRing) -> tuple[str, int]:
@@ -67,16 +83,19 @@ def decrypt_value(value: str, keys: KeyRing) -> tuple[str, int]:
 def strip_tokens(value: str) -> str:
     """`value` with every operator token blanked out (same length, so offsets still point into `value`).
 
-    Used before re-scanning output for residual PII: a token is not a finding, and a base64 Fernet token
-    or a hex digest must not look like an identifier to the detector.
+    Used before re-scanning output for residual PII: a token is not a finding, a base64 Fernet token or a
+    hex digest must not look like an identifier to the detector, and the digits `mask` keeps on purpose
+    (`keep_last: 4`) are the policy's decision, not a leak.
     """
     if FIELD_TOKEN.match(value):
         return " " * len(value)
-    return TEXT_TOKEN.sub(lambda m: " " * len(m.group(0)), value)
+    blank = TEXT_TOKEN.sub(lambda m: " " * len(m.group(0)), value)
+    return MASKED_RUN.sub(lambda m: " " * len(m.group(0)), blank)
 
 
 __all__ = [
     "FIELD_TOKEN",
+    "MASKED_RUN",
     "TEXT_ENCRYPTED",
     "TEXT_TOKEN",
     "decrypt_value",

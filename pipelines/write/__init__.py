@@ -1,5 +1,19 @@
 """The write stage: Parquet and findings files, written incrementally and renamed into place when complete."""
 
-from pipelines.write.files import FindingsSink, ParquetSink, atomic_output
+from pipelines.write.files import (
+    FindingsSink,
+    ParquetSink,
+    atomic_output,
+    check_no_statistics,
+    default_file_mode,
+    parse_file_mode,
+)
 
-__all__ = ["FindingsSink", "ParquetSink", "atomic_output"]
+__all__ = [
+    "FindingsSink",
+    "ParquetSink",
+    "atomic_output",
+    "check_no_statistics",
+    "default_file_mode",
+    "parse_file_mode",
+]

@@ -14,14 +14,52 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 OUTPUT_MODE = 0o600
+FILE_MODE_ENV = "ANONYMIZER_FILE_MODE"
+
+
+def parse_file_mode(text: str | int) -> int:
+    """An output file mode such as `600` or `0o640`. Owner read/write is required; write access for
+    group or others, execute bits and special bits are refused (anonymized output is still sensitive)."""
+    try:
+        mode = text if isinstance(text, int) else int(str(text).strip().removeprefix("0o"), 8)
+    except ValueError:
+        raise ValueError(f"file mode '{text}' is not an octal mode such as 600 or 640") from None
+    if not 0 <= mode <= 0o777 or mode & 0o600 != 0o600 or mode & 0o133:
+        raise ValueError(
+            f"file mode {mode:04o} is not allowed: the owner must read and write, nobody may execute, and "
+            "only the owner may write (e.g. 600, 640, 644)"
+        )
+    return mode
+
+
+def default_file_mode() -> int:
+    """Mode of new output files: $ANONYMIZER_FILE_MODE if set (validated), else owner-only 600."""
+    value = os.environ.get(FILE_MODE_ENV, "").strip()
+    return parse_file_mode(value) if value else OUTPUT_MODE
+
+
+def check_no_statistics(path: Path, columns: Sequence[str] | set[str]) -> None:
+    """Raise if the Parquet file at `path` carries min/max statistics for any of `columns`."""
+    meta = pq.ParquetFile(path).metadata
+    wanted = set(columns)
+    for g in range(meta.num_row_groups):
+        rg = meta.row_group(g)
+        for c in range(rg.num_columns):
+            chunk = rg.column(c)
+            top = chunk.path_in_schema.split(".", 1)[0]
+            if top in wanted and chunk.is_stats_set and chunk.statistics is not None and chunk.statistics.has_min_max:
+                raise RuntimeError(f"{path.name}: Parquet statistics were written for sensitive column '{top}'")
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path, mode: int = OUTPUT_MODE) -> Iterator[Path]:
+def atomic_output(path: Path, mode: int | None = None) -> Iterator[Path]:
     """Yield a temporary path beside `path`; on success it is renamed over `path`, on error removed.
 
     Readers never see a half-written file, and a killed run leaves only a `.tmp` that the next run ignores.
+    The file is created with `mode` (default: `default_file_mode()`, owner-only 600) from the start, so
+    it is never readable by others, not even while it is being written.
     """
+    mode = default_file_mode() if mode is None else mode
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
@@ -42,6 +80,9 @@ class ParquetSink:
     Column statistics are written only for columns that are not derived from PII (`sensitive` lists the
     ones that are): min/max statistics of an anonymized column could still expose a value, e.g. the
     alphabetically first masked e-mail. File metadata carries provenance (policy hash, key ids), never keys.
+    Before the file is renamed into place its footer is re-read and the write fails if a sensitive column
+    has statistics after all (a guard against a writer-library change). `mode` defaults to
+    `default_file_mode()` (600 unless $ANONYMIZER_FILE_MODE says otherwise).
     """
 
     def __init__(
@@ -52,8 +93,10 @@ class ParquetSink:
         metadata: Mapping[str, str],
         sensitive: Sequence[str],
         row_group_rows: int = 10_000,
+        mode: int | None = None,
     ) -> None:
         self.path = path
+        self.mode = mode
         self.schema = schema.with_metadata({**(schema.metadata or {}), **{k: v for k, v in metadata.items()}})
         self.sensitive = set(sensitive)
         self.row_group_rows = row_group_rows
@@ -61,10 +104,11 @@ class ParquetSink:
         self._buffer: list[dict[str, Any]] = []
         self._atomic: contextlib.AbstractContextManager[Path] | None = None
         self._writer: pq.ParquetWriter | None = None
+        self._tmp: Path | None = None
 
     def __enter__(self) -> ParquetSink:
-        self._atomic = atomic_output(self.path)
-        tmp = self._atomic.__enter__()
+        self._atomic = atomic_output(self.path, self.mode)
+        tmp = self._tmp = self._atomic.__enter__()
         stats_columns = [f.name for f in self.schema if f.name not in self.sensitive]
         self._writer = pq.ParquetWriter(
             tmp,
@@ -95,6 +139,8 @@ class ParquetSink:
             if exc_type is None:
                 self._flush()
             self._writer.close()
+            if exc_type is None and self._tmp is not None:
+                check_no_statistics(self._tmp, self.sensitive)
         finally:
             self._atomic.__exit__(exc_type, exc, tb)
 
