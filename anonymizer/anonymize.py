@@ -19,6 +19,7 @@ from anonymizer.errors import DetectionError
 from anonymizer.keys import KeyRing
 from anonymizer.policy import Policy
 from anonymizer.records import InvalidRecord
+from anonymizer.transform.normalize import normalize
 from anonymizer.transform.operators import Operator, Target, build_operator
 
 if TYPE_CHECKING:
@@ -110,15 +111,21 @@ class Anonymizer:
         linked = link_conversation(turns, raw, self.policy.detection)
         return [resolve_overlaps(fs, self._is_kept) for fs in linked]
 
-    def transform_text(self, text: str, findings: Iterable[Finding]) -> str:
-        """Apply the policy's operators to the (disjoint, sorted) findings of `text`."""
+    def transform_text(self, text: str, findings: Iterable[Finding], numbering: Numbering | None = None) -> str:
+        """Apply the policy's operators to the (disjoint, sorted) findings of `text`.
+
+        `numbering` is the conversation's value -> number map for numbered placeholders (`<PERSON_1>`); without
+        one, each call numbers its own values.
+        """
+        numbering = numbering if numbering is not None else Numbering(self.policy.detection.default_region)
         pieces: list[str] = []
         cursor = 0
         for finding in findings:
             pieces.append(text[cursor : finding.start])
-            replacement = self._entity_op(finding.entity_type).operate(
-                text[finding.start : finding.end], Target(entity_type=finding.entity_type)
-            )
+            op = self._entity_op(finding.entity_type)
+            value = text[finding.start : finding.end]
+            number = numbering.number(finding.entity_type, value) if op.numbered else None
+            replacement = op.operate(value, Target(entity_type=finding.entity_type, number=number))
             pieces.append(replacement or "")
             cursor = finding.end
         pieces.append(text[cursor:])
@@ -170,9 +177,23 @@ class Anonymizer:
         per_record: list[dict[str, list[Finding] | None]] = [{} for _ in records]
         for (index, name), findings in zip(slots, detected, strict=True):
             per_record[index][name] = findings
-        return [self._build_row(record, found) for record, found in zip(records, per_record, strict=True)]
+        # One numbering per conversation in this batch, so <PERSON_1> is the same person in every message.
+        region = self.policy.detection.default_region
+        numberings: dict[str, Numbering] = {}
+        rows = []
+        for record, found in zip(records, per_record, strict=True):
+            conversation = record.get("conversation_id")
+            numbering = (
+                Numbering(region)
+                if conversation is None
+                else numberings.setdefault(str(conversation), Numbering(region))
+            )
+            rows.append(self._build_row(record, found, numbering))
+        return rows
 
-    def _build_row(self, record: Mapping[str, Any], found: dict[str, list[Finding] | None]) -> AnonymizedRecord:
+    def _build_row(
+        self, record: Mapping[str, Any], found: dict[str, list[Finding] | None], numbering: Numbering | None = None
+    ) -> AnonymizedRecord:
         analysed = all(f is not None for f in found.values())
         findings = {name: fs for name, fs in found.items() if fs is not None}
         row: dict[str, Any] = {}
@@ -185,7 +206,7 @@ class Anonymizer:
                     row[name] = UNANALYSED_PLACEHOLDER
                 else:
                     text = value if isinstance(value, str) else _as_text(value)
-                    row[name] = self.transform_text(text, findings.get(name, []))
+                    row[name] = self.transform_text(text, findings.get(name, []), numbering)
             elif name in self._field_ops:
                 row[name] = (
                     None
@@ -235,6 +256,42 @@ class Anonymizer:
             "chat_anonymizer.hash_key_id": self.keys.hash_key_id or "",
             "chat_anonymizer.encryption_key_ids": ",".join(self.keys.encryption_key_ids),
         }
+
+
+class Numbering:
+    """Numbers for the distinct values of each entity type in one conversation, in order of appearance.
+
+    Values are compared in their normalized form (the same as for hashing: e-mails lower-cased, phone
+    numbers in E.164, identifiers without separators), so "Jane" and "jane" are one person. A PERSON given
+    by one part of a name already numbered ("Jane" after "Jane Doe", or the reverse) gets that name's
+    number when exactly one numbered name has that part.
+    """
+
+    def __init__(self, region: str = "US") -> None:
+        self.region = region
+        self._numbers: dict[tuple[str, str], int] = {}
+        self._counts: Counter[str] = Counter()
+
+    def number(self, entity_type: str, value: str) -> int:
+        canonical = normalize(value, entity_type, self.region)
+        key = (entity_type, canonical)
+        found = self._numbers.get(key)
+        if found is None and entity_type == "PERSON":
+            found = self._name_part_match(canonical)
+        if found is None:
+            self._counts[entity_type] += 1
+            found = self._counts[entity_type]
+        self._numbers[key] = found
+        return found
+
+    def _name_part_match(self, name: str) -> int | None:
+        parts = set(name.split())
+        candidates = {
+            number
+            for (entity_type, known), number in self._numbers.items()
+            if entity_type == "PERSON" and (parts <= set(known.split()) or set(known.split()) <= parts)
+        }
+        return candidates.pop() if len(candidates) == 1 else None
 
 
 def _as_text(value: Any) -> str:

@@ -62,6 +62,17 @@ class ReplaceSpec(_Spec):
 
     operator: Literal["replace"]
     value: str | None = Field(None, description="Fixed replacement; default `<ENTITY_TYPE>` / `<field>`.")
+    numbered: bool = Field(
+        False,
+        description="In text: number each distinct value per conversation (`<PERSON_1>`, `<PERSON_2>`), so "
+        "mentions of one person stay linked without revealing who.",
+    )
+
+    @model_validator(mode="after")
+    def _numbered_placeholder(self) -> ReplaceSpec:
+        if self.numbered and self.value is not None:
+            raise ValueError("numbered placeholders are <ENTITY_TYPE_n>; drop 'value' or 'numbered'")
+        return self
 
 
 class RedactSpec(_Spec):
@@ -82,6 +93,17 @@ OperatorSpec = Annotated[
 ]
 
 
+class ConversationSettings(_Spec):
+    """What detection learns from the other turns of a conversation (see anonymizer/detect/conversation.py)."""
+
+    answers: bool = Field(
+        True, description="Type a customer's bare answer by the agent's question ('zip code?' -> '94107')."
+    )
+    propagate: bool = Field(
+        True, description="Find a value found in one turn in every other turn of the same conversation."
+    )
+
+
 class DetectionSettings(_Spec):
     """How text fields are analysed."""
 
@@ -98,7 +120,12 @@ class DetectionSettings(_Spec):
         default_factory=dict, description="Extra regexes per entity type, e.g. ACCOUNT_ID: ['ACC-\\d{8}']."
     )
     allow_list: list[str] = Field(
-        default_factory=list, description="Values never treated as PII (company and product names)."
+        default_factory=list,
+        description="Values never treated as PII (company and product names): a finding equal to an entry, or "
+        "inside an entry's occurrence in the text, is dropped.",
+    )
+    conversation: ConversationSettings = Field(
+        default_factory=ConversationSettings, description="Use the conversation's other turns."
     )
     pipeline: Literal["fast", "full"] = Field(
         "fast",
@@ -193,6 +220,9 @@ class Policy(_Spec):
                 raise ValueError(f"fields: '{name}' is also listed in text_fields; choose one")
             if name in ("turn", "timestamp"):
                 raise ValueError(f"fields: '{name}' is a structural column and is kept as is")
+            spec = self.fields[name]
+            if isinstance(spec, ReplaceSpec) and spec.numbered:
+                raise ValueError(f"fields: '{name}': numbered placeholders apply to entities found in text only")
         for name in self.text_fields:
             if name in ("conversation_id", "message_id", "turn", "timestamp"):
                 raise ValueError(f"text_fields: '{name}' is a structural column, not free text")

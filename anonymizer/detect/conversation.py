@@ -1,16 +1,189 @@
 """Conversation awareness: findings informed by the other turns of the same conversation.
 
 The detector sees one message at a time; a conversation says more. This module receives every turn of a
-batch (whole conversations) with the detector's findings and returns the findings to use.
+batch (whole conversations) with the detector's findings and returns the findings to use. Two things are
+added, each switchable in the policy (`detection.conversation`):
+
+- answers: when an agent or bot asks for something ("What's your zip code?", "Can I have your username?"),
+  the customer's next turns are read as the answer, and a bare value there ("94107", "it's cminh730",
+  "sure, Jane Doe") becomes a finding of the asked type, though nothing in the text alone says what it is.
+- propagation: a value found anywhere in a conversation (a name, an email, an order number...) is found
+  again in every other turn of that conversation, agent and system lines included, whole word and
+  case-insensitively, with separators ignored for identifiers ("4111 1111 1111 1111" = "4111-1111-...").
+
+Nothing crosses a conversation boundary, and no model is called: this is string work over the batch, so
+detection stays one batched spaCy pass over whole conversations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import phonenumbers
+
+from anonymizer.detect.allow import AllowList
 from anonymizer.detect.findings import Finding
 from anonymizer.policy import DetectionSettings
+
+ANSWER_RECOGNIZER = "conversation:answer"
+PROPAGATED_RECOGNIZER = "conversation:propagated"
+ANSWER_SCORE = 0.9  # above NER's 0.85: the agent's question says what the value is, NER only guesses
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Speakers on the company's side. A speaker label is split into words and matched word by word, so
+# "support_agent", "Agent (Jane)" and "virtual-assistant" all count.
+_AGENT_WORDS = frozenset(
+    {
+        "agent", "bot", "chatbot", "assistant", "system", "operator", "support", "staff", "rep",
+        "representative", "advisor", "adviser", "moderator", "admin", "ai", "csr", "employee", "specialist",
+        "automated", "auto", "virtual", "helpdesk", "concierge",
+    }
+)  # fmt: skip
+
+# Words that are never a name, username, password or identifier by themselves: chat filler, function words,
+# and the words customers wrap answers in. Used to tell "one sec" from "Jane Doe".
+STOPWORDS = _wordset(
+    """
+    a about above after again ago ah aha ahh all almost already also alright am an and another any anymore
+    anything anyway are aren't around as ask asked at away back bad be because been before being below
+    best better between both bought but by bye call can can't cancel card cause check checked checking cheers
+    come could couldn't da day days did didn't do does doesn't doing don't done down each either else email
+    even ever every everything exactly fine first fix fixed for forgot forget found from get gimme give go
+    going gone good got great guess had hang has hasn't have haven't having he hello help her here hers hey
+    hi him his hmm hmmm hold hope how huh i i'd i'll i'm i've idk if im in into is isn't it it's its just
+    k kk know last later let lemme like lol look looking lost lmao ma'am maybe me mine minute moment more
+    most much must my myself need needed never new next nice no nope not nothing now number of off oh ok
+    okay old on once one only oops or order other our out over paid password pay perfect phone please pls
+    plz problem quick quickly really received right same second sec see sent should shouldn't since so some
+    something soon sorry still such sure sent thank thanks thanx thats that that's the their them then
+    there there's these they thing things think this those though thru thx to today tomorrow too try trying
+    ty uh um umm up us use used very wait want wanted was wasn't way we well went were what what's when
+    where which while who whoa why will with won't work works working would wouldn't wrong ya yah yeah yea
+    yep yes yesterday yet you your yours yup
+    """
+)
+
+# Given names that are also everyday words: propagated only with the capitalization they were found with.
+_WORD_NAMES = _wordset(
+    """
+    april art autumn bill bob buck bud chase chip christian claire crystal dawn dean destiny drew eve faith
+    frank gene grace hope iris ivy jack jade jean jewel joy june summer sunny king lily mark max may
+    miles mo pat patience penny pearl ray reed rich rob rocky rose ruby rusty sandy sky star sue tom
+    violet wade will win winter wood young
+    """
+)
+
+# ---- question -> answer ------------------------------------------------------------------------------
+
+# Cue phrases per entity type, matched case-insensitively in the agent's request. Order matters only for
+# listing; every cue that matches contributes its type.
+_CUES: dict[str, str] = {
+    "EMAIL_ADDRESS": r"\be-?mail\b",
+    "ZIP_CODE": r"\bzip(?:\s*code)?\b|\bpost(?:al)?\s*code\b|\bpin\s*code\b",
+    "USERNAME": r"\buser\s*name\b|\buser\s*id\b|\blog-?in\s+(?:name|id)\b|\bhandle\b|\bscreen\s*name\b"
+    r"|\bgamer\s*tag\b",
+    "PERSON": r"\byour\s+(?:full\s+|first\s+|last\s+|legal\s+|real\s+|sur)?name\b"
+    r"|(?<!user\s)(?<!user)\bname\s+(?:on|for)\s+(?:the|your)\s+(?:account|card|order|booking|reservation|file)\b"
+    r"|\b(?:first|last|full|legal)\s+name\b|\bsurname\b"
+    r"|\bwho\s+(?:am\s+i|i'?m)\s+(?:speaking|chatting|talking)\s+(?:with|to)\b|\bwho\s+is\s+(?:this|speaking)\b"
+    r"|\bwhat\s+should\s+i\s+call\s+you\b|\b(?:account|card)\s*holder'?s?\s+name\b",
+    "PASSWORD": r"\bpass\s*(?:word|code|phrase)\b|\bpin\b(?!\s*code)|\botp\b"
+    r"|\b(?:one[-\s]?time|verification|security|access|auth(?:entication)?|log-?in|sms|\d[-\s]?digit)\s+code\b"
+    r"|\bcode\s+(?:we|i)\s+(?:just\s+)?(?:sent|texted|emailed)\b|\bsecurity\s+(?:answer|question|word)\b"
+    r"|\bsecret\s+(?:word|answer|question)\b|\bmaiden\s+name\b|\b(?:first|childhood)\s+pet\b|\bcvv2?\b|\bcvc\b",
+    "DATE_OF_BIRTH": r"\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bd\.?o\.?b\b|\bbirthday\b|\bwhen\s+were\s+you\s+born\b"
+    r"|\byear\s+of\s+birth\b",
+    "ACCOUNT_ID": r"\b(?:account|acct\.?|member(?:ship)?|customer|policy|loyalty|subscriber|client|contract)"
+    r"\s+(?:number|no\.?|num|#|id|code)(?!\w)",
+    "ORDER_ID": r"\b(?:order|confirmation|booking|tracking|ticket|case|reference|ref|invoice|receipt|reservation"
+    r"|return|rma|claim|transaction|shipment)\s+(?:number|no\.?|num|#|id|code|reference)(?!\w)",
+    "PHONE_NUMBER": r"\b(?:tele)?phone(?:\s+number)?\b|\b(?:mobile|cell)(?:\s*phone|\s+number)?\b"
+    r"|\b(?:contact|callback|call-back)\s+number\b|\bnumber\s+(?:we|i)\s+can\s+(?:reach|call)\b",
+    "STREET_ADDRESS": r"(?<!e-mail\s)(?<!email\s)(?<!\bip\s)(?<!\bmac\s)(?<!\bweb\s)\baddress\b",
+    "PARTIAL_ID": r"\b(?:last|final)\s+(?:4|four|few)\b|\blast\s+(?:digits|numbers)\b",
+    "CREDIT_CARD": r"\b(?:credit|debit|bank|payment)?\s*card\s+(?:number|no\.?|#|details)\b|\bcc\s+number\b",
+    "US_SSN": r"\bsocial\s+security(?:\s+number)?\b|\bssn\b",
+    "IBAN_CODE": r"\biban\b",
+    "IP_ADDRESS": r"\bip(?:\s+address)?\b",
+}
+_CUE_RES = {entity: re.compile(pattern, re.IGNORECASE) for entity, pattern in _CUES.items()}
+
+# A sentence asks for something when it has a question mark or opens with a request. Negated sentences
+# ("Please don't share your password in chat") ask for nothing.
+_REQUEST_START = re.compile(
+    r"^\W*(?:please|kindly|can\s+you|could\s+you|would\s+you|will\s+you|may\s+i|can\s+i|could\s+i|what(?:'s|\s+is)"
+    r"|enter|type|provide|confirm|share|send|tell\s+me|give\s+me|reply\s+with|verify|let\s+me\s+know"
+    r"|i(?:'ll|\s+will)?\s+need|we(?:'ll|\s+will)?\s+need|i\s+just\s+need|just\s+need)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:don'?t|do\s+not|never|won'?t|shouldn'?t|not)\b", re.IGNORECASE)
+_DEICTIC = re.compile(r"\b(?:it|that|this|them|those)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+# Openers customers wrap an answer in ("sure, it's ...", "yes my username is ..."), stripped before the value.
+_LEAD_FILLER = re.compile(
+    r"(?:hi|hello|hey|ok(?:ay)?|kk?|sure(?:\s+thing)?|yes|yeah|yea|yep|yup|ya|of\s+course|certainly|no\s+problem"
+    r"|np|right|so|um+|uh+|hm+|well|oh|ah|sorry|thanks|thank\s+you|thx|ty|alright|fine|here\s+you\s+go"
+    r"|here\s+it\s+is|there\s+you\s+go|got\s+it)\b[\s,.:;!\-\u2013\u2014]*",
+    re.IGNORECASE,
+)
+_LEAD_FRAME = re.compile(
+    r"(?:it'?s|it\s+is|its|it\s+was|that'?s|that\s+is|this\s+is|i'?m|i\s+am|im|call\s+me|name'?s|should\s+be"
+    r"|it\s+should\s+be|i\s+think\s+it'?s|i\s+think|i\s+believe|pretty\s+sure\s+it'?s"
+    r"|here'?s\s+(?:the\s+whole\s+thing|it|the\s+\w+)|heres\s+(?:the\s+whole\s+thing|it)"
+    r"|(?:my|the|our)\s+(?:[\w'-]+\s+){0,3}?(?:is|was|are|=|:)|(?:user\s*name|pin|password|zip|postcode|dob)\s+is"
+    r"|try|tried)(?=[\s,:;\-]|$)[\s,.:;\-]*"
+    # A short label and a colon: "pin: 7508", "zip - 94107".
+    r"|[A-Za-z][\w'. ]{0,24}?\s*[:=]\s+",
+    re.IGNORECASE,
+)
+_TRAIL_WORDS = _wordset(
+    "lol lmao haha hahaha thanks thx ty please pls plz btw i think thnik believe guess maybe probably right ok "
+    "okay i'm sure"
+)
+_PIECE_SPLIT = re.compile(r"\s*(?:[,;/|]|\band\b|&)\s*", re.IGNORECASE)
+_TOKEN = re.compile(r"\S+")
+
+# Values with a shape of their own are searched for inside the answer; the others must be the whole answer.
+_DOT = r"\s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+)\s*"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_SHAPES: dict[str, re.Pattern[str]] = {
+    "EMAIL_ADDRESS": re.compile(
+        rf"[\w+\-]+(?:{_DOT}[\w+\-]+)*\s*(?:@|\(at\)|\[at\]|\s+at\s+)\s*[\w\-]+(?:{_DOT}[\w\-]+)+",
+        re.IGNORECASE,
+    ),
+    "DATE_OF_BIRTH": re.compile(
+        rf"(?<!\d)\d{{1,4}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}(?!\d)"
+        rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}\b"
+        rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{2,4}}\b",
+        re.IGNORECASE,
+    ),
+    "CREDIT_CARD": re.compile(r"(?<![\d\-])\d(?:[ \-]?\d){11,18}(?![\d\-])"),
+    "US_SSN": re.compile(r"(?<![\d\-])\d{3}[- ]?\d{2}[- ]?\d{4}(?![\d\-])"),
+    "IBAN_CODE": re.compile(r"\b[A-Za-z]{2}\d{2}(?:\s?[A-Za-z0-9]){10,30}\b"),
+    "IP_ADDRESS": re.compile(
+        r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])|(?<![\w:])(?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{1,4}(?![\w:])"
+    ),
+    "PHONE_NUMBER": re.compile(r"(?<![\w+])\+?\(?\d[\d\s().\-]{5,20}\d(?!\w)"),
+    "ZIP_CODE": re.compile(
+        r"(?<![\w-])(?:\d{5}(?:-\d{4})?|[A-Za-z]\d[A-Za-z]\s?\d[A-Za-z]\d|[A-Za-z]{1,2}\d[A-Za-z\d]?\s?\d[A-Za-z]{2})"
+        r"(?![\w-])"
+    ),
+    "PARTIAL_ID": re.compile(r"(?<![\d\-])\d{4}(?![\d\-])"),
+}
+_DIGIT_RANGE = {"PHONE_NUMBER": (7, 15), "CREDIT_CARD": (12, 19)}
+# Bare answers that only fit when they are the whole answer ("2000" for a postcode, "0050" for last four).
+_BARE_ZIP = re.compile(r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9 \-]{1,8}[A-Za-z0-9]$")
+_BARE_PARTIAL = re.compile(r"^\d{2,6}$")
+_WORD_TOKEN = re.compile(r"^[^\W\d_][\w'.\-]*$")
+_ID_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{2,39}$")
+_USERNAME_TOKEN = re.compile(r"^@?[\w][\w.\-]{1,39}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +196,390 @@ class Turn:
     field: str
 
 
+def speaker_role(speaker: str | None) -> str:
+    """'agent' for the company's side (agent, bot, system...), 'customer' for known customer labels,
+    'unknown' for anything else (a Slack user name), 'none' without a speaker."""
+    if speaker is None or not speaker.strip():
+        return "none"
+    words = set(re.split(r"[^a-z0-9]+", speaker.lower()))
+    if words & _AGENT_WORDS:
+        return "agent"
+    if words & {"customer", "user", "client", "visitor", "guest", "caller", "member", "human", "enduser", "end"}:
+        return "customer"
+    return "unknown"
+
+
+def asked_types(text: str) -> list[str]:
+    """Entity types an agent's turn asks for, in the order they are asked ("" -> [])."""
+    requests: list[str] = []
+    statements: list[str] = []
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group(0).strip()
+        if not sentence:
+            continue
+        if ("?" in sentence or _REQUEST_START.search(sentence)) and not _NEGATION.search(sentence):
+            requests.append(sentence)
+        else:
+            statements.append(sentence)
+    found = _cue_types(requests)
+    # "I just sent a 6-digit code to your phone. Can you read it back to me?": the request points back at
+    # what the statement before it named.
+    if not found and any(_DEICTIC.search(r) for r in requests):
+        found = _cue_types(statements)
+    return found
+
+
+def _cue_types(sentences: Iterable[str]) -> list[str]:
+    hits: list[tuple[int, int, str]] = []
+    for order, sentence in enumerate(sentences):
+        for entity, cue in _CUE_RES.items():
+            match = cue.search(sentence)
+            if match:
+                hits.append((order, match.start(), entity))
+    types = [entity for _, _, entity in sorted(hits)]
+    # "the email address" is not also a street address; "the name on the account" not an account number.
+    if "EMAIL_ADDRESS" in types or "IP_ADDRESS" in types:
+        types = [t for t in types if t != "STREET_ADDRESS"]
+    return list(dict.fromkeys(types))
+
+
+def _answer_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The value part of one answer line: openers ("sure, it's") and trailing chatter ("lol", emoji) cut."""
+    while True:
+        # Leading punctuation and emoji go, but not what can open a value: "@handle", "#order", "+44", "(415)".
+        while start < end and not _is_word_char(text[start]) and text[start] not in "@#+(":
+            start += 1
+        match = _LEAD_FILLER.match(text, start, end) or _LEAD_FRAME.match(text, start, end)
+        if not match or match.end() == start:
+            break
+        start = match.end()
+    while end > start:
+        tokens = list(_TOKEN.finditer(text, start, end))
+        last = tokens[-1]
+        word = last.group(0).strip(".,!?;:)").lower()
+        if len(tokens) > 1 and (word in _TRAIL_WORDS or not any(_is_word_char(c) for c in last.group(0))):
+            end = tokens[-2].end()
+            continue
+        stripped = end
+        while stripped > start and (text[stripped - 1] in ".,!?;:)" or _is_symbol(text[stripped - 1])):
+            stripped -= 1
+        if stripped == end:
+            break
+        end = stripped
+    return start, end
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _is_symbol(char: str) -> bool:
+    return unicodedata.category(char).startswith("S") or char in "\ufe0f\u200d"
+
+
+def _digits(value: str) -> int:
+    return sum(c.isdigit() for c in value)
+
+
+def _valid_weak(entity: str, value: str) -> bool:
+    tokens = value.split()
+    if not tokens or all(t.lower().strip(".,'") in STOPWORDS for t in tokens):
+        return False
+    if entity == "PERSON":
+        return (
+            len(tokens) <= 4
+            and all(_WORD_TOKEN.match(t) for t in tokens)
+            and not any(t.lower() in STOPWORDS for t in tokens)
+        )
+    if entity in ("USERNAME",):
+        return len(tokens) == 1 and bool(_USERNAME_TOKEN.match(tokens[0])) and len(tokens[0].lstrip("@")) >= 3
+    if entity == "PASSWORD":
+        return len(tokens) == 1 and len(tokens[0]) >= 3
+    if entity in ("ACCOUNT_ID", "ORDER_ID"):
+        token = tokens[0].lstrip("#")
+        return (
+            len(tokens) == 1
+            and bool(_ID_TOKEN.match(token))
+            and len(token) >= 4
+            # "ORD-2026-7859", "twlmv1go"; letters only when shouted like a code ("EJHAFJWJ"), not "thanks"
+            and (_digits(token) > 0 or (token.isalpha() and token.isupper() and len(token) >= 6))
+        )
+    if entity == "STREET_ADDRESS":
+        return 2 <= len(tokens) <= 20 and _digits(value) > 0 and any(c.isalpha() for c in value)
+    return False
+
+
+def answer_findings(text: str, asked: Sequence[str]) -> list[Finding]:
+    """Findings for a customer turn read as the answer to a request for `asked` types ([] if it is not one)."""
+    found: list[Finding] = []
+    for line in re.finditer(r"[^\n]+", text):
+        found = _answer_line(text, line.start(), line.end(), asked)
+        if found:
+            break
+    return found
+
+
+def _answer_line(text: str, line_start: int, line_end: int, asked: Sequence[str]) -> list[Finding]:
+    start, end = _answer_bounds(text, line_start, line_end)
+    if start >= end or len(text[start:end].split()) > 24:
+        return []
+    value = text[start:end]
+    found: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(entity: str, s: int, e: int) -> None:
+        if any(s < te and ts < e for ts, te in taken):
+            return
+        taken.append((s, e))
+        found.append(Finding(s, e, entity, ANSWER_SCORE, ANSWER_RECOGNIZER))
+
+    # Longest shapes first, so a full SSN given after "last four of your SSN?" is one SSN, not a partial.
+    for entity in sorted((a for a in asked if a in _SHAPES), key=lambda a: list(_SHAPES).index(a)):
+        for match in _SHAPES[entity].finditer(text, start, end):
+            s, e = match.start(), match.end()
+            while e > s and text[e - 1] in " -.(":
+                e -= 1
+            low, high = _DIGIT_RANGE.get(entity, (0, 99))
+            if low <= _digits(text[s:e]) <= high:
+                add(entity, s, e)
+    bare = value.strip()
+    if not found:
+        if "ZIP_CODE" in asked and _BARE_ZIP.match(bare):
+            add("ZIP_CODE", start, end)
+        elif "PARTIAL_ID" in asked and _BARE_PARTIAL.match(bare):
+            add("PARTIAL_ID", start, end)
+    weak = [a for a in asked if a not in _SHAPES or a == "STREET_ADDRESS"]
+    if not weak:
+        return found
+    # Asked for two things ("username and password?"), the answer is split into pieces ("jsmith / hunter2"),
+    # each given to the first asked type it fits, in the order asked. Asked for one, the whole answer must
+    # fit: "damaged and one item is missing" is not a password.
+    # What shaped values left over ("Jane Doe, 03/04/1985" asked for name and date of birth) is the rest.
+    used: set[str] = set()
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    for s, e in sorted(taken):
+        pieces.append((cursor, s))
+        cursor = e
+    pieces.append((cursor, end))
+    if len(weak) > 1 and not ("STREET_ADDRESS" in weak and not found):  # an address is one value, commas and all
+        split: list[tuple[int, int]] = []
+        for piece_start, piece_end in pieces:
+            cursor = piece_start
+            for sep in [*_PIECE_SPLIT.finditer(text, piece_start, piece_end), None]:
+                split.append((cursor, sep.start() if sep is not None else piece_end))
+                if sep is not None:
+                    cursor = sep.end()
+        pieces = split
+    for s, e in pieces:
+        while s < e and text[s].isspace():
+            s += 1
+        while s < e and text[s] in ",;:/-":
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?/-"):
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        if s >= e or any(s < te and ts < e for ts, te in taken):
+            continue
+        piece = text[s:e]
+        for entity in weak:
+            if entity in used or not _valid_weak(entity, piece):
+                continue
+            if entity in ("ACCOUNT_ID", "ORDER_ID") and text[s] == "#":
+                s += 1
+            add(entity, s, e)
+            used.add(entity)
+            break
+    return found
+
+
+# ---- propagation -------------------------------------------------------------------------------------
+
+# Types whose values are specific enough to find again by string match. LOCATION, NRP and DATE_TIME are
+# not: "Paris" or "Monday" elsewhere in a conversation is usually not the same mention.
+PROPAGATED_TYPES = frozenset(
+    {
+        "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "USERNAME", "ACCOUNT_ID", "ORDER_ID", "ZIP_CODE", "PASSWORD",
+        "CREDIT_CARD", "US_SSN", "IBAN_CODE", "IP_ADDRESS", "URL", "STREET_ADDRESS", "DATE_OF_BIRTH",
+        "PARTIAL_ID", "US_BANK_NUMBER", "US_PASSPORT", "US_DRIVER_LICENSE", "US_ITIN", "UK_NHS",
+    }
+)  # fmt: skip
+# Identifiers typed with arbitrary grouping: matched with any spaces, dashes or dots between characters.
+_LOOSE_TYPES = frozenset(
+    {"ACCOUNT_ID", "ORDER_ID", "CREDIT_CARD", "US_SSN", "IBAN_CODE", "ZIP_CODE", "PARTIAL_ID", "US_BANK_NUMBER",
+     "US_PASSPORT", "US_DRIVER_LICENSE", "US_ITIN", "UK_NHS"}
+)  # fmt: skip
+# Long numbers whose last four digits, seen alone in the same conversation ("the card ending 0637"), are
+# the same customer's partial identifier.
+_LAST_FOUR_TYPES = frozenset({"CREDIT_CARD", "US_SSN", "IBAN_CODE", "US_BANK_NUMBER", "ACCOUNT_ID"})
+_LEFT = r"(?<![\w@])"
+_RIGHT = r"(?![\w@])"
+
+
+@dataclass(frozen=True, slots=True)
+class _Needle:
+    entity_type: str
+    pattern: str
+    case_sensitive: bool
+    score: float
+
+
+def _needles(entity: str, value: str, score: float, region: str) -> list[_Needle]:
+    """Patterns that find `value` (an `entity` found somewhere in the conversation) in other turns."""
+    value = value.strip().strip(".,;:!?\"'()[]")
+    if len(value) < 3 or value.lower() in STOPWORDS:
+        return []
+    out: list[_Needle] = []
+    if entity == "PERSON":
+        parts = [value, *value.split()] if " " in value else [value]
+        for part in dict.fromkeys(parts):
+            part = part.strip(".,'")
+            if len(part) < 3 or part.lower() in STOPWORDS or not any(c.isalpha() for c in part):
+                continue
+            # "Will", "Mark", "Max": only as capitalized as found, or "check my bill" becomes a name.
+            sensitive = part.lower() in _WORD_NAMES
+            words = r"\s+".join(re.escape(w) for w in part.split())
+            out.append(_Needle(entity, _LEFT + words + _RIGHT, sensitive, score))
+        return out
+    if entity == "PHONE_NUMBER":
+        national = _national_digits(value, region)
+        if national is None or len(national) < 7:
+            return []
+        body = r"[\s().\-]*".join(national)
+        prefix = r"(?:(?:\+|00)\d{1,3}[\s.\-]*)?(?:\(?0\)?[\s.\-]*)?\(?"
+        return [_Needle(entity, r"(?<![\w+])" + prefix + body + r"(?!\w)", False, score)]
+    if entity in _LOOSE_TYPES and sum(c.isalnum() for c in value) >= 4:
+        chars = [c for c in value if c.isalnum()]
+        out.append(_Needle(entity, _LEFT + r"[\s.\-]?".join(re.escape(c) for c in chars) + _RIGHT, False, score))
+    elif entity == "USERNAME":
+        out.append(_Needle(entity, _LEFT + "@?" + re.escape(value.lstrip("@")) + _RIGHT, False, score))
+    else:
+        words = r"\s+".join(re.escape(w) for w in value.split())
+        out.append(_Needle(entity, _LEFT + words + _RIGHT, entity == "PASSWORD" and len(value) < 6, score))
+    digits = "".join(c for c in value if c.isdigit())
+    if entity in _LAST_FOUR_TYPES and len(digits) >= 8:
+        out.append(_Needle("PARTIAL_ID", r"(?<![\w\-])" + digits[-4:] + r"(?![\w\-])", False, score))
+    return out
+
+
+def _national_digits(value: str, region: str) -> str | None:
+    digits = "".join(c for c in value if c.isdigit())
+    try:
+        parsed = phonenumbers.parse(value, region)
+        national = str(parsed.national_number)
+        return national if national and national in digits else digits
+    except phonenumbers.NumberParseException:
+        return digits or None
+
+
+def _propagate(
+    turns: Sequence[Turn], indices: Sequence[int], found: list[list[Finding]], allowed: set[str],
+    region: str, allow: AllowList,
+) -> None:
+    needles: dict[tuple[str, str, bool], _Needle] = {}
+    for i in indices:
+        text = turns[i].text
+        for f in found[i]:
+            if f.entity_type not in PROPAGATED_TYPES:
+                continue
+            for needle in _needles(f.entity_type, text[f.start : f.end], f.score, region):
+                if needle.entity_type not in allowed:
+                    continue
+                key = (needle.entity_type, needle.pattern, needle.case_sensitive)
+                if key not in needles or needles[key].score < needle.score:
+                    needles[key] = needle
+    if not needles:
+        return
+    # Longest patterns first: at one position "Jane Doe" wins over "Jane".
+    ordered = sorted(needles.values(), key=lambda n: -len(n.pattern))
+    groups = [
+        (re.compile("|".join(f"({n.pattern})" for n in group), 0 if sensitive else re.IGNORECASE), group)
+        for sensitive in (False, True)
+        if (group := [n for n in ordered if n.case_sensitive == sensitive])
+    ]
+    for i in indices:
+        text = turns[i].text
+        existing = {(f.start, f.end) for f in found[i]}
+        for regex, group in groups:
+            for match in regex.finditer(text):
+                if match.lastindex is None:
+                    continue
+                needle = group[match.lastindex - 1]
+                span = (match.start(), match.end())
+                if span in existing or allow.allows(text, *span):
+                    continue
+                existing.add(span)
+                found[i].append(Finding(span[0], span[1], needle.entity_type, needle.score, PROPAGATED_RECOGNIZER))
+
+
+# ---- the seam --------------------------------------------------------------------------------------------
+
+
+def _reports(entity: str, settings: DetectionSettings) -> bool:
+    if entity in settings.ignore_entities:
+        return False
+    return settings.entities is None or entity in settings.entities
+
+
 def link_conversation(
     turns: Sequence[Turn], findings: Sequence[list[Finding]], settings: DetectionSettings
 ) -> list[list[Finding]]:
-    """Findings per turn, in order, after using the conversation's context (same length as `turns`)."""
-    return [list(f) for f in findings]
+    """Findings per turn, in order, after using the conversation's context (same length as `turns`).
+
+    Turns are grouped by `conversation_id` (a turn without one is its own conversation) and read in batch
+    order, which is the order of the conversation's messages.
+    """
+    found = [list(f) for f in findings]
+    options = settings.conversation
+    if not (options.answers or options.propagate):
+        return found
+    allow = AllowList(settings.allow_list)
+    conversations: dict[str, list[int]] = {}
+    for index, turn in enumerate(turns):
+        key = turn.conversation_id if turn.conversation_id is not None else f"\x00{index}"
+        conversations.setdefault(key, []).append(index)
+    for indices in conversations.values():
+        if options.answers:
+            _link_answers(turns, indices, found, settings, allow)
+        if options.propagate:
+            allowed = {t for t in PROPAGATED_TYPES if _reports(t, settings)}
+            _propagate(turns, indices, found, allowed, settings.default_region, allow)
+    return found
+
+
+@dataclass(slots=True)
+class _Pending:
+    asked: list[str]
+    speaker: str | None
+    field: str
+    budget: int
+
+
+def _link_answers(
+    turns: Sequence[Turn], indices: Sequence[int], found: list[list[Finding]], settings: DetectionSettings,
+    allow: AllowList,
+) -> None:
+    pending: _Pending | None = None
+    for i in indices:
+        turn = turns[i]
+        role = speaker_role(turn.speaker)
+        if role == "none":
+            continue  # without speakers, who asked and who answered cannot be told apart
+        if role in ("agent", "unknown"):
+            asked = [t for t in asked_types(turn.text) if _reports(t, settings)]
+            if asked:
+                pending = _Pending(asked, turn.speaker, turn.field, budget=3)
+                continue
+            if role == "agent":
+                continue  # "Take your time." keeps the question open
+        if pending is None or turn.field != pending.field or turn.speaker == pending.speaker:
+            continue
+        answer = [f for f in answer_findings(turn.text, pending.asked) if not allow.allows(turn.text, f.start, f.end)]
+        if answer:
+            found[i].extend(answer)
+            pending = None
+            continue
+        pending.budget -= 1
+        if pending.budget <= 0:
+            pending = None

@@ -184,6 +184,9 @@ def _system_table(scores: Scores) -> list[str]:
     )
     any_type = scores.any_type
     lines.append(f"{'any type':<18}{any_type.gold:>6}{any_type.predicted:>6} | {'':17} | {_counts_cells(any_type)} |")
+    if scores.false_positive_recognizers:
+        top_fp = scores.false_positive_recognizers.most_common(8)
+        lines.append("false positives by recognizer: " + ", ".join(f"{name} {n}" for name, n in top_fp))
     if scores.confusions:
         top = scores.confusions.most_common(8)
         lines.append("type confusions (gold->predicted): " + ", ".join(f"{g}->{p} {n}" for (g, p), n in top))

@@ -29,7 +29,6 @@ from anonymizer.evaluation.gold import GoldSpan
 from anonymizer.evaluation.types import TypeMapping
 
 TextKey = tuple[str, str]  # (message_id, field)
-OVERALL = "(overall)"
 
 
 class SpanLike(Protocol):
@@ -152,6 +151,8 @@ class Scores:
     no_leak: dict[str, Coverage] = field(default_factory=dict)
     # (gold type, predicted canonical type) for overlapping pairs whose types are not compatible.
     confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # Which recognizer produced each false positive: where precision is lost.
+    false_positive_recognizers: Counter[str] = field(default_factory=Counter)
     texts: int = 0
     misses: list[Miss] = field(default_factory=list)
     false_positives: list[FalsePositive] = field(default_factory=list)
@@ -190,6 +191,7 @@ class Scores:
                 "no_leak": self.no_leak_total().to_dict(),
             },
             "per_type": per_type,
+            "false_positives_by_recognizer": dict(self.false_positive_recognizers.most_common()),
             "type_confusions": [
                 {"gold": g, "predicted": p, "count": n} for (g, p), n in sorted(self.confusions.items())
             ],
@@ -262,6 +264,7 @@ def score_text(
         scores.any_type.predicted_matched += int(touches_gold)
         if not touches_gold:
             score = getattr(p, "score", None)
+            scores.false_positive_recognizers[str(getattr(p, "recognizer", "unknown"))] += 1
             scores.false_positives.append(
                 FalsePositive(key, p.start, p.end, pred_types[j], None if score is None else float(score))
             )

@@ -33,6 +33,8 @@ class Target:
 
     entity_type: str | None
     field: str | None = None
+    number: int | None = None
+    """Which distinct value of its type this is within its conversation (1, 2, ...), for numbered placeholders."""
 
     @property
     def in_text(self) -> bool:
@@ -45,6 +47,8 @@ class Target:
 
 class Operator(ABC):
     operator_name: ClassVar[str]
+    numbered: bool = False
+    """Whether `operate` uses `Target.number` (the orchestrator numbers values only for such operators)."""
 
     @abstractmethod
     def operate(self, value: str, target: Target) -> str | None:
@@ -119,9 +123,14 @@ class ReplaceOperator(Operator):
 
     def __init__(self, spec: ReplaceSpec) -> None:
         self.value = spec.value
+        self.numbered = spec.numbered
 
     def operate(self, value: str, target: Target) -> str:
-        return self.value if self.value is not None else f"<{target.label}>"
+        if self.value is not None:
+            return self.value
+        if self.numbered and target.number is not None and target.in_text:
+            return f"<{target.label}_{target.number}>"
+        return f"<{target.label}>"
 
 
 class RedactOperator(Operator):
