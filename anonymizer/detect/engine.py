@@ -27,7 +27,8 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 from anonymizer.detect.allow import AllowList
 from anonymizer.detect.findings import Finding
-from anonymizer.detect.gates import PRESIDIO_GATES, Gate, TextFeatures
+from anonymizer.detect.gates import Gate, TextFeatures, gate_for
+from anonymizer.detect.recognizers._base import USER_PATTERN_PREFIX
 from anonymizer.errors import DetectionError, ModelNotFoundError
 from anonymizer.policy import DetectionSettings
 
@@ -86,7 +87,7 @@ def light_lemma(lower: str) -> str:
     return lower
 
 
-def _nlp_engine_class() -> type[SpacyNlpEngine]:
+def _nlp_engine_class() -> Any:
     from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 
     class ChatSpacyNlpEngine(SpacyNlpEngine):
@@ -99,7 +100,7 @@ def _nlp_engine_class() -> type[SpacyNlpEngine]:
         def load(self) -> None:
             import spacy
 
-            self.nlp = {}
+            loaded: dict[str, Any] = {}
             for model in self.models:
                 name = model["model_name"]
                 nlp = spacy.load(name)
@@ -110,7 +111,8 @@ def _nlp_engine_class() -> type[SpacyNlpEngine]:
                         if "ner" in getattr(nlp.get_pipe(component), "listening_components", ())
                     }
                     nlp.select_pipes(enable=[c for c in nlp.pipe_names if c in needed])
-                self.nlp[model["lang_code"]] = nlp
+                loaded[model["lang_code"]] = nlp
+            self.nlp = loaded  # type: ignore[assignment]  # Presidio declares it None until loaded
 
         def _doc_to_nlp_artifact(self, doc: Any, language: str) -> NlpArtifacts:
             if not self.fast:
@@ -159,7 +161,7 @@ class Detector:
 
         engine_class = _nlp_engine_class()
         try:
-            engine = engine_class(
+            engine: SpacyNlpEngine = engine_class(
                 models=[{"lang_code": self.settings.language, "model_name": self.settings.model}],
                 ner_model_configuration=NerModelConfiguration.from_dict(NER_CONFIGURATION),
                 fast=self.settings.pipeline == "fast",
@@ -202,10 +204,11 @@ class Detector:
             if not recognizer.is_loaded:
                 recognizer.load()
                 recognizer.is_loaded = True
-            gate = PRESIDIO_GATES.get(recognizer.name) if type(recognizer).__module__.startswith(
-                "presidio_analyzer"
-            ) else getattr(recognizer, "gate", None)
-            gated.append((recognizer, gate))
+            user_patterns = any(
+                getattr(p, "name", "").startswith(USER_PATTERN_PREFIX) for p in getattr(recognizer, "patterns", [])
+            )
+            name = str(getattr(recognizer, "name", ""))
+            gated.append((recognizer, gate_for(name, type(recognizer).__module__, user_patterns)))
         return gated
 
     @staticmethod
@@ -237,7 +240,8 @@ class Detector:
             found: dict[str, list[Finding]] = {}
             if todo:
                 artifacts = self._nlp_engine.process_batch(todo, self.settings.language, batch_size=self.batch_size)
-                for text, (_, nlp_artifacts) in zip(todo, artifacts, strict=True):
+                for text, output in zip(todo, artifacts, strict=True):
+                    nlp_artifacts = output[1]
                     found[text] = self._to_findings(text, self._analyze(text, nlp_artifacts))
         except Exception as exc:
             raise DetectionError(f"detection failed on a batch of {len(texts)} texts ({type(exc).__name__})") from None
@@ -274,7 +278,7 @@ class Detector:
             for result in current or ():
                 metadata = result.recognition_metadata or {}
                 metadata.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
-                metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, recognizer.name)
+                metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, str(getattr(recognizer, "name", "")))
                 result.recognition_metadata = metadata
                 results.append(result)
         if not results:

@@ -13,9 +13,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import regex
+
 # libphonenumber's matcher reads digit blocks joined by at most 4 punctuation characters; no region Presidio
 # checks has a valid number under 4 digits (checked exhaustively for 1-3 digits, with '+' and parentheses).
 _PHONE_CANDIDATE = re.compile(r"\d(?:\D{0,4}\d){3}")
+_DOT_LETTER = re.compile(r"\.[A-Za-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,5 +72,49 @@ PRESIDIO_GATES: dict[str, Gate] = {
     "MacAddressRecognizer": lambda f: f.has(":", "-", "."),
     "UuidRecognizer": lambda f: "-" in f.chars and f.length >= 36,
     "PhoneRecognizer": lambda f: f.decimals >= 4 and _PHONE_CANDIDATE.search(f.text) is not None,
-    "UrlRecognizer": lambda f: "." in f.chars,
+    # Every URL pattern ends in '.' + a top-level domain (case-insensitive).
+    "UrlRecognizer": lambda f: "." in f.chars and _DOT_LETTER.search(f.text) is not None,
 }
+
+
+def search(pattern: str, flags: int = regex.IGNORECASE) -> Gate:
+    compiled = regex.compile(pattern, flags)
+
+    def gate(f: TextFeatures) -> bool:
+        return compiled.search(f.text) is not None
+
+    return gate
+
+
+def _digit_word_gate() -> Gate:
+    from anonymizer.detect.recognizers._base import alternation
+    from anonymizer.detect.recognizers.obfuscated import _DIGIT_WORDS
+
+    words = search(rf"(?<![\w-])(?:{alternation(_DIGIT_WORDS)})")
+    return lambda f: f.decimals >= 1 or words(f)
+
+
+# The project's chat recognizers (anonymizer/detect/recognizers), by name, for their built-in patterns only:
+# a recognizer carrying user patterns (detection.id_patterns) is never gated.
+CHAT_GATES: dict[str, Callable[[], Gate]] = {
+    # "<name> has joined / left / entered / exited / is typing / will be assisting".
+    "ChatEventNameRecognizer": lambda: search(r"joined|left|entered|exited|typing|assisting"),
+    # Every spelled-out "at" is the word at (bare or bracketed), '@' or '#'.
+    "ChatSpelledEmailRecognizer": lambda: search(r"(?<![a-z])at(?![a-z])|[@#]"),
+    # Every birth cue holds "birth", "born", "bday"/"b-day" or "d.o.b".
+    "ChatDateOfBirthRecognizer": lambda: search(r"birth|born|b-?day|d\.?o\.?b"),
+    # Number words or digits; the cue patterns need digits.
+    "ChatObfuscatedPhoneRecognizer": _digit_word_gate,
+    "ChatCreditCardRecognizer": lambda: min_digits(12),
+    "ChatPartialIdRecognizer": lambda: min_digits(2),
+}
+
+
+def gate_for(recognizer_name: str, module: str, has_user_patterns: bool) -> Gate | None:
+    """The gate of a recognizer, or None when it must always run."""
+    if module.startswith("presidio_analyzer"):
+        return PRESIDIO_GATES.get(recognizer_name)
+    if has_user_patterns:
+        return None
+    factory = CHAT_GATES.get(recognizer_name)
+    return factory() if factory is not None else None

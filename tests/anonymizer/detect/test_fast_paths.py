@@ -56,7 +56,9 @@ def test_gates_never_change_findings_on_the_project_chats(detector: Detector) ->
 PIECES = st.sampled_from(
     ["call", "me", "at", "+1", "415", "555", "0123", "(", ")", "-", ".", "@", "gmail", ".com", "4111", "1111",
      "ssn", "123-45-6789", "GB82", "WEST", "1234", "5698", "7654", "32", "::1", "10.0.0.1", "1z999", "$49.99",
-     "x", "ext", "pin", "is", "zip", "94107", "www.example.com", "acc-12345678", " ", "\n", "1640", "030"]
+     "x", "ext", "pin", "is", "zip", "94107", "www.example.com", "acc-12345678", " ", "\n", "1640", "030",
+     "dob", "born", "on", "03/14/1985", "Dana", "has", "joined", "the", "chat", "john", "dot", "smith", "[at]",
+     "one", "two", "five", "oh", "nine", "ending", "last", "4", "xxxx-xxxx-", "4242", "Example.COM"]
 )
 
 
