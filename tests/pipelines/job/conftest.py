@@ -30,11 +30,14 @@ def dirs(tmp_path: Path) -> dict[str, Path]:
 
 @pytest.fixture(autouse=True)
 def job_logs(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixture]:
-    """Job logs at INFO reach caplog, even after a CLI test configured the logger to bypass the root logger."""
-    logger = logging.getLogger("chat_anonymizer")
-    saved = (logger.propagate, logger.level, list(logger.handlers))
-    logger.propagate = True
-    logger.handlers = []
+    """Job logs at INFO reach caplog, and whatever a CLI test configured (handlers on a captured stream, no
+    propagation, warnings into logging) is undone afterwards, so later tests see logging as they expect."""
+    loggers = [logging.getLogger(name) for name in ("chat_anonymizer", "py.warnings")]
+    saved = [(lg.propagate, lg.level, list(lg.handlers)) for lg in loggers]
+    loggers[0].propagate = True
+    loggers[0].handlers = []
     caplog.set_level(logging.INFO, logger="chat_anonymizer")
     yield caplog
-    logger.propagate, logger.level, logger.handlers = saved[0], saved[1], saved[2]
+    logging.captureWarnings(False)
+    for lg, (propagate, level, handlers) in zip(loggers, saved, strict=True):
+        lg.propagate, lg.level, lg.handlers = propagate, level, handlers
