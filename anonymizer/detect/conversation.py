@@ -107,8 +107,9 @@ _CUES: dict[str, str] = {
     r"|\b(?:contact|callback|call-back)\s+number\b|\bnumber\s+(?:we|i)\s+can\s+(?:reach|call)\b",
     "STREET_ADDRESS": r"(?<!e-mail\s)(?<!email\s)(?<!\bip\s)(?<!\bmac\s)(?<!\bweb\s)\baddress\b",
     "PARTIAL_ID": r"\b(?:last|final)\s+(?:4|four|few)\b|\blast\s+(?:digits|numbers)\b",
-    "CREDIT_CARD": r"\b(?:credit|debit|bank|payment)?\s*card\s+(?:number|no\.?|#|details)\b|\bcc\s+number\b",
-    "US_SSN": r"\bsocial\s+security(?:\s+number)?\b|\bssn\b",
+    "CREDIT_CARD": r"\b(?:credit|debit|bank|payment)?\s*card\s+(?:number|no\.?|#|details)\b|\bcc\s+number\b"
+    r"|\bnumber\s+on\s+the\s+(?:front\s+of\s+)?(?:the\s+|your\s+)?card\b",
+    "US_SSN": r"\bsocial\s+security(?:\s+number)?\b|\bssn\b|\byour\s+social\b",
     "IBAN_CODE": r"\biban\b",
     "IP_ADDRESS": r"\bip(?:\s+address)?\b",
 }
@@ -119,11 +120,14 @@ _CUE_RES = {entity: re.compile(pattern, re.IGNORECASE) for entity, pattern in _C
 _REQUEST_START = re.compile(
     r"^\W*(?:please|kindly|can\s+you|could\s+you|would\s+you|will\s+you|may\s+i|can\s+i|could\s+i|what(?:'s|\s+is)"
     r"|enter|type|provide|confirm|share|send|tell\s+me|give\s+me|reply\s+with|verify|let\s+me\s+know"
-    r"|i(?:'ll|\s+will)?\s+need|we(?:'ll|\s+will)?\s+need|i\s+just\s+need|just\s+need)\b",
+    r"|i(?:'ll|\s+will)?\s+need|we(?:'ll|\s+will)?\s+need|i(?:'ll)?\s+just\s+need|just\s+need|go\s+ahead)\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(r"\b(?:don'?t|do\s+not|never|won'?t|shouldn'?t|not)\b", re.IGNORECASE)
 _DEICTIC = re.compile(r"\b(?:it|that|this|them|those)\b", re.IGNORECASE)
+# A request with no cue of its own that asks for a value again ("Go ahead and type the full 9 digits",
+# "Could you type it again?") refers to what the conversation last asked for.
+_FOLLOW_UP = re.compile(r"\b(?:digits?|numbers?|again|full|whole|entire|rest|code|it)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 # Openers customers wrap an answer in ("sure, it's ...", "yes my username is ..."), stripped before the value.
@@ -145,8 +149,9 @@ _LEAD_FRAME = re.compile(
 )
 _TRAIL_WORDS = _wordset(
     "lol lmao haha hahaha thanks thx ty please pls plz btw i think thnik believe guess maybe probably right ok "
-    "okay i'm sure"
+    "okay i'm sure here speaking"
 )
+_CLAUSE_END = re.compile(r"[?!;]|\.(?:\s|$)|\s[-\u2013\u2014]\s")
 _PIECE_SPLIT = re.compile(r"\s*(?:[,;/|]|\band\b|&)\s*", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
 
@@ -160,11 +165,11 @@ _SHAPES: dict[str, re.Pattern[str]] = {
     ),
     "DATE_OF_BIRTH": re.compile(
         rf"(?<!\d)\d{{1,4}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}(?!\d)"
-        rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}\b"
+        rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{2,4}}|'\d{{2}})(?!\d)"
         rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{2,4}}\b",
         re.IGNORECASE,
     ),
-    "CREDIT_CARD": re.compile(r"(?<![\d\-])\d(?:[ \-]?\d){11,18}(?![\d\-])"),
+    "CREDIT_CARD": re.compile(r"(?<![\d\-.])\d(?:[ .\-]?\d){11,18}(?![\d\-])"),
     "US_SSN": re.compile(r"(?<![\d\-])\d{3}[- ]?\d{2}[- ]?\d{4}(?![\d\-])"),
     "IBAN_CODE": re.compile(r"\b[A-Za-z]{2}\d{2}(?:\s?[A-Za-z0-9]){10,30}\b"),
     "IP_ADDRESS": re.compile(
@@ -180,7 +185,8 @@ _SHAPES: dict[str, re.Pattern[str]] = {
 _DIGIT_RANGE = {"PHONE_NUMBER": (7, 15), "CREDIT_CARD": (12, 19)}
 # Bare answers that only fit when they are the whole answer ("2000" for a postcode, "0050" for last four).
 _BARE_ZIP = re.compile(r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9 \-]{1,8}[A-Za-z0-9]$")
-_BARE_PARTIAL = re.compile(r"^\d{2,6}$")
+_BARE_PARTIAL = re.compile(r"^\d(?:\s?\d){1,5}$")
+_SPACED_DIGITS = re.compile(r"^\d(?:[\s\-]\d){3,9}$")  # a PIN or code read out digit by digit: "2 1 7 6"
 _WORD_TOKEN = re.compile(r"^[^\W\d_][\w'.\-]*$")
 _ID_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{2,39}$")
 _USERNAME_TOKEN = re.compile(r"^@?[\w][\w.\-]{1,39}$")
@@ -209,8 +215,8 @@ def speaker_role(speaker: str | None) -> str:
     return "unknown"
 
 
-def asked_types(text: str) -> list[str]:
-    """Entity types an agent's turn asks for, in the order they are asked ("" -> [])."""
+def _requests(text: str) -> tuple[list[str], list[str]]:
+    """The sentences of `text` that ask for something, and the others."""
     requests: list[str] = []
     statements: list[str] = []
     for match in _SENTENCE.finditer(text):
@@ -221,6 +227,17 @@ def asked_types(text: str) -> list[str]:
             requests.append(sentence)
         else:
             statements.append(sentence)
+    return requests, statements
+
+
+def is_follow_up(text: str) -> bool:
+    """Whether a turn asks for a value again without naming it ("Go ahead and type the full 9 digits")."""
+    return any(_FOLLOW_UP.search(r) for r in _requests(text)[0])
+
+
+def asked_types(text: str) -> list[str]:
+    """Entity types an agent's turn asks for, in the order they are asked ("" -> [])."""
+    requests, statements = _requests(text)
     found = _cue_types(requests)
     # "I just sent a 6-digit code to your phone. Can you read it back to me?": the request points back at
     # what the statement before it named.
@@ -286,15 +303,17 @@ def _valid_weak(entity: str, value: str) -> bool:
     if not tokens or all(t.lower().strip(".,'") in STOPWORDS for t in tokens):
         return False
     if entity == "PERSON":
+        names = [t.rstrip(",") for t in tokens]  # "Jones, Richard"
         return (
-            len(tokens) <= 4
-            and all(_WORD_TOKEN.match(t) for t in tokens)
-            and not any(t.lower() in STOPWORDS for t in tokens)
+            len(names) <= 4
+            and value.count(",") <= 1
+            and all(_WORD_TOKEN.match(t) for t in names)
+            and not any(t.lower() in STOPWORDS for t in names)
         )
     if entity in ("USERNAME",):
         return len(tokens) == 1 and bool(_USERNAME_TOKEN.match(tokens[0])) and len(tokens[0].lstrip("@")) >= 3
     if entity == "PASSWORD":
-        return len(tokens) == 1 and len(tokens[0]) >= 3
+        return (len(tokens) == 1 and len(tokens[0]) >= 3) or bool(_SPACED_DIGITS.match(value))
     if entity in ("ACCOUNT_ID", "ORDER_ID"):
         token = tokens[0].lstrip("#")
         return (
@@ -320,6 +339,16 @@ def answer_findings(text: str, asked: Sequence[str]) -> list[Finding]:
 
 
 def _answer_line(text: str, line_start: int, line_end: int, asked: Sequence[str]) -> list[Finding]:
+    found = _answer_span(text, line_start, line_end, asked)
+    if not found:
+        # "Oconnell i think? maybe with a capital letter": the value is the first clause.
+        clause = _CLAUSE_END.search(text, line_start, line_end)
+        if clause is not None and clause.start() > line_start:
+            found = _answer_span(text, line_start, clause.start(), asked)
+    return found
+
+
+def _answer_span(text: str, line_start: int, line_end: int, asked: Sequence[str]) -> list[Finding]:
     start, end = _answer_bounds(text, line_start, line_end)
     if start >= end or len(text[start:end].split()) > 24:
         return []
@@ -428,20 +457,22 @@ class _Needle:
 def _needles(entity: str, value: str, score: float, region: str) -> list[_Needle]:
     """Patterns that find `value` (an `entity` found somewhere in the conversation) in other turns."""
     value = value.strip().strip(".,;:!?\"'()[]")
-    if len(value) < 3 or value.lower() in STOPWORDS:
+    if len(value) < 3:
         return []
     out: list[_Needle] = []
     if entity == "PERSON":
         parts = [value, *value.split()] if " " in value else [value]
         for part in dict.fromkeys(parts):
             part = part.strip(".,'")
-            if len(part) < 3 or part.lower() in STOPWORDS or not any(c.isalpha() for c in part):
-                continue
             # "Will", "Mark", "Max": only as capitalized as found, or "check my bill" becomes a name.
             sensitive = part.lower() in _WORD_NAMES
+            if len(part) < 3 or not any(c.isalpha() for c in part) or (part.lower() in STOPWORDS and not sensitive):
+                continue
             words = r"\s+".join(re.escape(w) for w in part.split())
             out.append(_Needle(entity, _LEFT + words + _RIGHT, sensitive, score))
         return out
+    if value.lower() in STOPWORDS:
+        return []
     if entity == "PHONE_NUMBER":
         national = _national_digits(value, region)
         if national is None or len(national) < 7:
@@ -561,6 +592,7 @@ def _link_answers(
     allow: AllowList,
 ) -> None:
     pending: _Pending | None = None
+    last_asked: list[str] = []
     for i in indices:
         turn = turns[i]
         role = speaker_role(turn.speaker)
@@ -568,8 +600,11 @@ def _link_answers(
             continue  # without speakers, who asked and who answered cannot be told apart
         if role in ("agent", "unknown"):
             asked = [t for t in asked_types(turn.text) if _reports(t, settings)]
+            if not asked and last_asked and role == "agent" and is_follow_up(turn.text):
+                asked = last_asked
             if asked:
                 pending = _Pending(asked, turn.speaker, turn.field, budget=3)
+                last_asked = asked
                 continue
             if role == "agent":
                 continue  # "Take your time." keeps the question open
