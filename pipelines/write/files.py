@@ -141,8 +141,12 @@ class ParquetSink:
             self._writer.close()
             if exc_type is None and self._tmp is not None:
                 check_no_statistics(self._tmp, self.sensitive)
-        finally:
-            self._atomic.__exit__(exc_type, exc, tb)
+        except BaseException as error:
+            # A failure while finishing the file (last flush, close, statistics guard) must discard the
+            # temporary file, not publish it: hand the error to atomic_output.
+            self._atomic.__exit__(type(error), error, error.__traceback__)
+            raise
+        self._atomic.__exit__(exc_type, exc, tb)
 
 
 FINDING_COLUMNS = ("conversation_id", "message_id", "field", "start", "end", "entity_type", "score", "recognizer")
