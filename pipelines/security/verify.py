@@ -32,7 +32,7 @@ from pipelines.security.dataset import dataset_files, iter_string_values, string
 
 # Columns the writer is allowed to give statistics: not derived from PII.
 NOT_SENSITIVE = frozenset({*(f for f in CANONICAL_FIELDS if f != "text"), "pii_count", "pii_types"})
-_TEXT_SUFFIXES = (".json", ".jsonl", ".txt", ".csv", ".log")
+_TEXT_SUFFIXES = (".json", ".jsonl", ".txt", ".csv", ".log", ".html", ".prom", ".yaml", ".yml")
 
 
 class SupportsDetectBatch(Protocol):
