@@ -49,7 +49,7 @@ class AnonymizedRecord:
 
 
 class Anonymizer:
-    """Applies a policy. Construction checks the keys the policy needs, then loads the detector.
+    """Applies a policy. Construction checks the keys the policy needs and the model, then loads it.
 
     >>> anon = Anonymizer(Policy.default())            # doctest: +SKIP
     >>> anon.anonymize_text("I'm John Smith, john@example.com")   # doctest: +SKIP
@@ -63,6 +63,7 @@ class Anonymizer:
         *,
         detector: Detector | None = None,
         require_keys: bool = True,
+        load_model: bool = True,
     ) -> None:
         self.policy = policy or Policy.default()
         self.keys = keys if keys is not None else KeyRing.load()
@@ -76,12 +77,24 @@ class Anonymizer:
         if require_keys:
             for spec in self.policy.operators():
                 build_operator(spec, self.keys, region).validate()
+        self._detector = detector
         if detector is None:
+            from anonymizer.detect.engine import require_model
+
+            require_model(self.policy.detection.model)
+            if load_model:
+                self._detector = self.detector
+        self.output_fields = self.policy.output_fields()
+
+    @property
+    def detector(self) -> Detector:
+        """The detector, loaded on first use when the Anonymizer was built with `load_model=False`
+        (a process that only hands batches to worker processes never loads the model itself)."""
+        if self._detector is None:
             from anonymizer.detect.engine import Detector
 
-            detector = Detector(self.policy.detection)
-        self.detector = detector
-        self.output_fields = self.policy.output_fields()
+            self._detector = Detector(self.policy.detection)
+        return self._detector
 
     # ---- decide ------------------------------------------------------------------------------------
     def _entity_op(self, entity_type: str) -> Operator:
@@ -102,8 +115,9 @@ class Anonymizer:
         return self.detect_batch([text])[0]
 
     def detect_batch(self, texts: Sequence[str]) -> list[list[Finding]]:
-        """Findings for each text, each text on its own (no conversation context)."""
-        return [resolve_overlaps(fs, self._is_kept) for fs in self.detector.detect_batch(texts)]
+        """Findings for each text, each text on its own: a value found once is found at every repeat in
+        that text, but no text lends context to another."""
+        return self._detect_turns([Turn(text=t, conversation_id=None, speaker=None, field="text") for t in texts])
 
     def _detect_turns(self, turns: Sequence[Turn]) -> list[list[Finding]]:
         """Findings for each turn, using the other turns of its conversation (see detect/conversation.py)."""

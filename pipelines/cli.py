@@ -56,6 +56,13 @@ KeySourceOpt = Annotated[
     ),
 ]
 BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Records per detection batch.")]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers", "-w", min=1,
+        help="Worker processes (default: all cores for inputs over 4 MB, else 1; 1 = in this process).",
+    ),
+]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log progress at INFO level.")]
 
 
@@ -110,11 +117,11 @@ def _load_keys(key_file: Path | None, key_config: Path | None = None, key_source
 
 def _build(
     policy_path: Path | None, key_file: Path | None, require_keys: bool = True, *,
-    key_config: Path | None = None, key_source: str | None = None,
+    key_config: Path | None = None, key_source: str | None = None, load_model: bool = True,
 ) -> Anonymizer:
     policy = Policy.load(policy_path) if policy_path else Policy.default()
     keys = _load_keys(key_file, key_config, key_source)
-    return Anonymizer(policy, keys, require_keys=require_keys)
+    return Anonymizer(policy, keys, require_keys=require_keys, load_model=load_model)
 
 
 def _read_options(policy: Policy, fmt: str | None, mapping: list[str] | None, batch_size: int) -> ReadOptions:
@@ -143,6 +150,7 @@ def run(
     fmt: FormatOpt = None,
     mapping: MapOpt = None,
     batch_size: BatchOpt = 256,
+    workers: WorkersOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Anonymize transcript exports into Parquet.
@@ -163,10 +171,12 @@ def run(
     _setup_logging(verbose)
 
     def body() -> int:
-        anonymizer = _build(policy, key_file, key_config=key_config, key_source=key_source)
+        anonymizer = _build(policy, key_file, key_config=key_config, key_source=key_source, load_model=False)
         options = _read_options(anonymizer.policy, fmt, mapping, batch_size)
         with _progress("anonymizing") as progress:
-            report = runner.run(inputs, out, anonymizer, options=options, progress=progress)
+            report = runner.run(
+                inputs, out, anonymizer, options=options, progress=progress, workers=workers
+            )
         for line in report.summary_lines():
             typer.echo(line)
         typer.echo(f"summary: {out / runner.SUMMARY_NAME}")
@@ -183,6 +193,7 @@ def scan(
     fmt: FormatOpt = None,
     mapping: MapOpt = None,
     batch_size: BatchOpt = 256,
+    workers: WorkersOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Detect PII and write findings only: message_id, start, end, entity_type, score, recognizer.
@@ -199,10 +210,12 @@ def scan(
     _setup_logging(verbose)
 
     def body() -> int:
-        anonymizer = _build(policy, None, require_keys=False)
+        anonymizer = _build(policy, None, require_keys=False, load_model=False)
         options = _read_options(anonymizer.policy, fmt, mapping, batch_size)
         with _progress("scanning") as progress:
-            report = runner.scan(inputs, out, anonymizer, options=options, progress=progress)
+            report = runner.scan(
+                inputs, out, anonymizer, options=options, progress=progress, workers=workers
+            )
         for line in report.summary_lines():
             typer.echo(line)
         return EXIT_OK if report.ok else EXIT_INPUT_FAILED

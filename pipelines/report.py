@@ -62,6 +62,9 @@ class RunReport:
     findings_by_entity: Counter[str] = field(default_factory=Counter)
     findings_by_speaker: Counter[str] = field(default_factory=Counter)
     dropped_fields: set[str] = field(default_factory=set)
+    workers: int = 1
+    startup_seconds: float = 0.0
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)
 
     @property
     def failed(self) -> list[FileReport]:
@@ -92,6 +95,9 @@ class RunReport:
             "command": self.command,
             "started_at": self.started_at,
             "seconds": round(self.seconds, 3),
+            "workers": self.workers,
+            "startup_seconds": round(self.startup_seconds, 3),
+            "peak_rss_mb": self.peak_rss_mb,
             **self.metadata,
             "totals": self.totals(),
             "findings_by_entity": dict(sorted(self.findings_by_entity.items())),

