@@ -103,3 +103,22 @@ def test_fast_pipeline_runs_only_what_ner_needs(detector: Detector) -> None:
 @pytest.mark.parametrize(("word", "lemma"), [("numbers", "number"), ("phone", "phone"), ("address", "address"), ("is", "is")])
 def test_light_lemma(word: str, lemma: str) -> None:
     assert light_lemma(word) == lemma
+
+
+def test_texts_without_letters_skip_ner_with_the_same_findings(detector: Detector) -> None:
+    texts = ["94107", "4111 1111 1111 1111", "(415) 555-0123", "1/20/58", "10.0.0.1 :)", "12345678"]
+    skipped = detector.detect_batch(texts)
+    language = detector.settings.language
+    with_ner = [
+        detector._to_findings(t, detector._analyze(t, out[1]))
+        for t, out in zip(texts, detector._nlp_engine.process_batch(texts, language), strict=True)
+    ]
+    assert skipped == with_ner
+
+
+def test_when_policy_wants_no_ner_entity_then_ner_never_runs() -> None:
+    from anonymizer.policy import DetectionSettings
+
+    detector = Detector(DetectionSettings(entities=["EMAIL_ADDRESS", "PHONE_NUMBER"]))
+    assert detector._ner_wanted is False
+    assert [f.entity_type for f in detector.detect("John Smith: john@example.com")] == ["EMAIL_ADDRESS"]
