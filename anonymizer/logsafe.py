@@ -166,16 +166,16 @@ def silence_decision_process() -> None:
 
     With `log_decision_process=True` Presidio logs its NLP artifacts (every token of the analysed text)
     to a handler of its own; no scrubbing can make raw names safe, so the logger is disabled and given a
-    filter that drops every record, which survives a later `setLevel` or handler change.
+    filter that drops every record before any handler sees it, which survives a later `setLevel`, a
+    re-enabling `disabled = False` or a new handler.
     """
     logger = logging.getLogger(DECISION_PROCESS_LOGGER)
     logger.disabled = True
     logger.propagate = False
+    # On the logger, not its handlers: handlers can be shared (test runners attach theirs to every
+    # non-propagating logger), and a drop-all filter on a shared handler would silence everything.
     if not any(isinstance(f, _DropAll) for f in logger.filters):
         logger.addFilter(_DropAll())
-    for handler in logger.handlers:
-        if not any(isinstance(f, _DropAll) for f in handler.filters):
-            handler.addFilter(_DropAll())
 
 
 _factory_installed = False
