@@ -109,6 +109,11 @@ class KeyRing:
 
     __str__ = __repr__
 
+    def __reduce__(self) -> tuple[type[KeyRing], tuple[bytes | None, tuple[bytes, ...], str, bytes | None]]:
+        # Rebuilt through __init__ when unpickled (worker processes): validated again, and its keys
+        # registered with that process's log scrubber too.
+        return (type(self), (self.hash_key, self.encryption_keys, self.source, self.master_key))
+
     # ---- ids ---------------------------------------------------------------------------------------
     @property
     def hash_key_id(self) -> str | None:

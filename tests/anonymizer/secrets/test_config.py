@@ -124,3 +124,17 @@ def test_missing_hvac_or_azure_packages_give_an_install_hint(monkeypatch: pytest
     with pytest.raises(KeyConfigError, match=r"chat-anonymizer\[azure\]"):
         AzureKeyVaultKeySource(AzureSettings(vault_url="https://v.vault.azure.net"), credential=object()).fetch()
 
+
+
+def test_a_pickled_key_ring_registers_its_keys_for_log_scrubbing_where_it_is_unpickled() -> None:
+    import pickle
+
+    from anonymizer import logsafe
+
+    key = Fernet.generate_key().decode()
+    ring = KeyRing.from_mapping({"ANONYMIZER_ENCRYPTION_KEYS": key}, "t")
+    logsafe._secrets = tuple(s for s in logsafe._secrets if s != key)  # as in a fresh worker process
+    assert key in logsafe.scrub(key)
+    again = pickle.loads(pickle.dumps(ring))
+    assert again == ring and repr(again) == repr(ring)
+    assert logsafe.scrub(f"k={key}") == "k=<SECRET>"
