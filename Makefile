@@ -9,7 +9,7 @@ OUT ?= out/samples
 export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS :=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run scan test lint typecheck check clean
+.PHONY: help venv run scan test lint typecheck check bench clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ typecheck: $(STAMP) ## mypy --strict on the library
 	$(BIN)/mypy
 
 check: lint typecheck test ## Everything CI cares about
+
+bench: $(STAMP) ## Throughput benchmark (several minutes): writes bench/results.json and bench/RESULTS.md
+	$(BIN)/python bench/bench.py
 
 clean: ## Remove the venv and outputs
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
