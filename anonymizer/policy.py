@@ -102,6 +102,9 @@ class ConversationSettings(_Spec):
     propagate: bool = Field(
         True, description="Find a value found in one turn in every other turn of the same conversation."
     )
+    bot_names: bool = Field(
+        True, description="A bot's own name when it introduces itself ('I'm Max, your virtual assistant') is not PII."
+    )
 
 
 class DetectionSettings(_Spec):

@@ -46,6 +46,10 @@ _AGENT_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# Speakers that are software, not people: their self-introduced name is a product's persona.
+_BOT_WORDS = frozenset({"bot", "chatbot", "assistant", "virtual", "automated", "auto", "ai", "ivr"})
+_SELF_INTRO = re.compile(r"(?:\bi'?m|\bi\s+am|\bmy\s+name\s+is|\bthis\s+is|\bcall\s+me)\s+$", re.IGNORECASE)
+
 # Words that are never a name, username, password or identifier by themselves: chat filler, function words,
 # and the words customers wrap answers in. Used to tell "one sec" from "Jane Doe".
 STOPWORDS = _wordset(
@@ -563,7 +567,7 @@ def link_conversation(
     """
     found = [list(f) for f in findings]
     options = settings.conversation
-    if not (options.answers or options.propagate):
+    if not (options.answers or options.propagate or options.bot_names):
         return found
     allow = AllowList(settings.allow_list)
     conversations: dict[str, list[int]] = {}
@@ -571,12 +575,32 @@ def link_conversation(
         key = turn.conversation_id if turn.conversation_id is not None else f"\x00{index}"
         conversations.setdefault(key, []).append(index)
     for indices in conversations.values():
+        if options.bot_names:
+            _drop_bot_personas(turns, indices, found)
         if options.answers:
             _link_answers(turns, indices, found, settings, allow)
         if options.propagate:
             allowed = {t for t in PROPAGATED_TYPES if _reports(t, settings)}
             _propagate(turns, indices, found, allowed, settings.default_region, allow)
     return found
+
+
+def _drop_bot_personas(turns: Sequence[Turn], indices: Sequence[int], found: list[list[Finding]]) -> None:
+    """Drop the name a bot gives itself ("Hi there! I'm Max, the virtual assistant"), wherever it appears in
+    the conversation with the same spelling: a product's persona names no one."""
+    personas: set[str] = set()
+    for i in indices:
+        speaker = turns[i].speaker
+        if speaker is None or not set(re.split(r"[^a-z0-9]+", speaker.lower())) & _BOT_WORDS:
+            continue
+        text = turns[i].text
+        for f in found[i]:
+            if f.entity_type == "PERSON" and _SELF_INTRO.search(text, max(0, f.start - 20), f.start):
+                personas.add(text[f.start : f.end])
+    if personas:
+        for i in indices:
+            text = turns[i].text
+            found[i] = [f for f in found[i] if not (f.entity_type == "PERSON" and text[f.start : f.end] in personas)]
 
 
 @dataclass(slots=True)

@@ -191,7 +191,7 @@ def test_types_that_are_unsafe_to_propagate_stay_where_they_were_found() -> None
 
 def test_policy_switches_and_ignored_types_are_respected() -> None:
     turns = [turn("What's your zip code?", "agent"), turn("94107", "customer"), turn("Zip 94107 noted", "agent")]
-    off = DetectionSettings(conversation=ConversationSettings(answers=False, propagate=False))
+    off = DetectionSettings(conversation=ConversationSettings(answers=False, propagate=False, bot_names=False))
     assert link(turns, settings=off) == [[], [], []]
     no_zip = DetectionSettings(ignore_entities=["DATE_TIME", "ZIP_CODE"])
     assert link(turns, settings=no_zip) == [[], [], []]
@@ -202,6 +202,19 @@ def test_allow_listed_values_are_neither_answers_nor_propagated() -> None:
     turns = [turn("Who am I speaking with?", "agent"), turn("Acme Support", "customer")]
     settings = DetectionSettings(allow_list=["Acme Support"])
     assert link(turns, settings=settings) == [[], []]
+
+
+def test_a_bots_own_name_is_dropped_across_its_conversation_but_a_human_agents_is_kept() -> None:
+    turns = [
+        turn("Hi there! I'm Max, the Acme virtual assistant.", "bot"),
+        turn("thanks Max", "customer"),
+        turn("Hi, I'm Laura from Acme.", "agent"),
+        turn("I'm Max too", "customer", conversation="c2"),
+    ]
+    findings = [[found(t.text, name, "PERSON")] for t, name in zip(turns, ["Max", "Max", "Laura", "Max"], strict=True)]
+    assert link(turns, findings) == [[], [], [("Laura", "PERSON")], [("Max", "PERSON")]]
+    keep = DetectionSettings(conversation=ConversationSettings(bot_names=False, propagate=False))
+    assert link(turns, findings, settings=keep)[0] == [("Max", "PERSON")]
 
 
 # ---- numbered placeholders ---------------------------------------------------------------------------
