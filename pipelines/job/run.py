@@ -217,7 +217,7 @@ class _Job:
             if self.config.metrics_file is not None:
                 write_atomic(self.config.metrics_file, written[1].read_bytes(), mode=0o644)
             for line in report.report.summary_lines():
-                log.info("%s", line)
+                log.info("%s", line.strip())
             log.info(
                 "report: %s", report_dir / "report.html",
                 extra={"job": {"event": "finished", "exit_code": report.exit_code, "inputs": report.actions()}},
