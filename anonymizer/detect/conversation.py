@@ -446,6 +446,7 @@ _LOOSE_TYPES = frozenset(
 # Long numbers whose last four digits, seen alone in the same conversation ("the card ending 0637"), are
 # the same customer's partial identifier.
 _LAST_FOUR_TYPES = frozenset({"CREDIT_CARD", "US_SSN", "IBAN_CODE", "US_BANK_NUMBER", "ACCOUNT_ID"})
+_SEPARATORS = re.compile(r"[\s.\-]+")
 _LEFT = r"(?<![\w@])"
 _RIGHT = r"(?![\w@])"
 
@@ -456,6 +457,11 @@ class _Needle:
     pattern: str
     case_sensitive: bool
     score: float
+    # A cheap necessary condition for a match: `probe` occurs in the `view` of the text ("text": lower-cased,
+    # "loose": lower-cased without separators, "digits": digits only). Most values occur once; only those
+    # whose probe occurs twice or more in the conversation are compiled and searched for.
+    probe: str
+    view: str
 
 
 def _needles(entity: str, value: str, score: float, region: str) -> list[_Needle]:
@@ -473,7 +479,7 @@ def _needles(entity: str, value: str, score: float, region: str) -> list[_Needle
             if len(part) < 3 or not any(c.isalpha() for c in part) or (part.lower() in STOPWORDS and not sensitive):
                 continue
             words = r"\s+".join(re.escape(w) for w in part.split())
-            out.append(_Needle(entity, _LEFT + words + _RIGHT, sensitive, score))
+            out.append(_Needle(entity, _LEFT + words + _RIGHT, sensitive, score, part.split()[0].lower(), "text"))
         return out
     if value.lower() in STOPWORDS:
         return []
@@ -483,18 +489,22 @@ def _needles(entity: str, value: str, score: float, region: str) -> list[_Needle
             return []
         body = r"[\s().\-]*".join(national)
         prefix = r"(?:(?:\+|00)\d{1,3}[\s.\-]*)?(?:\(?0\)?[\s.\-]*)?\(?"
-        return [_Needle(entity, r"(?<![\w+])" + prefix + body + r"(?!\w)", False, score)]
+        return [_Needle(entity, r"(?<![\w+])" + prefix + body + r"(?!\w)", False, score, national, "digits")]
     if entity in _LOOSE_TYPES and sum(c.isalnum() for c in value) >= 4:
         chars = [c for c in value if c.isalnum()]
-        out.append(_Needle(entity, _LEFT + r"[\s.\-]?".join(re.escape(c) for c in chars) + _RIGHT, False, score))
+        pattern = _LEFT + r"[\s.\-]?".join(re.escape(c) for c in chars) + _RIGHT
+        out.append(_Needle(entity, pattern, False, score, "".join(chars).lower(), "loose"))
     elif entity == "USERNAME":
-        out.append(_Needle(entity, _LEFT + "@?" + re.escape(value.lstrip("@")) + _RIGHT, False, score))
+        name = value.lstrip("@")
+        out.append(_Needle(entity, _LEFT + "@?" + re.escape(name) + _RIGHT, False, score, name.lower(), "text"))
     else:
         words = r"\s+".join(re.escape(w) for w in value.split())
-        out.append(_Needle(entity, _LEFT + words + _RIGHT, entity == "PASSWORD" and len(value) < 6, score))
+        sensitive = entity == "PASSWORD" and len(value) < 6
+        out.append(_Needle(entity, _LEFT + words + _RIGHT, sensitive, score, value.split()[0].lower(), "text"))
     digits = "".join(c for c in value if c.isdigit())
     if entity in _LAST_FOUR_TYPES and len(digits) >= 8:
-        out.append(_Needle("PARTIAL_ID", r"(?<![\w\-])" + digits[-4:] + r"(?![\w\-])", False, score))
+        pattern = r"(?<![\w\-])" + digits[-4:] + r"(?![\w\-])"
+        out.append(_Needle("PARTIAL_ID", pattern, False, score, digits[-4:], "digits"))
     return out
 
 
@@ -526,8 +536,17 @@ def _propagate(
                     needles[key] = needle
     if not needles:
         return
+    views: dict[str, list[str]] = {"text": [], "loose": [], "digits": []}
+    for i in indices:
+        lower = turns[i].text.lower()
+        views["text"].append(lower)
+        views["loose"].append(_SEPARATORS.sub("", lower))
+        views["digits"].append("".join(c for c in lower if c.isdigit()))
+    repeated = [n for n in needles.values() if sum(v.count(n.probe) for v in views[n.view]) >= 2]
+    if not repeated:
+        return
     # Longest patterns first: at one position "Jane Doe" wins over "Jane".
-    ordered = sorted(needles.values(), key=lambda n: -len(n.pattern))
+    ordered = sorted(repeated, key=lambda n: -len(n.pattern))
     groups = [
         (re.compile("|".join(f"({n.pattern})" for n in group), 0 if sensitive else re.IGNORECASE), group)
         for sensitive in (False, True)
@@ -542,7 +561,8 @@ def _propagate(
                     continue
                 needle = group[match.lastindex - 1]
                 span = (match.start(), match.end())
-                if span in existing or allow.allows(text, *span):
+                # Inside a finding already there, a match adds no coverage and could only retype it.
+                if any(s <= span[0] and span[1] <= e for s, e in existing) or allow.allows(text, *span):
                     continue
                 existing.add(span)
                 found[i].append(Finding(span[0], span[1], needle.entity_type, needle.score, PROPAGATED_RECOGNIZER))
