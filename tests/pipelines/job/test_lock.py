@@ -13,13 +13,17 @@ from pathlib import Path
 import pytest
 
 from pipelines.job import JobLock, LockHeld
+from pipelines.job import lock as lock_module
 
-# A holder in a separate process, without spaCy: locks, says so by creating `ready`, then sleeps.
+# A holder in a separate process: locks, says so by creating `ready`, then sleeps. It loads lock.py alone
+# (standard library only), not the package, whose imports take seconds.
 HOLDER = """
-import sys, time
+import importlib.util, sys, time
 from pathlib import Path
-from pipelines.job import JobLock
-lock = JobLock(Path(sys.argv[1])).acquire(0, "holder-run")
+spec = importlib.util.spec_from_file_location("job_lock", sys.argv[4])
+module = sys.modules["job_lock"] = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+lock = module.JobLock(Path(sys.argv[1])).acquire(0, "holder-run")
 Path(sys.argv[2]).touch()
 time.sleep(float(sys.argv[3]))
 lock.release()
@@ -29,7 +33,9 @@ lock.release()
 def start_holder(lock_path: Path, tmp_path: Path, seconds: float) -> subprocess.Popen[bytes]:
     ready = tmp_path / "ready"
     ready.unlink(missing_ok=True)
-    process = subprocess.Popen([sys.executable, "-c", HOLDER, str(lock_path), str(ready), str(seconds)])
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(lock_path), str(ready), str(seconds), lock_module.__file__ or ""]
+    )
     deadline = time.monotonic() + 30
     while not ready.exists():
         assert process.poll() is None, "lock holder exited early"
