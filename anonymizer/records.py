@@ -108,3 +108,22 @@ def output_schema(policy: Policy) -> pa.Schema:
 def sensitive_columns(policy: Policy) -> list[str]:
     """Columns whose values derive from PII: text fields and transformed fields (no statistics for them)."""
     return [*policy.text_fields, *(name for name, spec in policy.fields.items())]
+
+
+# Speaker values that are roles, not people: reports may name these; anything else is reported as "other",
+# because an export can carry a person's name in its speaker field (Slack, mapped author columns).
+SPEAKER_ROLES = frozenset(
+    {
+        "customer", "user", "client", "visitor", "guest", "caller", "member", "human", "enduser",
+        "agent", "operator", "staff", "support", "rep", "representative", "advisor", "bot", "assistant",
+        "ai", "system", "tool", "function", "developer", "moderator", "admin", "unknown",
+    }
+)
+
+
+def speaker_label(speaker: object) -> str:
+    """A speaker value safe to put in a report: its role word, else "other" (never a name)."""
+    if not isinstance(speaker, str) or not speaker.strip():
+        return "unknown"
+    value = speaker.strip().lower()
+    return value if value in SPEAKER_ROLES else "other"

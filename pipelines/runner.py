@@ -19,7 +19,7 @@ from typing import Any
 
 from anonymizer import Anonymizer
 from anonymizer.anonymize import AnonymizedRecord
-from anonymizer.records import InvalidRecord, output_schema, sensitive_columns, validate_record
+from anonymizer.records import InvalidRecord, output_schema, sensitive_columns, speaker_label, validate_record
 from pipelines.parallel import WorkerPool, peak_rss_mb
 from pipelines.quarantine import Quarantine
 from pipelines.read import ReadError, SourceRecord, expand_inputs, read_records
@@ -94,7 +94,7 @@ def _account(
         counts = result.entity_counts
         if counts:
             report.findings_by_entity.update(counts)
-            report.findings_by_speaker[str(record.get("speaker") or "unknown")] += sum(counts.values())
+            report.findings_by_speaker[speaker_label(record.get("speaker"))] += sum(counts.values())
 
 
 def _output_name(path: Path, used: set[str]) -> str:

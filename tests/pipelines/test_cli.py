@@ -205,3 +205,14 @@ def test_console_script_runs_on_the_samples(tmp_path: Path) -> None:
     summary = json.loads((tmp_path / "o" / "run_summary.json").read_text())
     assert summary["totals"]["rows_read"] >= 300
     assert summary["totals"]["rows_read"] == summary["totals"]["rows_written"] + summary["totals"]["rows_quarantined"]
+
+
+def test_speaker_names_never_reach_the_report(tmp_path: Path) -> None:
+    src = write_jsonl(
+        tmp_path / "s.jsonl",
+        [message(0, speaker="Zebulon Quaxworth", text="mail me at z.q@example.com"), message(1, text="call 415-555-0111")],
+    )
+    assert invoke("run", str(src), "--out", str(tmp_path / "o")).exit_code == 0
+    summary = (tmp_path / "o" / "run_summary.json").read_text()
+    assert "Zebulon" not in summary
+    assert json.loads(summary)["findings_by_speaker"] == {"other": 1, "customer": 1}
