@@ -88,7 +88,7 @@ def test_eval_refuses_bad_arguments_with_exit_2(tmp_path: Path, extra: list[str]
 
 # Floors set from measurements (2026-11-29) minus 0.02: a change that makes detection on the samples
 # clearly worse fails here. Raise them when detection improves; never lower them to make a change pass.
-SAMPLE_FLOORS = {"no_leak_recall": 0.974 - 0.02, "overlap_f2": 0.926 - 0.02, "overlap_precision": 0.839 - 0.02}
+SAMPLE_FLOORS = {"no_leak_recall": 0.974 - 0.02, "overlap_f2": 0.932 - 0.02, "overlap_precision": 0.861 - 0.02}
 
 
 def test_detection_on_the_samples_does_not_regress_below_the_measured_floors(detector: Detector) -> None:
