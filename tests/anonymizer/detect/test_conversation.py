@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from anonymizer import Anonymizer, KeyRing, Policy
 from anonymizer.detect.conversation import (
@@ -249,3 +251,33 @@ def test_a_fixed_replacement_value_cannot_be_numbered() -> None:
         Policy.from_yaml("version: 1\nentities:\n  PERSON: {operator: replace, value: X, numbered: true}\n")
     with pytest.raises(PolicyError, match="numbered"):
         Policy.from_yaml("version: 1\nfields:\n  user_name: {operator: replace, numbered: true}\n")
+
+
+# ---- properties --------------------------------------------------------------------------------------
+
+PIECES = st.sampled_from(
+    ["What's your zip code?", "94107", "Can I have your username?", "cminh730", "it's Jane Doe", "ok", "Jane",
+     "card 4111 1111 1111 1111", "ending 1111", "thanks!", "\n", "sure, ", "ORD-2026-785915", "ord 2026 785915"]
+)
+TURNS = st.lists(
+    st.tuples(st.lists(PIECES, min_size=1, max_size=4).map(" ".join), st.sampled_from(["agent", "customer", "bot", None]),
+              st.sampled_from(["c1", "c2", None])),
+    min_size=1, max_size=8,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TURNS)
+def test_property_findings_stay_in_bounds_and_context_never_crosses_conversations(rows: list[tuple[str, str | None, str | None]]) -> None:
+    turns = [turn(text, speaker, conversation) for text, speaker, conversation in rows]
+    # Seed findings only in conversation c1: c2 and conversation-less turns must gain nothing from them.
+    findings = [
+        [found(t.text, "Jane", "PERSON")] if t.conversation_id == "c1" and "Jane" in t.text else [] for t in turns
+    ]
+    no_answers = DetectionSettings(conversation=ConversationSettings(answers=False))
+    linked = link_conversation(turns, findings, no_answers)
+    for t, fs in zip(turns, linked, strict=True):
+        for f in fs:
+            assert 0 <= f.start < f.end <= len(t.text)
+            assert t.conversation_id == "c1"
+            assert t.text[f.start : f.end].lower() == "jane"
