@@ -324,6 +324,7 @@ def job(
     metrics_file: Annotated[
         Path | None, typer.Option("--metrics-file", help="Also write the run's .prom file here (textfile collector).")
     ] = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """Process new and changed exports exactly once into a Parquet dataset partitioned by message date.
 
@@ -359,7 +360,7 @@ def job(
     overrides: dict[str, Any] = {
         "input": inputs, "out": out, "state": state, "policy": policy, "key_file": key_file, "keep_days": keep_days,
         "wait": wait, "log_format": log_format, "format": fmt, "mapping": parse_mapping(mapping or []),
-        "metrics_file": metrics_file,
+        "metrics_file": metrics_file, "workers": workers,
     }
     try:
         settings = load_job_config(config, overrides)

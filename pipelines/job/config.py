@@ -57,6 +57,8 @@ class JobConfig(BaseModel):
     """Canonical field -> source field, added to the policy's `input.mapping`."""
     batch_size: int = Field(default=256, ge=1)
     """Records per detection batch."""
+    workers: int | None = Field(default=None, ge=1)
+    """Worker processes; default: all cores when the due inputs exceed 4 MB, else 1."""
     rehash: bool = False
     """Hash every input's content on every run, even when its size and mtime are unchanged."""
     metrics_file: Path | None = None

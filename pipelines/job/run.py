@@ -16,6 +16,7 @@ the same names again, so whatever the interrupted run had published is replaced,
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import secrets
@@ -29,9 +30,6 @@ from typing import Any, Final
 
 from anonymizer import Anonymizer, KeyRing, Policy
 from anonymizer.anonymize import AnonymizedRecord
-from anonymizer.detect.engine import Detector
-from anonymizer.detect.findings import Finding
-from anonymizer.policy import DetectionSettings
 from anonymizer.records import output_schema, sensitive_columns
 from pipelines.job.config import JobConfig, JobConfigError
 from pipelines.job.lock import LOCK_NAME, JobLock
@@ -48,9 +46,10 @@ from pipelines.job.state import (
     stat_of,
     write_atomic,
 )
+from pipelines.parallel import WorkerPool
 from pipelines.read import ReadError, expand_inputs
 from pipelines.report import RunReport
-from pipelines.runner import ReadOptions, _process_inputs
+from pipelines.runner import ReadOptions, _process_inputs, auto_workers
 from pipelines.write.dataset import (
     PARTITION_KEY,
     PartitionedSink,
@@ -91,27 +90,11 @@ class JobResult:
         return self.report.nothing_new
 
 
-class _DeferredDetector(Detector):
-    """Loads the real detector on first use: a run with nothing new never pays for loading the model."""
-
-    def __init__(self, settings: DetectionSettings) -> None:  # no super().__init__(): that loads the model
-        self.settings = settings
-        self._real: Detector | None = None
-
-    def load(self) -> Detector:
-        if self._real is None:
-            self._real = Detector(self.settings)
-        return self._real
-
-    def detect_batch(self, texts: Sequence[str]) -> list[list[Finding]]:
-        return self.load().detect_batch(texts)
-
-
 def build_anonymizer(config: JobConfig) -> Anonymizer:
     """The job's Anonymizer: policy and keys checked now (a missing key fails here), model loaded when needed."""
     policy = Policy.load(config.policy) if config.policy else Policy.default()
     keys = KeyRing.load(config.key_file)
-    return Anonymizer(policy, keys, detector=_DeferredDetector(policy.detection))
+    return Anonymizer(policy, keys, load_model=False)
 
 
 def new_run_id(now: datetime) -> str:
@@ -187,15 +170,21 @@ class _Job:
             seen, due = self._plan(manifest, policy.sha256(), report)
             report.seen = seen
             if due:
-                if isinstance(anonymizer.detector, _DeferredDetector):
-                    anonymizer.detector.load()  # a missing model stops the run here, before any input
+                workers = self.config.workers or auto_workers([d.path for d in due], [])
                 log.info(
                     "%d input(s) found, %d to process (%s)", seen, len(due),
                     ", ".join(f"{n} {why}" for why, n in sorted(Counter(d.why for d in due).items())),
                     extra={"job": {"event": "plan", "inputs": seen, "due": len(due)}},
                 )
-                for item in due:
-                    self._process(item, anonymizer, schema, sensitive_columns(policy), manifest, report)
+                with contextlib.ExitStack() as stack:
+                    pool: WorkerPool | None = None
+                    if workers > 1:
+                        pool = stack.enter_context(WorkerPool(anonymizer, workers))
+                        pool.start()  # every worker loads the model before the first input
+                    else:
+                        anonymizer.detector  # noqa: B018 - load the model (a broken one stops the run here)
+                    for item in due:
+                        self._process(item, anonymizer, schema, sensitive_columns(policy), manifest, report, pool)
             else:
                 log.info(
                     "nothing new: %d input(s), all already processed", seen,
@@ -316,6 +305,7 @@ class _Job:
         sensitive: Sequence[str],
         manifest: Manifest,
         report: JobReport,
+        pool: WorkerPool | None = None,
     ) -> None:
         policy_sha256 = anonymizer.policy.sha256()
         owner = manifest.owner_of_content(item.fp.sha256, policy_sha256)
@@ -361,7 +351,7 @@ class _Job:
         try:
             _process_inputs(
                 [item.path], anonymizer, run_report, options, [self.out, self.state], open_sink, write,
-                lambda name: q_staged, None,
+                lambda name: q_staged, None, pool=pool,
             )
         except ReadError as exc:  # the input vanished between planning and reading
             self._discard(sinks, q_staged)

@@ -257,3 +257,17 @@ def test_a_run_of_the_library_needs_no_cli(dirs: dict[str, Path], anon: Anonymiz
     result = run_job(config(dirs), anonymizer=anon, now=datetime(2026, 3, 5, tzinfo=UTC))
     assert result.run_id.startswith("20260305T000000Z-")
     assert (dirs["out"] / "_reports" / result.run_id / "report.html").is_file()
+
+
+def test_two_workers_write_the_same_dataset_as_one(tmp_path: Path, anon: Anonymizer) -> None:
+    tables = []
+    for workers in (1, 2):
+        dirs = {name: tmp_path / str(workers) / name for name in ("exports", "out", "state")}
+        dirs["exports"].mkdir(parents=True)
+        write_export(dirs["exports"] / "a.jsonl", messages("a", 40, days=["2026-03-01", "2026-03-02"]))
+        write_export(dirs["exports"] / "b.jsonl", messages("b", 20))
+        result = run(dirs, anon, workers=workers, batch_size=8)
+        assert result.exit_code == EXIT_OK
+        tables.append(read_dataset(dirs["out"]).sort("message_id"))
+    assert tables[0].height == 60
+    assert tables[0].equals(tables[1])
