@@ -9,7 +9,7 @@ OUT ?= out/samples
 export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS :=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run scan test browser lint typecheck check bench clean
+.PHONY: help venv run scan eval test browser lint typecheck check bench clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ run: $(STAMP) ## Anonymize data/samples/ into out/samples/ (demo keys are genera
 
 scan: $(STAMP) ## Write the findings of data/samples/ to out/samples-findings.jsonl
 	$(BIN)/anonymizer scan data/samples/transcripts.jsonl --out out/samples-findings.jsonl
+
+eval: $(STAMP) ## Detection quality on the held-out chat set, beside vanilla Presidio (see EVALUATION.md)
+	$(BIN)/anonymizer eval data/eval/chat_test.jsonl --gold data/eval/chat_test.gold.jsonl --baseline presidio
 
 test: $(STAMP) browser ## Run the whole test suite (fails if no test ran)
 	$(BIN)/python -m pytest

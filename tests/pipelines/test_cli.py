@@ -46,10 +46,16 @@ def invoke(*args: str, env: dict[str, str] | None = None) -> Any:
 
 
 def test_every_command_help_shows_an_example() -> None:
-    for command in ["run", "scan", "keygen"]:
+    import typer.main
+
+    commands = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    assert {"run", "scan", "eval", "keygen", "job", "verify", "rotate-keys", "reveal"} <= set(commands)
+    readme = (ROOT / "README.md").read_text()
+    for command in commands:
         result = invoke(command, "--help")
         assert result.exit_code == 0
-        assert "Example" in result.output and "anonymizer " in result.output
+        assert "Example" in result.output and f"anonymizer {command}" in result.output, command
+        assert f"anonymizer {command}" in readme, f"{command} is not documented in the README"
 
 
 def test_run_writes_parquet_summary_and_quarantine_with_exact_accounting(tmp_path: Path, key_env: dict[str, str]) -> None:
