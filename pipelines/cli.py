@@ -325,6 +325,9 @@ def job(
         Path | None, typer.Option("--metrics-file", help="Also write the run's .prom file here (textfile collector).")
     ] = None,
     workers: WorkersOpt = None,
+    verify: Annotated[
+        bool | None, typer.Option("--verify/--no-verify", help="Re-scan this run's new files for residual PII (exit 1 if any).")
+    ] = None,
 ) -> None:
     """Process new and changed exports exactly once into a Parquet dataset partitioned by message date.
 
@@ -360,7 +363,7 @@ def job(
     overrides: dict[str, Any] = {
         "input": inputs, "out": out, "state": state, "policy": policy, "key_file": key_file, "keep_days": keep_days,
         "wait": wait, "log_format": log_format, "format": fmt, "mapping": parse_mapping(mapping or []),
-        "metrics_file": metrics_file, "workers": workers,
+        "metrics_file": metrics_file, "workers": workers, "verify": verify,
     }
     try:
         settings = load_job_config(config, overrides)

@@ -59,6 +59,9 @@ class JobConfig(BaseModel):
     """Records per detection batch."""
     workers: int | None = Field(default=None, ge=1)
     """Worker processes; default: all cores when the due inputs exceed 4 MB, else 1."""
+    verify: bool = False
+    """Re-scan this run's new output files for residual PII and leaked keys (as `anonymizer verify`);
+    anything found is listed in the report (file, column, row, type; no values) and the run exits 1."""
     rehash: bool = False
     """Hash every input's content on every run, even when its size and mtime are unchanged."""
     metrics_file: Path | None = None

@@ -73,6 +73,7 @@ class JobReport:
     keep_days: int | None = None
     deleted: list[str] = field(default_factory=list)
     stale_lock: LockInfo | None = None
+    verify: dict[str, Any] | None = None
     finished_at: str = ""
     exit_code: int = 0
 
@@ -98,6 +99,7 @@ class JobReport:
                 "rows_by_date": _dated(self.rows_by_date),
                 "findings_by_date": _dated(self.findings_by_date),
                 "retention": {"keep_days": self.keep_days, "deleted": sorted(self.deleted)},
+                "verify": self.verify,
                 "stale_lock_taken_over": None if self.stale_lock is None else self.stale_lock.__dict__,
             }
         )

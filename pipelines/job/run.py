@@ -196,11 +196,15 @@ class _Job:
                 manifest.drop_outputs(deleted.outputs)
                 if not deleted.names:
                     log.info("retention: nothing older than %d days", self.config.keep_days)
+            if self.config.verify:
+                report.verify = self._verify(anonymizer, report)
             self._forget_gone_inputs(manifest)
             manifest.save(self.manifest_path)
             report.report.seconds = time.monotonic() - clock
             report.finished_at = datetime.now(UTC).isoformat(timespec="seconds")
-            report.exit_code = EXIT_INPUT_FAILED if any(o.action == "failed" for o in report.outcomes) else EXIT_OK
+            failed = any(o.action == "failed" for o in report.outcomes)
+            leaked = bool(report.verify and report.verify["findings"])
+            report.exit_code = EXIT_INPUT_FAILED if failed or leaked else EXIT_OK
             report_dir = self.reports / self.run_id
             written = report.write(report_dir)
             if self.config.metrics_file is not None:
@@ -212,6 +216,27 @@ class _Job:
                 extra={"job": {"event": "finished", "exit_code": report.exit_code, "inputs": report.actions()}},
             )
         return JobResult(run_id=self.run_id, report=report, report_dir=report_dir)
+
+    def _verify(self, anonymizer: Anonymizer, report: JobReport) -> dict[str, Any]:
+        """`anonymizer verify` over the files this run published (earlier runs' files were checked then)."""
+        from pipelines.security.verify import verify_dataset
+
+        files = [self.out / name for o in report.outcomes if o.action == "processed" for name in o.outputs]
+        findings: list[dict[str, Any]] = []
+        by_kind: Counter[str] = Counter()
+        for file in files:
+            result = verify_dataset(file, anonymizer, anonymizer.keys)
+            findings += [f.to_dict() for f in result.findings]
+            by_kind.update(result.counts())
+        if findings:
+            log.warning(
+                "verify: %d residual finding(s) in this run's output (%s); see the report",
+                len(findings), ", ".join(f"{k}={v}" for k, v in sorted(by_kind.items())),
+                extra={"job": {"event": "verify", "findings": len(findings)}},
+            )
+        else:
+            log.info("verify: %d new file(s) re-scanned, nothing found", len(files))
+        return {"files": len(files), "findings_by_kind": dict(sorted(by_kind.items())), "findings": findings}
 
     # ---- recovery ------------------------------------------------------------------------------------
     def _recover(self, manifest: Manifest) -> None:

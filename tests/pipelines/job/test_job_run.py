@@ -271,3 +271,21 @@ def test_two_workers_write_the_same_dataset_as_one(tmp_path: Path, anon: Anonymi
         tables.append(read_dataset(dirs["out"]).sort("message_id"))
     assert tables[0].height == 60
     assert tables[0].equals(tables[1])
+
+
+def test_verify_rescans_this_runs_files_and_a_planted_leak_fails_the_run(
+    dirs: dict[str, Path], anon: Anonymizer
+) -> None:
+    write_export(dirs["exports"] / "a.jsonl", messages("a", 6))
+    clean = run(dirs, anon, verify=True)
+    verify = report_json(clean)["verify"]
+    assert verify["files"] >= 1 and verify["findings"] == [] and clean.exit_code == EXIT_OK
+
+    keep_all = Policy.from_yaml("version: 1\nentities:\n  DEFAULT: {operator: keep}")
+    leaky = Anonymizer(keep_all, anon.keys, detector=anon.detector)
+    write_export(dirs["exports"] / "b.jsonl", messages("b", 6))
+    result = run(dirs, leaky, verify=True)
+    report = report_json(result)
+    assert result.exit_code == EXIT_INPUT_FAILED
+    assert report["verify"]["findings_by_kind"]
+    assert CANARY_EMAIL not in json.dumps(report)
