@@ -326,7 +326,8 @@ def job(
     ] = None,
     workers: WorkersOpt = None,
     verify: Annotated[
-        bool | None, typer.Option("--verify/--no-verify", help="Re-scan this run's new files for residual PII (exit 1 if any).")
+        bool | None,
+        typer.Option("--verify/--no-verify", help="Re-scan this run's new files for residual PII (exit 1 if any)."),
     ] = None,
 ) -> None:
     """Process new and changed exports exactly once into a Parquet dataset partitioned by message date.
