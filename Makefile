@@ -46,7 +46,7 @@ browser:
 		echo "note: chromium not installed (needs root + apt); the browser test will skip"
 
 lint: $(STAMP) ## ruff (style + security rules)
-	$(BIN)/ruff check anonymizer pipelines tests scripts
+	$(BIN)/ruff check anonymizer pipelines tests scripts bench examples
 
 typecheck: $(STAMP) ## mypy --strict on the library
 	$(BIN)/mypy

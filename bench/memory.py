@@ -65,8 +65,11 @@ def main() -> None:
             _, status, usage = os.wait4(proc.pid, 0)
             wall = time.perf_counter() - start
             if status != 0:
-                raise SystemExit(f"run on {n} messages failed: {proc.stderr.read().decode()[-2000:] if proc.stderr else ''}")
-            summary_path = out / "run_summary.json" if args.command == "run" else out.with_name(out.name + ".summary.json")
+                err = proc.stderr.read().decode()[-2000:] if proc.stderr else ""
+                raise SystemExit(f"run on {n} messages failed: {err}")
+            summary_path = (
+                out / "run_summary.json" if args.command == "run" else out.with_name(out.name + ".summary.json")
+            )
             summary = json.loads(summary_path.read_text())
             print(json.dumps({
                 "messages": n, "input_mb": round(src.stat().st_size / 1e6, 1), "wall_seconds": round(wall, 1),
