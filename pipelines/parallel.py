@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import resource
 import sys
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -39,6 +40,8 @@ def _init(policy: Policy, keys: KeyRing) -> None:
 
 
 def _ready() -> int:
+    # Long enough that one worker cannot answer every probe while another is still loading its model.
+    time.sleep(0.05)
     return os.getpid()
 
 
@@ -62,11 +65,13 @@ class WorkerPool:
             max_workers=workers, mp_context=context, initializer=_init, initargs=(anonymizer.policy, anonymizer.keys)
         )
 
-    def start(self) -> None:
+    def start(self, timeout: float = 300.0) -> None:
         """Start every worker and wait until each has loaded the model (so start-up is not timed as work)."""
-        futures = [self._executor.submit(_ready) for _ in range(self.workers * 2)]
-        for future in futures:
-            future.result()
+        ready: set[int] = set()
+        deadline = time.monotonic() + timeout
+        while len(ready) < self.workers and time.monotonic() < deadline:
+            futures = [self._executor.submit(_ready) for _ in range(self.workers)]
+            ready.update(future.result() for future in futures)
 
     def map(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[AnonymizedRecord]]]:
         """(batch, results) pairs in input order, with at most `max_in_flight` batches submitted."""
