@@ -107,6 +107,9 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatObfuscatedPhoneRecognizer": _digit_word_gate,
     "ChatCreditCardRecognizer": lambda: min_digits(12),
     "ChatPartialIdRecognizer": lambda: min_digits(2),
+    # Every value holds 7 to 15 digits (a shorter match is rejected).
+    "ChatLenientPhoneRecognizer": lambda: min_digits(7),
+    "ChatSsnRecognizer": lambda: min_digits(9),
 }
 
 

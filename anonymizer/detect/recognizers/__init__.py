@@ -15,6 +15,8 @@ from .identifiers import AccountIdRecognizer, ConfiguredIdRecognizer, OrderIdRec
 from .names import ChatEventNameRecognizer, ContextNameRecognizer, NameListRecognizer, VocativeNameRecognizer
 from .obfuscated import ObfuscatedPhoneRecognizer, SpelledEmailRecognizer
 from .partial_ids import PartialIdRecognizer
+from .phones import LenientPhoneRecognizer
+from .ssn import SsnCueRecognizer
 from .urls import PersonalUrlRecognizer
 from .usernames import UsernameRecognizer
 
@@ -26,6 +28,7 @@ __all__ = [
     "ContextNameRecognizer",
     "CreditCardGapRecognizer",
     "DateOfBirthRecognizer",
+    "LenientPhoneRecognizer",
     "NameListRecognizer",
     "ObfuscatedPhoneRecognizer",
     "OrderIdRecognizer",
@@ -33,6 +36,7 @@ __all__ = [
     "PasswordRecognizer",
     "PersonalUrlRecognizer",
     "SpelledEmailRecognizer",
+    "SsnCueRecognizer",
     "StreetAddressRecognizer",
     "UsernameRecognizer",
     "VocativeNameRecognizer",
@@ -70,6 +74,8 @@ def chat_recognizers(
         PasswordRecognizer(),
         SpelledEmailRecognizer(),
         ObfuscatedPhoneRecognizer(default_region),
+        LenientPhoneRecognizer(),
+        SsnCueRecognizer(),
         PartialIdRecognizer(),
         CreditCardGapRecognizer(),
         DateOfBirthRecognizer(),

@@ -1,4 +1,4 @@
-"""CREDIT_CARD numbers Presidio's pattern misses: 19-digit Visa, 12-19 digit Maestro, 2-series Mastercard."""
+"""CREDIT_CARD numbers Presidio's pattern misses: 19-digit Visa, Maestro, 2-series Mastercard, dotted groups."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ _SCHEMES: list[tuple[str, tuple[int, ...]]] = [
     (r"6011|64[4-9]|65", (16, 17, 18, 19)),                               # Discover
     (r"5018|5020|5038|5893|6304|6759|676[1-3]|50|5[6-8]|6[0-9]", tuple(range(12, 20))),  # Maestro
     (r"35(?:2[89]|[3-8]\d)", (16, 17, 18, 19)),                           # JCB
+    (r"2131|1800", (15,)),                                                # JCB, 15-digit legacy ranges
     (r"3(?:0[0-5]|[689])", (14, 15, 16, 17, 18, 19)),                     # Diners Club
     (r"62", (16, 17, 18, 19)),                                            # UnionPay
 ]  # fmt: skip
@@ -36,9 +37,10 @@ class CreditCardGapRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "card digits",
             r"""
-            (?<![\w.+\-/]|\d[\s-])                # not the tail of a longer number, id or phone
-            (?P<value>\d(?:\d|[\s-](?=\d)){11,22}) # 12-19 digits, single spaces or dashes between groups
-            (?![\w.\-/]|[\s-]\d)
+            (?<![\w.+\-/]|\d[\s.-])               # not the tail of a longer number, id or phone
+            (?P<value>\d(?:\d|[\s.\-](?=\d)){11,22}) # 12-19 digits; a space, dash or dot between groups,
+                                                  # mixed too ("4111 1111-1111.1111")
+            (?![\w\-/]|[\s.\-]\d)                 # a sentence's full stop may follow
             """,
             0.5,
         ),

@@ -37,6 +37,7 @@ class DateOfBirthRecognizer(ChatPatternRecognizer):
             rf"""
             \b(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birth\s*day|b-?day|born(?:\s+on)?|bday)
             (?:\s+(?:is|was|=|on)|\s*[:=\-])?\s*(?:is\s+|on\s+)?         # "dob:", "birthday is on"
+            (?:[.?!]?\s*(?:it'?s|it\s+is|that'?s|mine\s+is|it\s+was)\s*[:\-]?\s*)?  # "... of birth. It's 6/24/1991"
             (?P<value>{_DATE})
             (?![\w/.\-]?\d)
             """,

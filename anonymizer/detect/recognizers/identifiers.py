@@ -9,6 +9,7 @@ import regex
 from presidio_analyzer import Pattern
 
 from ._base import ChatPatternRecognizer, digits_of, typo_tolerant, verbose_pattern
+from .names import common_words as _common_words
 
 # An identifier token: letters, digits and inner dashes, at least one digit somewhere.
 _ID_VALUE = r"(?=[a-z0-9-]*\d)[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,29}"
@@ -19,6 +20,14 @@ _ID_WORD = rf"""
     (?:\s+(?:is|was|=)|\s*[:=])?                                            # "... is", "...:"
     \s*(?:\#\s*)?                                                            # "order #A1B2"
 """
+
+
+def _looks_random(letters: str) -> bool:
+    """Generated codes ("UAXZHCPL", "QZXPLM") lack the vowels words have: at most a quarter are vowels, or
+    four consonants run together somewhere."""
+    lower = letters.lower()
+    vowels = sum(ch in "aeiouy" for ch in lower)
+    return vowels * 4 <= len(lower) or regex.search(r"[^aeiouy]{4}", lower) is not None
 
 
 def _is_year(value: str) -> bool:
@@ -95,6 +104,18 @@ class OrderIdRecognizer(_IdRecognizer):
             0.7,
         ),
         verbose_pattern(
+            "letter-only reference after cue",
+            rf"""
+            \b(?:{typo_tolerant("order")}|{typo_tolerant("booking")}|reservation|{typo_tolerant("confirmation")}
+               |reference|ref|pnr|record\s+locator|locator|ticket|case|voucher)\b
+            """
+            + _ID_WORD
+            + r"""
+            (?P<value>(?P<letters>(?-i:[A-Z]{5,10})))(?![\w-])   # booking codes and order refs: "UAXZHCPL"
+            """,
+            0.6,
+        ),
+        verbose_pattern(
             "UPS tracking",
             r"\b(?P<value>1z\s?[0-9a-z]{3}\s?[0-9a-z]{3}\s?[0-9a-z]{2}\s?[0-9a-z]{4}\s?[0-9a-z]{4})\b",
             0.85,
@@ -117,6 +138,20 @@ class OrderIdRecognizer(_IdRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["order", "ticket", "case", "booking", "confirmation", "tracking"]
+
+    def reject_match(self, match: regex.Match[str], text: str) -> bool:
+        """A letter-only reference must be upper case in a text that is not shouted, and not a word."""
+        letters = match.group("letters") if "letters" in match.re.groupindex else None
+        if letters is None:
+            return super().reject_match(match, text)
+        shouted = not any(ch.islower() for ch in text) and len(text.split()) > 3  # "MY ORDER HASNT ARRIVED"
+        if shouted or letters.lower() in _common_words():
+            return True
+        # "order number: KOBXUP", "booking ref is QAMEDU" name the code; after a bare "order" the capitals
+        # could be a shouted word ("my order STATUS"), so the letters must look generated.
+        lead = text[match.start() : match.start("value")].lower()
+        named = regex.search(r"number|\bno\b|\#|\bref|code|\bid\b|\bis\b|:", lead) is not None
+        return not named and not _looks_random(letters)
 
 
 class ConfiguredIdRecognizer(ChatPatternRecognizer):

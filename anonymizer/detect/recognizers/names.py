@@ -67,7 +67,9 @@ _NEVER_NAMES = frozenset(
 )
 
 
-def _common_words() -> frozenset[str]:
+@cache
+def common_words() -> frozenset[str]:
+    """Everyday English words and chat filler: never a name, a code or a place by themselves."""
     return _word_file("common_words.txt") | frozenset(SPACY_STOP_WORDS) | STOP_WORDS | _NEVER_NAMES
 
 
@@ -118,7 +120,7 @@ class ContextNameRecognizer(EntityRecognizer):
         super().__init__(supported_entities=[self.ENTITY], name=self.NAME, supported_language=supported_language)
         self._first = first_names()
         self._last = last_names()
-        self._common = _common_words()
+        self._common = common_words()
 
     def load(self) -> None:
         """Word lists load lazily and are cached; nothing to do here."""
