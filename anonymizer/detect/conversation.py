@@ -48,7 +48,10 @@ _AGENT_WORDS = frozenset(
 
 # Speakers that are software, not people: their self-introduced name is a product's persona.
 _BOT_WORDS = frozenset({"bot", "chatbot", "assistant", "virtual", "automated", "auto", "ai", "ivr"})
-_SELF_INTRO = re.compile(r"(?:\bi'?m|\bi\s+am|\bmy\s+name\s+is|\bthis\s+is|\bcall\s+me)\s+$", re.IGNORECASE)
+_SELF_INTRO = re.compile(
+    r"(?:\bi'?m|\bi\s+am|\bmy\s+name\s+is|\bthis\s+is|\bcall\s+me|\byou(?:'re|\s+are)\s+(?:chatting|talking|speaking)\s+with)\s+$",
+    re.IGNORECASE,
+)
 
 # Words that are never a name, username, password or identifier by themselves: chat filler, function words,
 # and the words customers wrap answers in. Used to tell "one sec" from "Jane Doe".
@@ -113,7 +116,7 @@ _CUES: dict[str, str] = {
     "PARTIAL_ID": r"\b(?:last|final)\s+(?:4|four|few)\b|\blast\s+(?:digits|numbers)\b",
     "CREDIT_CARD": r"\b(?:credit|debit|bank|payment)?\s*card\s+(?:number|no\.?|#|details)\b|\bcc\s+number\b"
     r"|\bnumber\s+on\s+the\s+(?:front\s+of\s+)?(?:the\s+|your\s+)?card\b",
-    "US_SSN": r"\bsocial\s+security(?:\s+number)?\b|\bssn\b|\byour\s+social\b",
+    "US_SSN": r"\bsocial\s+security(?:\s+number)?\b|\bssn\b|\b(?:your|my)\s+social\b",
     "IBAN_CODE": r"\biban\b",
     "IP_ADDRESS": r"\bip(?:\s+address)?\b",
 }
@@ -568,6 +571,75 @@ def _propagate(
                 found[i].append(Finding(span[0], span[1], needle.entity_type, needle.score, PROPAGATED_RECOGNIZER))
 
 
+# ---- credentials mentioned without a question -------------------------------------------------------------
+
+# A conversation about signing in: any turn naming a password or a failed log-in.
+_CREDENTIAL_TOPIC = re.compile(
+    r"\b(?:pass\s?(?:word|code|phrase)s?|passwd|pwd|log(?:ging)?[\s-]?in(?:to)?|sign(?:ing)?[\s-]?in(?:to)?|locked\s+out"
+    r"|credentials?|can'?t\s+(?:get\s+in|access))\b",
+    re.IGNORECASE,
+)
+# What a customer tried: "tried X and Y", "i've been using X", "typed X". A candidate mixes letters with digits
+# or a symbol ("summerwillow23", "Willow!2026"), so "tried again" or "using the app" never qualifies.
+_TRIED_VALUE = r"""
+    (?=[^\s,;]*\d)(?=[^\s,;]*[a-z])[^\s,;'"`]{5,40}     # letters and digits: "summerwillow23"
+    |(?=[^\s,;]*[!\#$%^&*?~])[^\s,;'"`]{6,40}           # or a symbol: "Willow!2026"
+"""
+_TRIED = re.compile(
+    rf"""
+    \b(?:tried|try(?:ing)?|typed|typing|entered|entering|using|used|use|put\s+in
+       |reset\s+it\s+to|changed\s+it\s+to)\s+               # what the customer did with it
+    (?:both\s+)?(?P<first>{_TRIED_VALUE})
+    (?:\s*(?:,|and|or|&|then)\s*(?:also\s+)?(?P<second>{_TRIED_VALUE}))?   # "X and Y", "X, Y"
+    (?![^\s,;.!?])                                          # a whole token
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_NOT_A_SECRET = re.compile(r"@|://|^www\.|\.(?:com|org|net|io)$|^v?\d+(?:\.\d+)+$|^\d+$", re.IGNORECASE)
+CREDENTIAL_RECOGNIZER = "conversation:credential"
+
+
+def _link_credentials(turns: Sequence[Turn], indices: Sequence[int], found: list[list[Finding]]) -> None:
+    """Passwords a customer reports trying in a conversation about signing in ("tried X and Y, neither works"),
+    where no agent asked and nothing in the message itself says they are passwords. Any turn, before or
+    after, may say what the conversation is about ("I can't log in", "please change that password")."""
+    if not any(_CREDENTIAL_TOPIC.search(turns[i].text) for i in indices):
+        return
+    for i in indices:
+        turn = turns[i]
+        if speaker_role(turn.speaker) == "agent":
+            continue
+        for match in _TRIED.finditer(turn.text):
+            for group in ("first", "second"):
+                start, end = match.span(group)
+                if start < 0:
+                    continue
+                while end > start and turn.text[end - 1] in ".,;:?)":
+                    end -= 1
+                value = turn.text[start:end]
+                if _NOT_A_SECRET.search(value) or any(f.start < end and start < f.end for f in found[i]):
+                    continue
+                found[i].append(Finding(start, end, "PASSWORD", ANSWER_SCORE, CREDENTIAL_RECOGNIZER))
+
+
+# ---- company-side links ----------------------------------------------------------------------------------
+
+_PERSONAL_URL_RECOGNIZER = "ChatPersonalUrlRecognizer"
+
+
+def _drop_company_links(turns: Sequence[Turn], indices: Sequence[int], found: list[list[Finding]]) -> None:
+    """Drop plain links an agent, bot or system line gives ("See https://help.example.com/returns").
+
+    Policy: a URL is PII when it identifies someone: a token, an e-mail or a user in it (those are found by
+    the personal-URL recognizer and kept wherever they appear), or a link the customer typed (their own
+    site or profile). A company's help page quoted by the company's side identifies no one.
+    """
+    for i in indices:
+        if speaker_role(turns[i].speaker) != "agent":
+            continue
+        found[i] = [f for f in found[i] if f.entity_type != "URL" or f.recognizer == _PERSONAL_URL_RECOGNIZER]
+
+
 # ---- the seam --------------------------------------------------------------------------------------------
 
 
@@ -597,8 +669,11 @@ def link_conversation(
     for indices in conversations.values():
         if options.bot_names:
             _drop_bot_personas(turns, indices, found)
+            _drop_company_links(turns, indices, found)
         if options.answers:
             _link_answers(turns, indices, found, settings, allow)
+            if _reports("PASSWORD", settings):
+                _link_credentials(turns, indices, found)
         if options.propagate:
             allowed = {t for t in PROPAGATED_TYPES if _reports(t, settings)}
             _propagate(turns, indices, found, allowed, settings.default_region, allow)
@@ -615,7 +690,7 @@ def _drop_bot_personas(turns: Sequence[Turn], indices: Sequence[int], found: lis
             continue
         text = turns[i].text
         for f in found[i]:
-            if f.entity_type == "PERSON" and _SELF_INTRO.search(text, max(0, f.start - 20), f.start):
+            if f.entity_type == "PERSON" and _SELF_INTRO.search(text, max(0, f.start - 40), f.start):
                 personas.add(text[f.start : f.end])
     if personas:
         for i in indices:
@@ -642,6 +717,11 @@ def _link_answers(
         role = speaker_role(turn.speaker)
         if role == "none":
             continue  # without speakers, who asked and who answered cannot be told apart
+        if role == "customer":
+            # "Do you really need my social?" names what the agent's cue-less "type the full 9 digits" wants.
+            mentioned = [t for t in _cue_types(_SENTENCE.findall(turn.text)) if _reports(t, settings)]
+            if mentioned and not last_asked:
+                last_asked = mentioned
         if role in ("agent", "unknown"):
             asked = [t for t in asked_types(turn.text) if _reports(t, settings)]
             if not asked and last_asked and role == "agent" and is_follow_up(turn.text):

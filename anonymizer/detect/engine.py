@@ -29,6 +29,7 @@ from anonymizer.detect.allow import AllowList
 from anonymizer.detect.findings import Finding
 from anonymizer.detect.gates import Gate, TextFeatures, gate_for
 from anonymizer.detect.recognizers._base import USER_PATTERN_PREFIX
+from anonymizer.detect.recognizers.ner_filter import is_not_pii_ner_span
 from anonymizer.errors import DetectionError, ModelNotFoundError
 from anonymizer.policy import DetectionSettings
 
@@ -345,6 +346,11 @@ class Detector:
             if self._allow.allows(text, result.start, result.end):
                 continue
             metadata = result.recognition_metadata or {}
+            # spaCy's guesses on company names and chat slang ("Acme Outfitters", "lol ok"); see ner_filter.
+            if metadata.get("recognizer_name") == "SpacyRecognizer" and is_not_pii_ner_span(
+                text, int(result.start), int(result.end), str(result.entity_type)
+            ):
+                continue
             findings.append(
                 Finding(
                     start=int(result.start),

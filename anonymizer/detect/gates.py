@@ -110,6 +110,11 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     # Every value holds 7 to 15 digits (a shorter match is rejected).
     "ChatLenientPhoneRecognizer": lambda: min_digits(7),
     "ChatSsnRecognizer": lambda: min_digits(9),
+    # Every cue holds one of these words.
+    "ChatPlaceRecognizer": lambda: search(
+        r"moved|moving|relocat|live|living|resid|based|located|staying|i'?m\s+in|i\s+am\s+in|deliver|ship"
+        r"|send\s+it|store|shop|branch|location|visiting|flying|travel"
+    ),
 }
 
 

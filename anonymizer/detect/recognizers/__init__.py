@@ -16,6 +16,7 @@ from .names import ChatEventNameRecognizer, ContextNameRecognizer, NameListRecog
 from .obfuscated import ObfuscatedPhoneRecognizer, SpelledEmailRecognizer
 from .partial_ids import PartialIdRecognizer
 from .phones import LenientPhoneRecognizer
+from .places import PlaceCueRecognizer
 from .ssn import SsnCueRecognizer
 from .urls import PersonalUrlRecognizer
 from .usernames import UsernameRecognizer
@@ -35,6 +36,7 @@ __all__ = [
     "PartialIdRecognizer",
     "PasswordRecognizer",
     "PersonalUrlRecognizer",
+    "PlaceCueRecognizer",
     "SpelledEmailRecognizer",
     "SsnCueRecognizer",
     "StreetAddressRecognizer",
@@ -80,6 +82,7 @@ def chat_recognizers(
         CreditCardGapRecognizer(),
         DateOfBirthRecognizer(),
         PersonalUrlRecognizer(),
+        PlaceCueRecognizer(),
         ContextNameRecognizer(),
         NameListRecognizer(),
         ChatEventNameRecognizer(),

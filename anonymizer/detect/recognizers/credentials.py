@@ -8,6 +8,7 @@ import regex
 from presidio_analyzer import Pattern
 
 from ._base import STOP_WORDS, ChatPatternRecognizer, alternation, typo_tolerant, verbose_pattern
+from .ner_filter import CHAT_SLANG
 
 # "is", ":", "=", "should be" ... between a cue and its value; optional so "pwd hunter2" still matches.
 _SEPARATOR = r"""
@@ -26,7 +27,7 @@ _NOT_SECRETS = STOP_WORDS | {
     "incorrect", "wrong", "hint", "hints", "field", "requirements", "policy", "rules", "link", "email",
     "mail", "text", "sms", "message", "reset", "recovery", "change", "update", "below", "attached",
     "there", "here", "set", "successfully", "too", "same", "blank", "empty", "hidden", "masked",
-}  # fmt: skip
+} | CHAT_SLANG  # fmt: skip
 
 # "zip code", "promo code" ... name codes that are not secrets (other recognizers or nothing handle them).
 _PUBLIC_CODES = [

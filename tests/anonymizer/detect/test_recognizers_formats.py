@@ -1,5 +1,6 @@
 """Formats users type that the generator's dev pool lacks: lenient phones, SSNs after cues, dotted cards,
-birth dates after the cue's sentence, letter-only booking codes; each with the look-alikes left alone."""
+birth dates after the cue's sentence, letter-only booking codes, towns after place phrases; the NER filter;
+each with the look-alikes left alone."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from anonymizer.detect.recognizers import (
     DateOfBirthRecognizer,
     LenientPhoneRecognizer,
     OrderIdRecognizer,
+    PlaceCueRecognizer,
     SsnCueRecognizer,
 )
+from anonymizer.detect.recognizers.ner_filter import is_not_pii_ner_span
 
 
 def found(recognizer: EntityRecognizer, text: str) -> list[str]:
@@ -165,3 +168,60 @@ def test_when_letter_only_reference_follows_cue_then_order_id(text: str, expecte
 )
 def test_when_capitals_after_order_cue_are_words_then_no_order_id(text: str) -> None:
     assert found(OrderIdRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hello, I just moved to Matthewchester and need to change my address", ["Matthewchester"]),
+        ("i'm in kristastad, tx now btw", ["kristastad, tx"]),
+        ("i'm in popestad, vic if that matters", ["popestad, vic"]),
+        ("do you deliver to south vanessa lol", ["south vanessa"]),
+        ("do you deliver to Adelaide, SA?", ["Adelaide, SA"]),
+        ("do you have a store in raleigh?", ["raleigh"]),
+        ("we relocated from san jose to be closer", ["san jose"]),
+    ],
+)
+def test_when_town_follows_place_phrase_then_location(text: str, expected: list[str]) -> None:
+    assert found(PlaceCueRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm in a hurry",
+        "i'm in trouble lol",
+        "deliver to my office",
+        "moved to a new place",
+        "i'm in the chat",
+        "i live in fear",
+        "I'm in shock now",
+        "ship to the same address",
+        "is the store in stock?",
+    ],
+)
+def test_when_place_phrase_is_followed_by_everyday_words_then_no_location(text: str) -> None:
+    assert found(PlaceCueRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "entity", "dropped"),
+    [
+        ("Thanks for contacting Acme Outfitters, Stacey.", "Acme Outfitters", "PERSON", True),
+        ("This is Denise from Northwind Mobile.", "Northwind Mobile", "LOCATION", True),
+        ("lol ok", "lol ok", "PERSON", True),
+        ("the Pulse charger is a gift", "Pulse", "PERSON", True),
+        ("my Mastercard ending 2406", "Mastercard", "PERSON", True),
+        ("my pulse keps disconnecting", "keps disconnecting", "PERSON", True),
+        # kept: names, a name starting a company-like phrase, lower-case known names, places
+        ("Thanks, Stacey.", "Stacey", "PERSON", False),
+        ("ask for James Home", "James Home", "PERSON", False),
+        ("this is jane doe", "jane doe", "PERSON", False),
+        ("the John guy called", "John", "PERSON", False),
+        ("I live in Springfield", "Springfield", "LOCATION", False),
+        ("moved to omaha", "omaha", "LOCATION", False),
+    ],
+)
+def test_ner_filter_drops_company_names_and_slang_only(text: str, span: str, entity: str, dropped: bool) -> None:
+    start = text.index(span)
+    assert is_not_pii_ner_span(text, start, start + len(span), entity) is dropped

@@ -1,0 +1,79 @@
+"""Which of spaCy's PERSON / LOCATION / NRP guesses are not PII: company and product names, chat slang.
+
+The small NER model reads any Title Case pair as a person or a place ("Acme Outfitters", "Northwind Mobile")
+and an odd lower-case pair as a name ("lol ok"). Rather than list a deployment's brands (the policy's allow
+list does that), this looks at the shape of the span: an organisation word at its end, or only lower-case
+words none of which is a known name.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ._base import words
+from .names import first_names, last_names
+
+# Words that end company, shop and product names; a person's or a city's name does not end in them.
+ORGANISATION_WORDS = frozenset(
+    words(
+        """
+        inc llc ltd co corp corporation company companies plc gmbh ag sa bv pty limited group holdings
+        partners industries ventures capital financial bank banking insurance assurance mutual credit
+        outfitters apparel clothing fashion footwear goods supply supplies store stores shop shops mart market
+        markets outlet outlets boutique emporium depot warehouse wholesale retail trading traders
+        mobile wireless telecom telecoms broadband cable networks network communications comms
+        electronics electric technologies technology tech labs lab software systems solutions services
+        digital online cloud media studios studio games gaming entertainment productions publishing press
+        airlines airways air rail railways motors automotive auto logistics shipping freight express courier
+        foods food kitchen kitchens bakery coffee pharma pharmacy health healthcare clinic medical dental
+        fitness gym energy power utilities water gas hotels hotel resorts resort travel tours
+        home homes living furniture interiors garden gardens hardware tools appliances
+        plus pro premium unlimited basic prime support helpdesk team app apps
+        """
+    )
+)
+
+# Chat shorthand the model mistakes for a name or a place ("lol ok", "kinda").
+CHAT_SLANG = frozenset(
+    words(
+        """
+        lol lmao lmfao rofl omg omfg wtf idk idc imo imho tbh tbf btw fyi brb afk ttyl np nvm smh ikr jk
+        kinda sorta gonna wanna gotta dunno lemme gimme ya yah yeah yep yup nope nah ok okay kk k pls plz thx
+        ty tysm ur u r cuz coz bc rn asap hmm hm umm um uh ugh meh yay woah whoa wow
+        """
+    )
+)
+
+_NER_TYPES = frozenset({"PERSON", "LOCATION", "NRP"})
+
+
+# A determiner right before a single word makes it a thing: "the Pulse charger", "my Mastercard".
+_DETERMINER = regex.compile(r"(?:^|\W)(?:the|my|your|our|their|his|her|a|an|this|that|new|old)\s+$", regex.IGNORECASE)
+
+
+def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bool:
+    """Whether spaCy's finding of `entity_type` over `text[start:end]` is a company/product name or slang."""
+    if entity_type not in _NER_TYPES:
+        return False
+    span = text[start:end]
+    tokens = [t.strip(".,;:!?'\"()") for t in span.split()]
+    tokens = [t for t in tokens if t]
+    if not tokens:
+        return True
+    lower = [t.lower() for t in tokens]
+    known = [t in first_names() or t in last_names() for t in lower]
+    if all(t in CHAT_SLANG for t in lower):
+        return True
+    # "Acme Outfitters", "Northwind Mobile": an organisation word ends it and no name starts it.
+    if len(tokens) > 1 and lower[-1] in ORGANISATION_WORDS and lower[0] not in first_names():
+        return True
+    if (
+        entity_type == "PERSON"
+        and len(tokens) == 1
+        and not known[0]
+        and _DETERMINER.search(text, max(0, start - 12), start) is not None
+    ):
+        return True
+    # "keps disconnecting": spaCy's lower-case guesses with no known name in them; lower-case names are
+    # found by the chat recognizers, which check their words against name lists.
+    return entity_type == "PERSON" and all(t.islower() for t in tokens) and not any(known)
