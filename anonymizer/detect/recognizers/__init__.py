@@ -12,6 +12,7 @@ from .cards import CreditCardGapRecognizer
 from .credentials import PasswordRecognizer
 from .dates import DateOfBirthRecognizer
 from .identifiers import AccountIdRecognizer, ConfiguredIdRecognizer, OrderIdRecognizer
+from .intl_addresses import InternationalAddressRecognizer
 from .names import ChatEventNameRecognizer, ContextNameRecognizer, NameListRecognizer, VocativeNameRecognizer
 from .obfuscated import ObfuscatedPhoneRecognizer, SpelledEmailRecognizer
 from .partial_ids import PartialIdRecognizer
@@ -29,6 +30,7 @@ __all__ = [
     "ContextNameRecognizer",
     "CreditCardGapRecognizer",
     "DateOfBirthRecognizer",
+    "InternationalAddressRecognizer",
     "LenientPhoneRecognizer",
     "NameListRecognizer",
     "ObfuscatedPhoneRecognizer",
@@ -73,6 +75,7 @@ def chat_recognizers(
         OrderIdRecognizer(user.pop("ORDER_ID", [])),
         StreetAddressRecognizer(),
         ZipCodeRecognizer(),
+        InternationalAddressRecognizer(),
         PasswordRecognizer(),
         SpelledEmailRecognizer(),
         ObfuscatedPhoneRecognizer(default_region),

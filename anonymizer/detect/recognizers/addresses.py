@@ -15,7 +15,7 @@ _STREET_SUFFIXES = [
     "highway", "hwy", "square", "sq", "trail", "trl", "loop", "alley", "aly", "plaza", "plz", "crescent",
     "cres", "close", "row", "pike", "walk", "grove", "gardens", "gdns", "mews", "heights",
     "hts", "crossing", "xing", "expressway", "expy", "freeway", "fwy", "turnpike", "tpke", "broadway",
-    "ridge", "hill", "park",
+    "ridge", "hill", "park", "pathway",
 ]  # fmt: skip
 
 _STATES = [
@@ -31,6 +31,8 @@ _STATES = [
     "West Virginia", "Wisconsin", "Wyoming",
     # Canadian provinces, for "Toronto, ON M5V 2T6".
     "ON", "QC", "BC", "AB", "MB", "SK", "NS", "NB", "NL", "PE",
+    # Australian states and territories, for "Adelaide, SA 2946"; the code after them is four digits.
+    "NSW", "VIC", "QLD", "TAS", "ACT", "NT", "SA",
 ]  # fmt: skip
 
 # The rest of the USPS street-suffix list (Publication 28, appendix C1). Many are everyday words ("key", "rest",
@@ -69,6 +71,7 @@ _NOT_STREET_WORDS = [
 _STREET_WORD = rf"(?!(?:{alternation(_NOT_STREET_WORDS)})\b)(?:\d{{1,3}}(?:st|nd|rd|th)|[a-z][a-z'.\-]*)"
 
 _ZIP_US = r"\d{5}(?:-\d{4})?"
+_POSTCODE_AU = r"\d{4}"
 # UK outward code + inward code ("SW1A 1AA", "m1 1ae"); the inward letters exclude C, I, K, M, O, V.
 _POSTCODE_UK = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}"
 # Canadian forward sortation area + local delivery unit ("M5V 2T6"); D, F, I, O, Q, U never appear.
@@ -83,7 +86,7 @@ _TAIL = rf"""
     (?:
       ,?\s+(?:{_STREET_WORD}\s+){{0,2}}?{_STREET_WORD},?\s+      # city, one to three words
       (?:
-        (?:{alternation(_STATES)}),?\s+(?:{_ZIP_US}|{_POSTCODE_CA})(?![\w-])   # any-case state + code
+        (?:{alternation(_STATES)}),?\s+(?:{_ZIP_US}|{_POSTCODE_CA}|{_POSTCODE_AU})(?![\w-])  # state + code
         |(?-i:{alternation(_STATES)})\b                               # "IL", "Texas"
         |{_POSTCODE_UK}(?![\w-])|{_POSTCODE_CA}(?![\w-])              # UK and Canadian codes alone
       )

@@ -1,0 +1,284 @@
+"""STREET_ADDRESS in international and multi-line layouts: a street core, then the address lines after it.
+
+The US recognizer (`addresses.py`) reads "number street suffix, city, ST 12345" on one line. Addresses from
+elsewhere put the type word first ("26 rue des Lilas", "Via Roma 131", "ul. Słowicza 10"), glue it to the
+name ("Feldstrasse 42", "Hersnapvej 18", "Kiannonkatu 98"), or have none at all ("Edeby 55"), put the house
+number after the street, and continue over lines: unit, town, region code, country, postcode, in varying
+order. So the recognizer finds a street core and then walks forward over segments while they look like
+address lines, keeping the walk only up to its last segment that is evidence of an address (a unit, a
+postcode, a country) or a town set off by a comma. A core with no type word ("Edeby 55") needs that
+evidence, or an address cue before it ("lives at", "address:"), so "2 Pixel 7 phones" stays prose.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from ._base import DEFAULT_FLAGS, REGEX_TIMEOUT_SECONDS, STOP_WORDS, alternation, words
+from .addresses import _STREET_SUFFIXES, _USPS_SUFFIXES
+from .names import common_words
+
+
+@cache
+def countries() -> frozenset[str]:
+    """English country names and common short forms (see the data file's header)."""
+    text = resources.files(__package__).joinpath("data", "countries.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+# Street-type words that open the street name, which follows in Title Case or after a connector.
+# These are everyday English words too ("via email", "place orders"), so they count only in Title Case.
+_PREFIX_TYPES_TITLE = words("Via Avenue Boulevard Plaza Quai Corso Largo Paseo Quadra Allee Odos")
+# These are not English words, so any case reads as an address ("26 rue des lilas", "avenida praia 1").
+_PREFIX_TYPES_ANY = words(
+    """
+    rue calle avenida rua ulica ulice ul. viale vicolo piazza piazzale strada carrer carrera praça praca
+    travessa chemin allée impasse rambla camino callejón ulitsa trg calea aleja
+    """
+)
+# Words that end a lower-case street name: "26 rue des lilas is my new place".
+_PROSE_WORDS = sorted(STOP_WORDS | {"and", "or", "but", "near", "next", "apt", "suite", "unit", "flat"})
+# Street-type endings glued to the street name: German, Dutch, Nordic, Finnish, Hungarian, Slavic.
+# Left out because English words end in them too: -ring ("spring"), -kade ("arcade"), -sti, -vei.
+_GLUED_TYPES = words(
+    """
+    straße strasse weg gasse platz allee damm ufer steig pfad chaussee straat laan plein gracht steeg
+    dreef singel vej vænget gade stræde gata gatan vägen väg gränd torget veien vegen katu tie kuja polku
+    raitti utca braut ulica iela
+    """
+)
+# Street-type words written as their own word after the name: "Passauer Strasse 33", "Király u. 15.".
+_AFTER_TYPES = words("straße strasse str. str weg gasse platz allee utca u. út útja tér körút sokak caddesi")
+
+_TITLE = r"(?-i:\p{Lu}[\p{L}'\u2019.\-]*)"  # "Rue", "SEINÄJOKI", "Μεγάλη", "O'Neil"
+_LOWER = r"(?-i:\p{Ll}[\p{L}'\u2019\-]*)"
+# Lower-case words inside a street or town name: "Rue de la Gare", "Črni Vrh nad Idrijo", "Chomutice u Horic".
+_CONNECTORS = words(
+    "de del della dei di da do dos das du des la le les el van von der den am an im nad pod u v y e i of d' l'"
+)
+_CONNECTOR = rf"(?-i:(?:{alternation(_CONNECTORS)})(?=[\s\p{{Lu}}]))"
+_NUMBER = r"\d{1,5}[a-z]?\.?(?![\w-])"  # house number after the street: "82", "12a", "15." (Hungarian)
+# Leading building number(s): "28245", "17151 2450"; not the tail of a price, time, decimal or id.
+_HOUSE = r"(?<![\w$.,/:#-])\d{1,6}[a-z]?(?:-\d{1,4})?(?:[ ]\d{1,5}[a-z]?)?"
+
+_CORE_PATTERN = rf"""
+    (?P<typed>                                                   # a street with a type word
+      (?:{_HOUSE}[ ]+)?
+      (?:
+        (?:
+          (?-i:{alternation(_PREFIX_TYPES_TITLE)})(?![\p{{L}}])\.?        # "Via", "Avenue": Title Case words
+          (?:[ ]+(?:{_CONNECTOR}|{_TITLE})){{1,5}}
+        |
+          (?:{alternation(_PREFIX_TYPES_ANY)})(?![\p{{L}}])\.?           # "rue", "ul.": words in any case
+          (?:[ ]+(?:{_CONNECTOR}|{_TITLE}|(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,5}}
+        )
+        (?:[ ]+{_NUMBER})?                                        # "Via Franscini 71"
+      |
+        (?:{_TITLE}[ ]+(?:{_CONNECTOR}[ ]+)?){{0,3}}
+        [\p{{L}}'\-]{{3,}}(?:{alternation(_GLUED_TYPES)})           # "Feldstrasse", "hersnapvej", "Kiannonkatu"
+        [ ]+{_NUMBER}
+      |
+        (?:{_TITLE}[ ]+){{1,3}}(?:{_LOWER}[ ]+)?                  # "Passauer", "Árpád fejedelem"
+        (?:{alternation(_AFTER_TYPES)})(?![\p{{L}}])[ ]*{_NUMBER}
+      |
+        {_HOUSE}[ ]+(?:{_TITLE}[ ]+){{1,4}}                        # "74 Diakou Street", "216 Karaiskaki Sq"
+        (?-i:(?=\p{{Lu}}))(?:{alternation(_STREET_SUFFIXES)})\b\.?
+      |
+        (?:(?:PSC|Unit)[ ]\d{{3,5}},?[ ]+Box[ ]\d{{3,5}}|(?:USNS|USNV|USS|USCGC)[ ]+\p{{L}}+)  # US military
+        \s+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)                                             # mail, ZIP follows
+      |
+        (?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s*\#?\s*\d{{1,7}}\b           # PO box, then its lines
+      )
+    )
+    |
+    (?P<bare>                                                    # "28245 Puruntie 82", "Edeby 55"
+      (?:{_HOUSE}[ ]+)?
+      {_TITLE}(?:[ ]+(?:{_TITLE}|{_CONNECTOR})){{0,3}}[ ]+{_NUMBER}
+    )
+    |
+    (?P<usps>                                                    # "3 Ahmed Ports", "041 Allen Corner"
+      {_HOUSE}[ ]+(?:{_TITLE}[ ]+){{1,3}}(?-i:(?=\p{{Lu}}))(?:{alternation(_USPS_SUFFIXES)})(?![\p{{L}}\d])
+    )
+"""
+_CORE = regex.compile(rf"(?x)(?<![\p{{L}}\d])(?:{_CORE_PATTERN})", DEFAULT_FLAGS)
+
+# What says "an address follows" in the 60 characters before a bare core.
+_CUE = regex.compile(
+    r"""(?x)
+    (?:address|addr|lives?\s+(?:at|in|on)|lived\s+(?:at|in)|located\s+at|(?:ship|send|sent|deliver|mail)
+       (?:ed|ing)?\s+(?:it\s+|them\s+)?to|moved\s+to|meet\s+(?:me|you|us)\s+at|arrived\s+at|stop\s+at
+       |(?:office|offices|restaurant|store|shop|house|home|flat|apartment)\s+is\s+(?:at|on)
+       |corner\s+of)
+    [^\n]{0,60}$
+    """,
+    DEFAULT_FLAGS,
+)
+
+# Between two address lines: a comma, a line break (indented or quoted with '>'), or spaces.
+_SEPARATOR = regex.compile(r"(?:[ \t]*(?:,|\n[ \t>]*)[ \t]*)+|[ \t]+")
+_UNIT = regex.compile(
+    r"""(?x)
+    (?:(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|rm|bldg|building)(?![\p{L}])|\#)  # not "United"
+    \.?[ ]*\#?[ ]*
+    (?=[\w-]*\d|[a-z](?![\w-]))[a-z0-9-]{1,6}(?![\w-])   # "595", "4b", "B": a number or a single letter
+    """,
+    DEFAULT_FLAGS,
+)
+_POSTCODE = regex.compile(
+    r"""(?x)
+    (?:
+      \d{5}-\d{4}|\d{3,6}|\d{2}-\d{3}|\d{3}[ ]\d{2}     # US, most of Europe, Poland, Sweden/Czechia
+      |(?-i:\d{4}[ ]?[A-Z]{2})                          # Netherlands "1234 AB"
+      |(?-i:[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})         # UK "SW1A 1AA"
+      |(?-i:[A-Z]\d[A-Z][ ]?\d[A-Z]\d)                  # Canada "M5V 2T6"
+    )(?![\w-])
+    (?![ \t]*[-.(]?\d)                                  # not the first group of a phone number
+    """,
+    DEFAULT_FLAGS,
+)
+# A state, province or region code ("CO", "NSW", "ec"), or "nan", which data-frame exports write for an
+# empty field.
+_REGION = regex.compile(r"(?x)(?:(?-i:[A-Z]{2,3})|nan|\d{1,2})(?![\w-])", DEFAULT_FLAGS)
+_PLACE = regex.compile(
+    rf"""(?x)
+    {_TITLE}(?:[ ]+(?:{_CONNECTOR}[ ]+)*{_TITLE}){{0,3}}       # "Dusino San Michele", "Črni Vrh nad Idrijo"
+    (?![\w'-])
+    """,
+    DEFAULT_FLAGS,
+)
+_LOWER_PLACE = regex.compile(rf"(?x){_LOWER}(?:[ ]+{_LOWER}){{0,2}}(?![\w'-])", DEFAULT_FLAGS)
+_QUALIFIER = regex.compile(r"[ ]*\(\p{L}+\)")  # "Cyprus (Greek)"
+_COUNTRY = regex.compile(rf"(?x)(?:{alternation(sorted(countries()))})(?![\w-])", DEFAULT_FLAGS)
+
+_MAX_SEGMENTS = 8
+
+
+class InternationalAddressRecognizer(EntityRecognizer):
+    """A street core in any of several national layouts, extended over the address lines that follow."""
+
+    NAME = "ChatInternationalAddressRecognizer"
+    ENTITY = "STREET_ADDRESS"
+    SCORE = 0.9  # above spaCy's 0.85, so the merged span is an address, not the PERSON it guessed a street was
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=[self.ENTITY], name=self.NAME, supported_language=supported_language)
+
+    def load(self) -> None:
+        """Nothing to load: the patterns compile at import."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Every core, extended over the following address lines; bare cores need a cue or evidence."""
+        results: list[RecognizerResult] = []
+        try:
+            matches = list(_CORE.finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
+        except TimeoutError:
+            return results
+        for match in matches:
+            start, end = match.span()
+            if not any(c.isdecimal() for c in match.group()):
+                continue  # "Place Order", "Via Email": a type word without any number is not an address
+            lower_case = text[start:end] == text[start:end].lower()
+            tail_end, evidence = _extend(text, end, lower_case)
+            # A core with no type word, or with one that is also an everyday word ("Station", "Ports"), needs
+            # an address line after it or an address cue before it.
+            bare, usps = match.group("bare"), match.group("usps")
+            if bare is not None or usps is not None:
+                name = bare if bare is not None else usps.rsplit(" ", 1)[0]
+                if not (_bare_is_street(name) and (evidence or _CUE.search(text[max(0, start - 80) : start]))):
+                    continue
+                if end >= tail_end and text[end - 1] == ".":
+                    end = end - 1  # the full stop of the sentence, not a Hungarian "15."
+            results.append(self._result(start, max(end, tail_end)))
+        return EntityRecognizer.remove_duplicates(results)
+
+    def _result(self, start: int, end: int) -> RecognizerResult:
+        explanation = AnalysisExplanation(
+            recognizer=self.NAME,
+            original_score=self.SCORE,
+            textual_explanation=f"Detected by `{self.NAME}`: street core and address lines",
+        )
+        return RecognizerResult(
+            entity_type=self.ENTITY,
+            start=start,
+            end=end,
+            score=self.SCORE,
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.NAME,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+
+def _bare_is_street(core: str) -> bool:
+    """A bare core's name words must not be everyday words ("Order 12", "March 3", "Room 5")."""
+    name_words = regex.findall(r"\p{L}[\p{L}'\-]*", core)
+    if not any(len(w) >= 3 for w in name_words):
+        return False  # "IA 50941": a region code and a ZIP, not a street
+    everyday = STOP_WORDS | common_words() | _NOT_STREET_NAMES
+    return bool(name_words) and not any(w.lower().strip(".") in everyday for w in name_words)
+
+
+# Words that take a number after them in prose, dates and product names.
+_NOT_STREET_NAMES = frozenset(
+    words(
+        """
+        january february march april may june july august september october november december jan feb mar
+        apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday room
+        order item table gate page chapter step level version model size flat apt suite unit floor box
+        windows pixel galaxy iphone series season episode part section line
+        """
+    )
+)
+
+
+def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool]:
+    """Walk address lines after `pos`; return where the address ends and whether a line was evidence."""
+    kept_end, evidence, placed, coded = pos, False, False, False
+    for _ in range(_MAX_SEGMENTS):
+        sep = _SEPARATOR.match(text, pos)
+        if sep is None:
+            break
+        gap = sep.group()
+        if gap.count("\n") > 1:  # a blank line ends the address
+            break
+        at = sep.end()
+        comma = "," in gap
+        after_code, coded = coded, False
+        if m := _UNIT.match(text, at):
+            pos, kept_end, evidence = m.end(), m.end(), True
+        elif m := _COUNTRY.match(text, at):
+            end = m.end()
+            if q := _QUALIFIER.match(text, end):
+                end = q.end()
+            pos, kept_end, evidence = end, end, True
+        elif m := _POSTCODE.match(text, at):
+            # Right after the street a number could be anything ("March 3, 2026"); after a town it is a code.
+            pos, kept_end, evidence, coded = m.end(), m.end(), evidence or placed, True
+        elif (m := _PLACE.match(text, at)) and not _everyday(m.group()):
+            pos, placed = m.end(), True
+            if comma or after_code:  # "…, Toronto", "10115 Berlin": the town of the address
+                kept_end = pos
+        elif (m := _REGION.match(text, at)) and (comma or "\n" in gap):
+            pos, placed = m.end(), True
+        elif lower_case and comma and (m := _LOWER_PLACE.match(text, at)) and not _everyday(m.group()):
+            pos = kept_end = m.end()  # "2407 tawastintie 6, sé, portugal"
+        else:
+            break
+    return kept_end, evidence
+
+
+def _everyday(segment: str) -> bool:
+    """A segment whose first word is a function word or greeting is prose, not a town ("Thanks", "Please")."""
+    first = segment.split()[0].lower().strip(".,'")
+    return first in STOP_WORDS or first in _NOT_TOWNS
+
+
+_NOT_TOWNS = frozenset(words("regards best cheers sincerely call text order ticket tel phone fax mobile cell email"))

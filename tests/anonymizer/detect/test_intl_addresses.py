@@ -1,0 +1,124 @@
+"""International and multi-line street addresses: street cores in several national layouts, the address
+lines after them, and the prose, dates, products and quantities that look like them."""
+
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer import EntityRecognizer
+
+from anonymizer.detect.gates import CHAT_GATES, TextFeatures
+from anonymizer.detect.recognizers import InternationalAddressRecognizer, StreetAddressRecognizer
+from anonymizer.detect.recognizers.intl_addresses import countries
+
+
+def found(recognizer: EntityRecognizer, text: str) -> list[str]:
+    results = recognizer.analyze(text, recognizer.supported_entities, None)
+    return [text[r.start : r.end] for r in sorted(results, key=lambda r: r.start)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Type word first, any case when it is not an English word.
+        ("26 rue des Lilas, 75011 Paris, France", "26 rue des Lilas, 75011 Paris, France"),
+        ("send it to calle de alcalá 42, madrid", "calle de alcalá 42, madrid"),
+        ("Via Roma 131\n Apt. 425\n Montafia\n Italy 39767", "Via Roma 131\n Apt. 425\n Montafia\n Italy 39767"),
+        ("Rua Augusta 1502, São Paulo", "Rua Augusta 1502, São Paulo"),
+        ("mieszkam: ul. Słowicza 10, 53-320 Wrocław", "ul. Słowicza 10, 53-320 Wrocław"),
+        # Type word glued to the name, number after it.
+        ("Ich wohne in der Hauptstraße 12, 10115 Berlin", "Hauptstraße 12, 10115 Berlin"),
+        ("new address: Keizersgracht 221, 1016 DV Amsterdam", "Keizersgracht 221, 1016 DV Amsterdam"),
+        ("it's Nørrebrogade 45, 2200 København N", "Nørrebrogade 45, 2200 København N"),
+        ("Mannerheimintie 5 A 12, Helsinki", "Mannerheimintie 5"),
+        ("deliver to Drottninggatan 3, 111 51 Stockholm, Sweden", "Drottninggatan 3, 111 51 Stockholm, Sweden"),
+        # Type word on its own after the name: German, Hungarian.
+        ("760 Passauer Strasse 33, Linz, Austria", "760 Passauer Strasse 33, Linz, Austria"),
+        ("The office is at Király u. 15.", "Király u. 15."),
+        # English-type streets with lines after them: UK, Australia, New Zealand, several lines.
+        ("Flat 3, 12 High Street, London SW1A 1AA", "12 High Street, London SW1A 1AA"),
+        (
+            "224 4966 Bond Street\n Suite 413\n Warwick\n United States",
+            "224 4966 Bond Street\n Suite 413\n Warwick\n United States",
+        ),
+        ("ship to 3 Ahmed Ports, Brighton M84 1EE", "3 Ahmed Ports, Brighton M84 1EE"),
+        # No type word: needs an address line after it, or an address cue before it.
+        (
+            "28245 Puruntie 82 Apt. 595\n   LAPPEENRANTA\n    SK\n    53650",
+            "28245 Puruntie 82 Apt. 595\n   LAPPEENRANTA\n    SK\n    53650",
+        ),
+        ("she lives at 172 Maneeži 75, Saareküla", "172 Maneeži 75, Saareküla"),
+        ("my address is Edeby 55, 12345 Tystberga", "Edeby 55, 12345 Tystberga"),
+        ("Kesk 53\n Suite 343\n Pärnu\n Estonia", "Kesk 53\n Suite 343\n Pärnu\n Estonia"),
+        # US military mail and PO boxes with their lines.
+        ("Meet me at PSC 1437, Box 3833\nAPO AA 66791", "PSC 1437, Box 3833\nAPO AA 66791"),
+        ("P.O. Box 149\n Pituffik\n Greenland 3970", "P.O. Box 149\n Pituffik\n Greenland 3970"),
+    ],
+)
+def test_international_addresses_are_found_with_their_lines(text: str, expected: str) -> None:
+    assert expected in found(InternationalAddressRecognizer(), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have 2 Pixel 7 phones",
+        "we need 3 Galaxy S22 and 4 Pixel 7\nThanks",
+        "see you March 3, 2026 ok",
+        "Room 5 at 3pm",
+        "2 large pizzas for $12.99",
+        "version 3.2.1 fixed it",
+        "order 12 Item 5, qty 300",
+        "Chapter 3, Section 12",
+        "Table 4, Gate 12",
+        "Windows 11, Office 365",
+        "click Place Order 2 times",
+        "sent via Email 2 days ago",
+        "my address is IA 50941.",
+        "Season 2 Episode 5 was great",
+        "1 x Widget 12 @ $4.00\n2 x Gadget 7 @ $9.00",
+        "it took 3 Business Days",
+    ],
+)
+def test_prose_quantities_dates_and_products_are_not_addresses(text: str) -> None:
+    assert found(InternationalAddressRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The address ends before prose, a blank line, a phone number or a sign-off.
+        ("The letter arrived at 17224 Þverbraut 66 Suite 991, Gdańsk, Poland 52096 last night.",
+         "17224 Þverbraut 66 Suite 991, Gdańsk, Poland 52096"),
+        ("Hungary 34796", None),
+        ("233 Erzsébet tér 19.\n Suite 282\n Domoszló\n Hungary 34796\n07700 063 966 fax",
+         "233 Erzsébet tér 19.\n Suite 282\n Domoszló\n Hungary 34796"),
+        ("Feldstrasse 42\n\nThanks, Anna", "Feldstrasse 42"),
+        ("5 Main Street Apt 4\nThanks!", "5 Main Street Apt 4"),
+        ("Hauptstraße 12 United Kingdom", "Hauptstraße 12 United Kingdom"),
+    ],
+)  # fmt: skip
+def test_the_walk_stops_where_the_address_ends(text: str, expected: str | None) -> None:
+    assert found(InternationalAddressRecognizer(), text) == ([expected] if expected else [])
+
+
+def test_unit_word_needs_a_number_or_letter_after_it() -> None:
+    # "United" starts with "unit": it must not be read as a unit line.
+    assert found(InternationalAddressRecognizer(), "Feldstrasse 42\nUnited Kingdom") == [
+        "Feldstrasse 42\nUnited Kingdom"
+    ]
+
+
+def test_australian_state_and_postcode_complete_a_us_style_address() -> None:
+    assert found(StreetAddressRecognizer(), "it's 90 william pathway, adelaide, sa 2946") == [
+        "90 william pathway, adelaide, sa 2946"
+    ]
+
+
+def test_country_list_holds_common_names_and_short_forms() -> None:
+    assert {"France", "United Kingdom", "New Zealand", "USA", "South Korea"} <= countries()
+
+
+def test_gate_is_a_digit() -> None:
+    gate = CHAT_GATES["ChatInternationalAddressRecognizer"]()
+    assert gate(TextFeatures.of("Via Roma 1")) is True
+    assert gate(TextFeatures.of("Via Roma, Milano")) is False
