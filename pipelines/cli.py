@@ -152,31 +152,52 @@ def run(
     batch_size: BatchOpt = 256,
     workers: WorkersOpt = None,
     verbose: VerboseOpt = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (processes on this machine) or spark.")] = "local",
+    spark_master: Annotated[
+        str | None,
+        typer.Option("--spark-master", help="Spark master for --engine spark (default: running session or local[*])."),
+    ] = None,
 ) -> None:
     """Anonymize transcript exports into Parquet.
 
     Writes OUT/<input name>.parquet (one row per message, input field names kept, plus pii_count and
-    pii_types), rejected records to OUT/_quarantine/, and OUT/run_summary.json.
+    pii_types), rejected records to OUT/_quarantine/, and OUT/run_summary.json. With --engine spark
+    (pip install 'chat-anonymizer[spark]') the same rows go to the date-partitioned dataset
+    OUT/date=YYYY-MM-DD/part-*.parquet instead.
 
     Example:
 
         export ANONYMIZER_HASH_KEY=... ANONYMIZER_ENCRYPTION_KEYS=...   # from `anonymizer keygen`
         anonymizer run data/samples/transcripts.jsonl --out out/ --policy data/samples/policy.yaml
+        anonymizer run exports/ --out out/ --engine spark --spark-master 'local[4]'
 
     Exit codes: 0 success; 1 some inputs could not be read (the others completed); 2 nothing could run
-    (bad policy or arguments, missing key, model not installed).
+    (bad policy or arguments, missing key, model not installed; with Spark, a failed job: nothing published).
     """
     from pipelines import runner
 
     _setup_logging(verbose)
 
     def body() -> int:
-        anonymizer = _build(policy, key_file, key_config=key_config, key_source=key_source, load_model=False)
-        options = _read_options(anonymizer.policy, fmt, mapping, batch_size)
-        with _progress("anonymizing") as progress:
-            report = runner.run(
-                inputs, out, anonymizer, options=options, progress=progress, workers=workers
-            )
+        if engine not in ("local", "spark"):
+            raise ValueError(f"unknown --engine '{engine}' (expected local or spark)")
+        if engine == "spark":
+            from pipelines.spark.run import key_reference, run_cli
+
+            if workers is not None:
+                raise ValueError("--workers is for --engine local; Spark uses its executors' cores")
+            loaded = Policy.load(policy) if policy else Policy.default()
+            keys = key_reference(key_file, key_config, key_source)
+            report = run_cli(inputs, out, loaded, keys, _read_options(loaded, fmt, mapping, batch_size), spark_master)
+        elif spark_master is not None:
+            raise ValueError("--spark-master needs --engine spark")
+        else:
+            anonymizer = _build(policy, key_file, key_config=key_config, key_source=key_source, load_model=False)
+            options = _read_options(anonymizer.policy, fmt, mapping, batch_size)
+            with _progress("anonymizing") as progress:
+                report = runner.run(
+                    inputs, out, anonymizer, options=options, progress=progress, workers=workers
+                )
         for line in report.summary_lines():
             typer.echo(line)
         typer.echo(f"summary: {out / runner.SUMMARY_NAME}")

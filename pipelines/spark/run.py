@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from anonymizer import Policy
+from anonymizer.secrets import KeySourceConfig
 from pipelines.report import FileReport, RunReport
 from pipelines.runner import SUMMARY_NAME, ReadOptions, _expand_each
 from pipelines.spark.frame import (
@@ -34,10 +35,11 @@ from pipelines.spark.frame import (
     commit,
     default_partitions,
     file_report_from_counts,
+    key_source_config,
     new_run_stem,
     warm_up,
 )
-from pipelines.spark.session import session_for
+from pipelines.spark.session import require_pyspark, session_for
 from pipelines.spark.worker import FILE_DONE, FILE_FAILED, MARKERS, AnonymizeFn, ReadFn, WriteFn
 
 if TYPE_CHECKING:
@@ -196,3 +198,36 @@ def _read(spark: SparkSession, paths: list[Path], prepared: Prepared, options: R
     # One partition per input, so each file is read (in order) by one task.
     return spark.range(len(paths), numPartitions=len(paths)).mapInArrow(function, schema)
 
+
+
+def key_reference(
+    key_file: Path | None = None, key_config: Path | None = None, key_source: str | None = None
+) -> KeySourceConfig:
+    """The key-source reference the CLI's --key-file / --key-config / --key-source name (default: env)."""
+    given = [name for name, value in
+             (("--key-file", key_file), ("--key-config", key_config), ("--key-source", key_source)) if value]
+    if len(given) > 1:
+        raise ValueError(f"give only one of {', '.join(given)}")
+    if key_config is not None:
+        return key_source_config(KeySourceConfig.load(key_config))
+    if key_source is not None:
+        return key_source_config(key_source)
+    if key_file is not None:
+        return key_source_config(Path(key_file))
+    return KeySourceConfig(source="env")
+
+
+def run_cli(
+    inputs: Sequence[str | Path],
+    out_dir: Path,
+    policy: Policy,
+    keys: KeySourceConfig,
+    options: ReadOptions,
+    master: str | None,
+) -> RunReport:
+    """`anonymizer run --engine spark`: `run_files`, with a failed Spark job as a ValueError (exit 2)."""
+    require_pyspark()
+    try:
+        return run_files(inputs, out_dir, policy, keys, options=options, master=master)
+    except SparkRunError as exc:
+        raise ValueError(str(exc)) from None
