@@ -115,7 +115,7 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     # Every cue holds one of these words.
     "ChatPlaceRecognizer": lambda: search(
         r"moved|moving|relocat|live|living|resid|based|located|staying|i'?m\s+in|i\s+am\s+in|deliver|ship"
-        r"|send\s+it|store|shop|branch|location|visiting|flying|travel"
+        r"|send\s+it|store|shop|branch|location|visiting|flying|travel|originally|grew|hometown|home|returned"
     ),
 }
 

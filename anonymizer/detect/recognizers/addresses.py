@@ -163,7 +163,8 @@ class ZipCodeRecognizer(ChatPatternRecognizer):
             rf"""
             \b(?:zip|zip\s*code|zipcode|postal\s*code|postcode|post\s*code|postal)\b
             (?:\s+(?:is|was|=)|\s*[:=#-])?\s*           # "zip is", "postal code:"
-            (?P<value>{_ZIP_US}|{_POSTCODE_CA}|{_POSTCODE_UK})
+            (?P<value>{_ZIP_US}|{_POSTCODE_CA}|{_POSTCODE_UK}
+              |\d{{4}}[ ]?(?-i:[A-Z]{{2}})|\d{{3}}[ ]\d{{2}}|\d{{2}}-\d{{3}}|\d{{3,6}})  # other countries' codes
             (?![\w-])
             """,
             0.85,

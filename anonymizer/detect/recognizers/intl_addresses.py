@@ -90,7 +90,7 @@ _CORE_PATTERN = rf"""
         (?-i:(?=\p{{Lu}}))(?:{alternation(_STREET_SUFFIXES)})\b\.?
       |
         (?:(?:PSC|Unit)[ ]\d{{3,5}},?[ ]+Box[ ]\d{{3,5}}|(?:USNS|USNV|USS|USCGC)[ ]+\p{{L}}+)  # US military
-        \s+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)                                             # mail, ZIP follows
+        \s+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{{5}}                                  # mail and ZIP
       |
         (?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s*\#?\s*\d{{1,7}}\b           # PO box, then its lines
       )

@@ -39,7 +39,9 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
             \b(?:(?:just\s+)?(?:moved|moving|relocated|relocating)\s+(?:back\s+)?(?:to|from)
                |(?:i\s+)?(?:live|living|reside|residing|based|located|staying)\s+in
                |i'?m\s+in|i\s+am\s+in|(?:deliver|delivery|ship|shipping|send\s+it)\s+to
-               |(?:store|shop|branch|location)\s+in|(?:visiting|flying\s+to|travel(?:l)?ing\s+to))
+               |(?:store|shop|branch|location)\s+in|(?:visiting|flying\s+to|travel(?:l)?ing\s+to)
+               |originally\s+from|(?:moved|came)\s+here\s+from|grew\s+up\s+in|hometown(?:\s+is)?
+               |home\s+(?:city|town)(?:\s+(?:is|of))?|returned\s+to)            # where someone is from
             \s+
             (?P<value>
               {_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}?          # one to three words, fewest first

@@ -7,7 +7,12 @@ import pytest
 from presidio_analyzer import EntityRecognizer
 
 from anonymizer.detect.gates import CHAT_GATES, TextFeatures
-from anonymizer.detect.recognizers import InternationalAddressRecognizer, StreetAddressRecognizer
+from anonymizer.detect.recognizers import (
+    InternationalAddressRecognizer,
+    PlaceCueRecognizer,
+    StreetAddressRecognizer,
+    ZipCodeRecognizer,
+)
 from anonymizer.detect.recognizers.intl_addresses import countries
 
 
@@ -122,3 +127,34 @@ def test_gate_is_a_digit() -> None:
     gate = CHAT_GATES["ChatInternationalAddressRecognizer"]()
     assert gate(TextFeatures.of("Via Roma 1")) is True
     assert gate(TextFeatures.of("Via Roma, Milano")) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my zip code is 880", ["880"]),
+        ("postcode: 53-320", ["53-320"]),
+        ("postal code 1016 DV", ["1016 DV"]),
+        ("post code is 111 51", ["111 51"]),
+        ("zip is 94107", ["94107"]),
+        ("the zip field is empty", []),
+        ("zip it up in 5 minutes", []),
+    ],
+)
+def test_postcodes_of_other_countries_after_a_cue(text: str, expected: list[str]) -> None:
+    assert found(ZipCodeRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm originally from Fortaleza", ["Fortaleza"]),
+        ("we moved here from Tjæreborg", ["Tjæreborg"]),
+        ("my hometown is Villafranca del Cid", ["Villafranca del Cid"]),
+        ("grew up in KATRINEHOLM, then left", ["KATRINEHOLM"]),
+        ("originally from the billing team", []),
+        ("I returned to work", []),
+    ],
+)
+def test_places_people_come_from(text: str, expected: list[str]) -> None:
+    assert found(PlaceCueRecognizer(), text) == expected
