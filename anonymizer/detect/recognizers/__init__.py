@@ -13,7 +13,13 @@ from .credentials import PasswordRecognizer
 from .dates import DateOfBirthRecognizer
 from .identifiers import AccountIdRecognizer, ConfiguredIdRecognizer, OrderIdRecognizer
 from .intl_addresses import InternationalAddressRecognizer
-from .names import ChatEventNameRecognizer, ContextNameRecognizer, NameListRecognizer, VocativeNameRecognizer
+from .names import (
+    ChatEventNameRecognizer,
+    ContextNameRecognizer,
+    IntroducedNameRecognizer,
+    NameListRecognizer,
+    VocativeNameRecognizer,
+)
 from .obfuscated import ObfuscatedPhoneRecognizer, SpelledEmailRecognizer
 from .partial_ids import PartialIdRecognizer
 from .phones import LenientPhoneRecognizer
@@ -31,6 +37,7 @@ __all__ = [
     "CreditCardGapRecognizer",
     "DateOfBirthRecognizer",
     "InternationalAddressRecognizer",
+    "IntroducedNameRecognizer",
     "LenientPhoneRecognizer",
     "NameListRecognizer",
     "ObfuscatedPhoneRecognizer",
@@ -90,6 +97,7 @@ def chat_recognizers(
         NameListRecognizer(),
         ChatEventNameRecognizer(),
         VocativeNameRecognizer(),
+        IntroducedNameRecognizer(),
     ]
     recognizers.extend(ConfiguredIdRecognizer(entity, patterns) for entity, patterns in sorted(user.items()))
     return recognizers

@@ -99,7 +99,8 @@ _CUES = [
 _CUE_REGEX = regex.compile(
     "(?:"
     + "|".join(f"(?P<c{i}>(?<![\\w'\u2019])(?:{cue.phrase}))" for i, cue in enumerate(_CUES))
-    + r")(?:\s*[,:;.!\-]\s*|\s+)",  # the cue ends with punctuation or a space before the name
+    # The cue ends with punctuation or a space before the name, or with an emoji: "Hey 👋 Jennifer".
+    + r")(?:[ \t,:;.!\-]*[\p{So}\p{Sk}\p{Cf}]+[ \t,:;.!\-]*|\s*[,:;.!\-]\s*|\s+)",
     regex.IGNORECASE,
 )
 _TOKEN = regex.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019\-](?=[^\W\d_]))*")
@@ -284,4 +285,67 @@ class VocativeNameRecognizer(ContextNameRecognizer):
             first = match.group("value").split(" ")[0].lower()
             if first in self._first and first not in self._common | _AMBIGUOUS | _NEVER_NAMES:
                 results.append(self._result(match.span("value"), self.SCORE))
+        return EntityRecognizer.remove_duplicates(results)
+
+
+# Words that stand where a speaker's name would: "Greetings from the team", "Everyone here".
+_NOT_SPEAKERS = frozenset(
+    words(
+        """
+        greetings regards love hugs wishes welcome everyone everybody anyone anybody someone somebody nobody
+        folks guys all agent agents bot assistant customer customers staff manager supervisor specialist
+        """
+    )
+)
+
+
+class IntroducedNameRecognizer(ContextNameRecognizer):
+    """A name before a phrase that introduces its speaker: "James from the Brightline team", "Dana here"."""
+
+    NAME: ClassVar[str] = "ChatIntroducedNameRecognizer"
+    SCORE: ClassVar[float] = 0.8
+    _INTRO = regex.compile(
+        r"""(?x)
+        (?<=^|[\n.!?,:;()\-\u2013\u2014]|[\p{So}\p{Sk}\p{Cf}]|(?:hi|hello|hey|hiya|yo)\b)  # opens a clause
+        [ \t]*
+        (?P<value>[^\W\d_][\w'\u2019\-]*(?:[ ][^\W\d_][\w'\u2019\-]*)?)            # one or two words
+        [ \t]*,?[ \t]+
+        (?:
+          (?P<strong>
+            (?:from|with|at)[ ]+(?:the[ ]+)?(?:[\w&'\u2019.\-]+[ ]+){0,4}?          # "from the Acme"
+            (?:team|support|crew|desk|department|dept|helpdesk|help[ ]desk|care|service|services)\b
+            |speaking\b|on[ ]+(?:the|this)[ ]+(?:line|chat)\b
+          )
+          |(?P<weak>here\b(?![ ]+(?:is|are|was|it|to|you)\b))                      # "Dana here", not "here is"
+        )
+        """,
+        regex.IGNORECASE | regex.MULTILINE,
+    )
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """A team or "speaking" phrase takes a Title Case or known name; "here" takes a known first name."""
+        results: list[RecognizerResult] = []
+        for match in self._INTRO.finditer(text):
+            tokens = match.group("value").split(" ")
+            first = _POSSESSIVE.sub("", tokens[0])
+            lower = first.lower()
+            known = lower in self._first
+            everyday = lower in self._common or lower in _AMBIGUOUS or lower in _NEVER_NAMES or lower in _NOT_SPEAKERS
+            capitalized = first[:1].isupper() and not first.isupper()
+            ok = known and not everyday if match.group("weak") else (known or capitalized) and not everyday
+            if not ok:
+                continue
+            start, end = match.span("value")
+            if len(tokens) == 2:
+                second = tokens[1].lower()
+                # The second word is a surname only when it looks like one: "James Carter from", not "James pls".
+                if (
+                    second in self._common
+                    or second in _NEVER_NAMES
+                    or not (second in self._last or tokens[1][:1].isupper())
+                ):
+                    continue
+            results.append(self._result((start, end), self.SCORE))
         return EntityRecognizer.remove_duplicates(results)
