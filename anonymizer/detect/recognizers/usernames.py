@@ -61,6 +61,50 @@ class UsernameRecognizer(ChatPatternRecognizer):
             """,
             0.6,
         ),
+        verbose_pattern(
+            "cue, a few words, then the value",
+            _CUE
+            + r"""
+            \s+(?:on|for|in|at)\s+(?:the\s+|my\s+|your\s+)?[\w.\-]+(?:\s+[\w.\-]+)?  # "handle on the app"
+            \s*(?:\s(?:is|was)|[:=])\s*["'`]?
+            (?P<value>
+              (?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z]))   # handle-shaped: "the handle on the box is broken" is not
+              @?[a-z0-9_][\w.\-]{1,30}[a-z0-9_]
+            )
+            (?![\w@])
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "introduced handle",
+            r"""
+            (?:
+              under\s+the\s+(?:user\s*)?name                        # "under the name jsmith_99"
+              |(?:find|add|follow|search\s+for|look)\s+me\s+(?:up\s+)?(?:as|under|at|on)  # "find me as x"
+              |(?:i\s+go|goes|go)\s+by
+            )
+            \s+["'`]?
+            (?P<value>
+              (?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z]))                  # handle-shaped, so "I go by Mike" is a name
+              @?[a-z][\w.\-]{1,30}[a-z0-9_]
+            )
+            (?![\w@])
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "i'm handle on a service",
+            r"""
+            (?<![\w'])(?:i\s*['\u2019]?\s*m|i\s+am|it\s*['\u2019]?s)\s+["'`]?
+            (?P<value>
+              (?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z]))                  # handle-shaped: "brittany1968"
+              @?[a-z][\w.\-]{1,30}[a-z0-9_]
+            )
+            ["'`]?\s+on\s+(?:there|here|it|the\s+\w+|insta\w*|discord|twitter|x|tiktok|reddit|steam|xbox|psn
+              |github|telegram|snapchat|skype|twitch|youtube|facebook|fb|ig)\b
+            """,
+            0.7,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["username", "user", "handle", "login", "gamertag", "account"]
 
@@ -70,4 +114,5 @@ class UsernameRecognizer(ChatPatternRecognizer):
         bare = value.lstrip("@").rstrip(".,;:!?")
         if value.startswith("@"):
             return bare in _GROUP_MENTIONS
-        return bare in STOP_WORDS
+        # "it's v2.1 on the app": a version number is not a handle.
+        return bare in STOP_WORDS or regex.fullmatch(r"v?\d+(?:\.\d+)+[a-z]?", bare) is not None

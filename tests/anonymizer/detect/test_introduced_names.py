@@ -1,12 +1,12 @@
-"""Names that introduce their speaker ("James from the Brightline team", "Dana here", "Tom speaking") and
-names after a greeting with an emoji in between; with the phrases that look like them left alone."""
+"""Names that introduce their speaker ("James from the Brightline team", "Dana here", "Tom speaking"), names
+after a greeting with an emoji in between, handles given as introductions; with their look-alikes left alone."""
 
 from __future__ import annotations
 
 import pytest
 from presidio_analyzer import EntityRecognizer
 
-from anonymizer.detect.recognizers import ContextNameRecognizer, IntroducedNameRecognizer
+from anonymizer.detect.recognizers import ContextNameRecognizer, IntroducedNameRecognizer, UsernameRecognizer
 
 
 def found(recognizer: EntityRecognizer, text: str) -> list[str]:
@@ -59,3 +59,23 @@ def test_phrases_without_a_speaker_name(text: str) -> None:
 )
 def test_a_greeting_reaches_over_emoji_to_the_name(text: str, expected: list[str]) -> None:
     assert found(ContextNameRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm brittany1968 on there", ["brittany1968"]),
+        ("my handle on the app is bluefox_7", ["bluefox_7"]),
+        ("find me as @kat.r", ["@kat.r"]),
+        ("it's under the name jsmith_99", ["jsmith_99"]),
+        ("I go by m.jones88 online", ["m.jones88"]),
+        ("my username for the portal is jdoe42", ["jdoe42"]),
+        ("I go by mike", []),
+        ("i'm 25 on monday", []),
+        ("I'm in on it", []),
+        ("it's v2.1 on the app", []),
+        ("the handle on the box is broken", []),
+    ],
+)
+def test_handles_given_as_introductions(text: str, expected: list[str]) -> None:
+    assert found(UsernameRecognizer(), text) == expected
