@@ -4,7 +4,8 @@
 
 Every case runs in its own process on the same generated corpus, so peak RSS is per case (read with wait4)
 and no case warms another's caches. Throughput excludes start-up (imports, model load); start-up is
-reported separately. Report ratios measured in one run: the machine is shared and noisy.
+reported separately (for the Spark case, session start and the workers' model load apart). Report ratios
+measured in one run: the machine is shared and noisy.
 """
 
 from __future__ import annotations
@@ -174,6 +175,53 @@ def run_cli_case(command: str, corpus: Path, workers: int, tmp: Path) -> dict[st
     }
 
 
+SPARK_MASTER = "local[2]"
+
+
+def spark_child(corpus: Path) -> None:
+    """`anonymizer run --engine spark` on local[2], in three timed parts: session start, the Python workers'
+    model and key load (a warm-up job), then the run itself (read, anonymize, write), which is the throughput."""
+    from anonymizer import generate_keys
+    from pipelines.runner import SUMMARY_NAME
+    from pipelines.spark import local_session, run_files, warm_up
+    from pipelines.spark.frame import Prepared
+
+    with tempfile.TemporaryDirectory(prefix="chat-anon-bench-spark-") as tmp_name:
+        tmp = Path(tmp_name)
+        keys = tmp / "keys.env"
+        keys.write_text("".join(f"{k}={v}\n" for k, v in generate_keys().items()))
+        keys.chmod(0o600)
+        policy = ROOT / "data" / "samples" / "policy.yaml"
+        start = time.perf_counter()
+        spark = local_session(SPARK_MASTER, conf={"spark.sql.shuffle.partitions": "2"})
+        session_seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        warm_up(spark, Prepared.build(policy, keys))
+        worker_seconds = time.perf_counter() - start
+        report = run_files([corpus], tmp / "out", policy, keys, spark=spark)
+        spark.stop()
+        summary = json.loads((tmp / "out" / SUMMARY_NAME).read_text())
+    texts = load_texts(corpus)
+    print(json.dumps({
+        "messages": summary["totals"]["rows_read"],
+        "bytes": sum(len(t.encode()) for t in texts),
+        "seconds": report.seconds,
+        "startup_session_seconds": session_seconds,
+        "startup_workers_seconds": worker_seconds,
+        "findings": summary["totals"]["findings"],
+    }))
+
+
+def run_spark_case(corpus: Path) -> dict[str, Any] | None:
+    """The Spark row (local[2]), or None when PySpark is not installed (`pip install -e '.[spark]'`)."""
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        print("spark_local2: skipped (PySpark not installed: pip install -e '.[spark]')", flush=True)
+        return None
+    return run_child_case("spark", corpus, None)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--messages", type=int, default=20_000, help="Corpus size (messages).")
@@ -187,6 +235,9 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child == "spark":
+        spark_child(args.corpus)
+        return
     if args.child:
         child(args.child, args.corpus, args.limit)
         return
@@ -205,9 +256,12 @@ def main() -> None:
             ("run_1_worker", lambda: run_cli_case("run", corpus, 1, tmp)),
             (f"scan_{args.workers}_workers", lambda: run_cli_case("scan", corpus, args.workers, tmp)),
             (f"run_{args.workers}_workers", lambda: run_cli_case("run", corpus, args.workers, tmp)),
+            ("spark_local2", lambda: run_spark_case(corpus)),
         ]
         for name, fn in plan:
             r = fn()
+            if r is None:
+                continue
             r["messages_per_s"] = r["messages"] / r["seconds"]
             r["mb_per_s"] = r["bytes"] / r["seconds"] / 1e6
             results[name] = r
@@ -225,6 +279,9 @@ def main() -> None:
         f"scan_{w} / scan_1": base[f"scan_{w}_workers"] / base["scan_1_worker"],
         f"run_{w} / run_1": base[f"run_{w}_workers"] / base["run_1_worker"],
     }
+    if "spark_local2" in base:
+        ratios["spark_local2 / run_1"] = base["spark_local2"] / base["run_1_worker"]
+        ratios[f"spark_local2 / run_{w}"] = base["spark_local2"] / base[f"run_{w}_workers"]
     machine = {
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
@@ -249,6 +306,16 @@ def main() -> None:
     for name, r in results.items():
         lines.append(f"| {name} | {r['messages_per_s']:.0f} | {r['mb_per_s']:.3f} | {r['peak_rss_mb']:.0f} | "
                      f"{r['seconds']:.1f} | {r['wall_seconds']:.1f} |")
+    spark = results.get("spark_local2")
+    if spark is not None:
+        lines += [
+            "",
+            f"spark_local2 (`anonymizer run --engine spark`, {SPARK_MASTER}): start-up is not in its seconds: "
+            f"{spark['startup_session_seconds']:.1f} s to start the Spark session (JVM) and "
+            f"{spark['startup_workers_seconds']:.1f} s for the Python workers to load the keys and the model "
+            "(once per worker process). Its peak RSS is the driver process's; the JVM and the Python workers are "
+            "not reliably counted.",
+        ]
     lines += ["", "| ratio | value |", "|---|---:|"]
     lines += [f"| {k} | {v:.2f} |" for k, v in ratios.items()]
     args.markdown.write_text("\n".join(lines) + "\n")
