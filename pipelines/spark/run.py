@@ -77,17 +77,18 @@ def run_files(
     out.mkdir(parents=True, exist_ok=True)
     report = RunReport(command="run", metadata=prepared.anonymizer.metadata())
     paths = _expand_each(inputs, [out], report)
+    if not paths:  # every input failed to match: nothing for Spark to do, the summary says why
+        report.write_json(out / SUMMARY_NAME)
+        return report
     created = False
     if spark is None:
         spark, created = session_for(master)
     try:
         report.workers = partitions or default_partitions(spark)
-        if paths:
-            _guarded(lambda: warm_up(spark, prepared, report.workers))
+        _guarded(lambda: warm_up(spark, prepared, report.workers))
         report.startup_seconds = time.monotonic() - started
         clock = time.monotonic()
-        if paths:
-            _run(spark, paths, out, prepared, options, report, report.workers)
+        _run(spark, paths, out, prepared, options, report, report.workers)
         report.seconds = time.monotonic() - clock
     finally:
         if created:

@@ -361,8 +361,10 @@ def _row_location(row: Mapping[str, Any], number: int) -> str:
     message_id = canonical_id(row.get("message_id"))
     if message_id is not None and message_id.strip() and len(message_id) <= 200:
         return f"message_id {message_id}"
-    from pyspark import TaskContext
-
+    try:
+        from pyspark import TaskContext
+    except ImportError:  # called outside Spark (tests, a local check of the function)
+        return f"partition 0 row {number}"
     context = TaskContext.get()
     partition = context.partitionId() if context is not None else 0
     return f"partition {partition} row {number}"

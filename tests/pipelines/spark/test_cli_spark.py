@@ -87,3 +87,15 @@ def test_run_engine_spark_without_keys_or_with_another_master_exits_2(
     other = invoke("run", str(small_input), "--out", str(tmp_path / "b"), "--policy", POLICY, "--key-file",
                    str(key_file), "--engine", "spark", "--spark-master", "local[3]")
     assert other.exit_code == EXIT_CONFIG and "already running" in other.output
+
+
+def test_run_engine_spark_without_pyspark_exits_2_naming_the_extra(
+    small_input: Path, key_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyspark", None)  # `import pyspark` now raises ImportError
+    result = invoke("run", str(small_input), "--out", str(tmp_path / "out"), "--policy", POLICY, "--key-file",
+                    str(key_file), "--engine", "spark")
+    assert result.exit_code == EXIT_CONFIG
+    assert "chat-anonymizer[spark]" in result.output

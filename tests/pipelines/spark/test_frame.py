@@ -135,3 +135,21 @@ def test_each_python_worker_builds_its_anonymizer_once_across_tasks_and_jobs(
     assert len(seen) <= 2 * 2  # local[2]: a few reused worker processes, not one per task
     # Each worker holds exactly one Anonymizer per policy and key set (the sample runs' one, at most, beside).
     assert all(counts <= {1, 2} and len(counts) == 1 for counts in seen.values())
+
+
+def test_a_worker_whose_keys_differ_from_the_drivers_fails_the_job_naming_key_ids_only(
+    spark: SparkSession, key_file: Path
+) -> None:
+    import dataclasses
+
+    from pipelines.spark.frame import Prepared, warm_up
+    from pipelines.spark.run import SparkRunError, _guarded
+
+    prepared = Prepared.build(POLICY, key_file)
+    # As if the executors' key source held other keys than the driver's: their ids no longer match.
+    other = dataclasses.replace(prepared.worker, hash_key_id="0123456789ab")
+    with pytest.raises(SparkRunError) as failure:
+        _guarded(lambda: warm_up(spark, dataclasses.replace(prepared, worker=other), 2))
+    message = str(failure.value)
+    assert "0123456789ab" in message and "not the driver's" in message
+    assert all(secret not in message for secret in KEY_MATERIAL)
