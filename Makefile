@@ -14,13 +14,13 @@ export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS :=
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,spark]'
 	touch $(STAMP)
 
-venv: $(STAMP) ## Create .venv and install the project with its dev tools
+venv: $(STAMP) ## Create .venv and install the project with its dev tools and the Spark extra
 
 run: $(STAMP) ## Anonymize data/samples/ into out/samples/ (demo keys are generated into out/demo-keys.env)
 	@mkdir -p out
