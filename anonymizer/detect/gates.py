@@ -106,6 +106,11 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     # Number words or digits; the cue patterns need digits.
     "ChatObfuscatedPhoneRecognizer": _digit_word_gate,
     "ChatCreditCardRecognizer": lambda: min_digits(12),
+    # House numbers, PO box numbers, postcodes (every US/UK/CA/other format holds a digit), and account ids
+    # (prefix + 4-16 digits, or a value that the cue pattern requires to contain a digit).
+    "ChatStreetAddressRecognizer": lambda: min_digits(1),
+    "ChatZipCodeRecognizer": lambda: min_digits(1),
+    "ChatAccountIdRecognizer": lambda: min_digits(1),
     "ChatPartialIdRecognizer": lambda: min_digits(2),
     # Every value holds 7 to 15 digits (a shorter match is rejected).
     "ChatLenientPhoneRecognizer": lambda: min_digits(7),
