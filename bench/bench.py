@@ -318,6 +318,7 @@ def main() -> None:
         ]
     lines += ["", "| ratio | value |", "|---|---:|"]
     lines += [f"| {k} | {v:.2f} |" for k, v in ratios.items()]
+    lines += ["", "Memory as input grows (flat from 100,000 to 1,000,000 messages): `bench/MEMORY.md`."]
     args.markdown.write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
