@@ -94,6 +94,7 @@ _CUES: dict[str, str] = {
     "EMAIL_ADDRESS": r"\be-?mail\b",
     "ZIP_CODE": r"\bzip(?:\s*code)?\b|\bpost(?:al)?\s*code\b|\bpin\s*code\b",
     "USERNAME": r"\buser\s*name\b|\buser\s*id\b|\blog-?in\s+(?:name|id)\b|\bhandle\b|\bscreen\s*name\b"
+    r"|\bsign[\s-]?(?:in|on)\s+(?:name|id)\b|\b(?:display|profile|member)\s+name\b"
     r"|\bgamer\s*tag\b",
     "PERSON": r"\byour\s+(?:full\s+|first\s+|last\s+|legal\s+|real\s+|sur)?name\b"
     r"|(?<!user\s)(?<!user)\bname\s+(?:on|for)\s+(?:the|your)\s+(?:account|card|order|booking|reservation|file)\b"
@@ -102,7 +103,9 @@ _CUES: dict[str, str] = {
     r"|\bwhat\s+should\s+i\s+call\s+you\b|\b(?:account|card)\s*holder'?s?\s+name\b",
     "PASSWORD": r"\bpass\s*(?:word|code|phrase)\b|\bpin\b(?!\s*code)|\botp\b"
     r"|\b(?:one[-\s]?time|verification|security|access|auth(?:entication)?|log-?in|sms|\d[-\s]?digit)\s+code\b"
-    r"|\bcode\s+(?:we|i)\s+(?:just\s+)?(?:sent|texted|emailed)\b|\bsecurity\s+(?:answer|question|word)\b"
+    r"|\bcode\s+(?:(?:that\s+)?(?:we|i|you)\s+(?:just\s+)?(?:sent|texted|emailed|received|got)|(?:that\s+)?was\s+sent)\b"
+    r"|\bcode\s+(?:in|from)\s+(?:the|that|your)\s+(?:text|e-?mail|sms|message)\b"
+    r"|\bsecurity\s+(?:answer|question|word)\b|\bpass\s*key\b|\bpin\s+number\b"
     r"|\bsecret\s+(?:word|answer|question)\b|\bmaiden\s+name\b|\b(?:first|childhood)\s+pet\b|\bcvv2?\b|\bcvc\b",
     "DATE_OF_BIRTH": r"\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bd\.?o\.?b\b|\bbirthday\b|\bwhen\s+were\s+you\s+born\b"
     r"|\byear\s+of\s+birth\b",
@@ -320,7 +323,12 @@ def _valid_weak(entity: str, value: str) -> bool:
     if entity in ("USERNAME",):
         return len(tokens) == 1 and bool(_USERNAME_TOKEN.match(tokens[0])) and len(tokens[0].lstrip("@")) >= 3
     if entity == "PASSWORD":
-        return (len(tokens) == 1 and len(tokens[0]) >= 3) or bool(_SPACED_DIGITS.match(value))
+        # Security answers run to a few words ("Rosewood Elementary", "fluffy the cat" is cut at "the"):
+        # two or three words none of which is a stop word ("not sure", "one sec", "hang on" are not answers).
+        few_words = 2 <= len(tokens) <= 3 and all(_WORD_TOKEN.match(t) for t in tokens) and not any(
+            t.lower() in STOPWORDS for t in tokens
+        )
+        return (len(tokens) == 1 and len(tokens[0]) >= 3) or bool(_SPACED_DIGITS.match(value)) or few_words
     if entity in ("ACCOUNT_ID", "ORDER_ID"):
         token = tokens[0].lstrip("#")
         return (

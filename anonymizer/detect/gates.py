@@ -121,6 +121,7 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatPlaceRecognizer": lambda: search(
         r"moved|moving|relocat|live|living|resid|based|located|staying|i'?m\s+in|i\s+am\s+in|deliver|ship"
         r"|send\s+it|store|shop|branch|location|visiting|flying|travel|originally|grew|hometown|home|returned"
+        r"|i'?m|i\s+am|we'?re|we\s+are|head|driv|drove|commut|born|here\s+in|flew"
     ),
 }
 

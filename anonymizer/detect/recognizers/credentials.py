@@ -47,7 +47,8 @@ class PasswordRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "password cue",
             rf"""
-            \b(?:pass\s?word|{typo_tolerant("password")}|passwd|pwd|pw|p/w|pass\s?phrase|pass\s?code|login\s+pass|secret\s+(?:word|phrase)
+            \b(?:pass\s?word|{typo_tolerant("password")}|passwd|pwd|pw|p/w|pass\s?phrase|pass\s?code|pass\s?key
+               |login\s+pass|secret\s+(?:word|phrase)
                |memorable\s+(?:word|phrase)|log-?in\s+(?:is|are|details\s+are)\s+\S+\s+(?:and|/)\s*)
             """
             + _SEPARATOR
@@ -59,11 +60,12 @@ class PasswordRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "pin cue",
             r"""
-            \b(?:pin|pin\s?(?:code|number|no\.?|\#)|cvv2?|cvc2?|csc)
+            \b(?:pin|pin\s?(?:code|number|no\.?|\#)|cvv2?|cvc2?|csc|puk(?:\s?code)?|unlock\s+(?:code|pin))
             """
             + _SEPARATOR
             + r"""
-            (?P<value>\d{3,8})(?![\w.,/-]?\d)        # digits only: "pin the chat" is a verb
+            (?P<value>\d{3,8}|\d(?:[ -]\d){3,7})(?![\w.,/-]?\d)   # digits only: "pin the chat" is a verb;
+                                                      # "4 8 2 1": read out digit by digit
             """,
             0.8,
         ),
@@ -101,7 +103,10 @@ class PasswordRecognizer(ChatPatternRecognizer):
             r"""
             \b(?:security\s+(?:answer|question\s+answer)|answer\s+to\s+(?:my|the)\s+security\s+question
                |secret\s+answer|(?:mother'?s\s+)?maiden\s+name|first\s+pet'?s?\s+name|name\s+of\s+my\s+first\s+pet
-               |(?:first|childhood)\s+(?:school|street|car|best\s+friend)|city\s+i\s+was\s+born\s+in)
+               |(?:first|childhood)\s+(?:school|street|car|best\s+friend|teacher|job|employer|concert|nickname)
+               |city\s+i\s+was\s+born\s+in|street\s+i\s+grew\s+up\s+on|(?:high\s+school|school)\s+mascot
+               |(?:father|dad|mother|mom|mum)'?s\s+middle\s+name
+               |(?:security|secret)\s+word|memorable\s+(?:date|place|name))
             """
             + _SEPARATOR
             + r"""

@@ -14,6 +14,7 @@ from presidio_analyzer import Pattern
 
 from ._base import STOP_WORDS, ChatPatternRecognizer, alternation, verbose_pattern, words
 from .names import common_words
+from .ner_filter import ORGANISATION_WORDS
 
 # US states, Canadian provinces and Australian states and territories, as typed after a town.
 _REGIONS = words(
@@ -24,7 +25,7 @@ _REGIONS = words(
     """
 )
 
-_PLACE_WORD = r"[^\W\d_][^\W\d_'\u2019.\-]*(?:['\u2019\-][^\W\d_]+)*"
+_PLACE_WORD = r"[^\W\d_][^\W\d_'\u2019.\-]*(?:['\u2019\-](?![sS]\b)[^\W\d_]+)*"  # not "it's"
 
 
 class PlaceCueRecognizer(ChatPatternRecognizer):
@@ -41,13 +42,33 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
                |i'?m\s+in|i\s+am\s+in|(?:deliver|delivery|ship|shipping|send\s+it)\s+to
                |(?:store|shop|branch|location)\s+in|(?:visiting|flying\s+to|travel(?:l)?ing\s+to)
                |originally\s+from|(?:moved|came)\s+here\s+from|grew\s+up\s+in|hometown(?:\s+is)?
-               |home\s+(?:city|town)(?:\s+(?:is|of))?|returned\s+to)            # where someone is from
+               |home\s+(?:city|town)(?:\s+(?:is|of))?|returned\s+to            # where someone is from
+               |(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:from|(?:out|over|down|up|back|currently|still|now)\s+in)
+               |(?:we\s+)?(?:live|living|based|located)\s+(?:near|(?:just\s+)?outside(?:\s+of)?|out\s+of)
+               |(?:head(?:ed|ing)|driving|drove|commut(?:e|ing))\s+(?:to|from)  # "heading to tulsa"
+               |born\s+(?:and\s+raised\s+)?in|here\s+in)                       # "born in fresno", "here in reno"
             \s+
             (?P<value>
               {_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}?          # one to three words, fewest first
               (?:,[ ]?(?:{alternation(_REGIONS)})\b)?             # ", tx", ", NSW"
             )
             (?=\s*(?:$|[,.!?;:)]|\s+(?:and|but|now|last|next|this|if|lol|btw|for|since|because|so|please|pls|to|from)\b
+                  |\s*\p{{So}}))                                 # the place ends the clause
+            """,
+            0.6,
+        ),
+        verbose_pattern(
+            "second place of a from-to pair",
+            rf"""
+            \b(?:moved|moving|relocated|relocating|flying|flew|travel(?:l)?(?:ed|ing)|driving|drove|head(?:ed|ing)
+               |ship(?:ped|ping)?|commut(?:e|ing))\s+(?:back\s+)?from    # not "went from basic to premium"
+            \s+{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}?(?:,[ ]?(?:{alternation(_REGIONS)})\b)?
+            \s+to\s+                                                      # "... to omaha": the place moved to
+            (?P<value>
+              {_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}?
+              (?:,[ ]?(?:{alternation(_REGIONS)})\b)?
+            )
+            (?=\s*(?:$|[,.!?;:)]|\s+(?:and|but|now|last|next|this|if|lol|btw|for|since|because|so|please|pls)\b
                   |\s*\p{{So}}))                                 # the place ends the clause
             """,
             0.6,
@@ -62,6 +83,9 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
         if len(town) > 1 and town[0] in _PLACE_PREFIXES:
             town = town[1:]  # "south vanessa", "port lauraport", "new bryanborough"
         everyday = common_words() | STOP_WORDS
+        # "i'm from acme outfitters": an agent naming the company, not a town.
+        if town and town[-1] in ORGANISATION_WORDS:
+            return True
         return any(word in everyday or word in _NOT_PLACES for word in town)
 
 

@@ -22,10 +22,21 @@ class SsnCueRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "ssn after cue",
             r"""
-            \b(?:ssn|ss\#|ss\s+no\.?|social(?:\s+security)?(?:\s+(?:number|no\.?|num|\#))?|soc\s+sec(?:\s+no\.?)?)
-            (?:\s+(?:is|was|=|:)|\s*[:=\#-])?(?:\s+(?:now|still|actually))?\s*   # "ssn is", "social:"
+            (?:\b(?:ssn|ss\#|ss\s+(?:no\.?|num(?:ber)?)|social(?:\s+security)?(?:\s+(?:number|no\.?|num|\#))?
+                  |soc\.?\s+sec\.?(?:\s+(?:no\.?|num(?:ber)?|\#))?)
+               |(?<![\w.])s\.s\.n\.?)                                          # "s.s.n. 123-45-6789"
+            (?:'s|\s+(?:is|was|=|:)|\s*[:=\#-])?(?:\s+(?:now|still|actually))?\s*   # "ssn is", "social's"
             (?P<value>\d{3}[\s.\-]{0,2}\d{2}[\s.\-]{0,2}\d{4})                  # 123 45 6789, 123-45.6789, 123456789
             (?![\w.,/-]?\d)
+            """,
+            0.85,
+        ),
+        verbose_pattern(
+            "ssn before cue",
+            r"""
+            (?<![\w.,/-])(?P<value>\d{3}[\s.\-]{0,2}\d{2}[\s.\-]{0,2}\d{4})(?![\w.,/-]?\d)
+            \s+(?:is|was|=|-)\s+(?:my|his|her|the|our|their)\s+                 # "123-45-6789 is my social"
+            (?:ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|num|\#))?)\b
             """,
             0.85,
         ),
