@@ -142,6 +142,23 @@ class _State:
             tmp.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
+def _triage(path: Path, kids: Counter[str], keys: KeyRing, target: str, dry_run: bool) -> FileRotation:
+    """What a file with these token key ids needs: status `no_tokens`, `current`, `would_rotate` (dry run)
+    or `rotate` (the caller rewrites it). Raises when a token's key is not configured."""
+    result = FileRotation(path=str(path), status="no_tokens", key_ids_before=kids)
+    if not kids:
+        return result
+    if set(kids) == {target}:
+        result.status = "current"
+        return result
+    _check_known(kids, keys)
+    if dry_run:
+        result.status, result.values_rotated = "would_rotate", sum(kids.values())
+        return result
+    result.status = "rotate"
+    return result
+
+
 def _check_known(kids: Counter[str], keys: KeyRing) -> None:
     unknown = sorted(set(kids) - set(keys.encryption_key_ids))
     if unknown:
@@ -161,16 +178,8 @@ def _rotate_parquet(path: Path, keys: KeyRing, target: str, dry_run: bool) -> Fi
         if found:
             kids.update(found)
             token_columns.add(column)
-    result = FileRotation(path=str(path), status="no_tokens", key_ids_before=kids)
-    if not kids:
-        return result
-    if set(kids) == {target}:
-        result.status = "current"
-        return result
-    _check_known(kids, keys)
-    if dry_run:
-        result.status = "would_rotate"
-        result.values_rotated = sum(kids.values())
+    result = _triage(path, kids, keys, target, dry_run)
+    if result.status != "rotate":
         return result
     count = 0
 
@@ -217,15 +226,8 @@ def _rotate_jsonl(path: Path, keys: KeyRing, target: str, dry_run: bool) -> File
             for value in record.values():
                 if isinstance(value, str) and ENCRYPTED_VALUE.match(value):
                     kids.update(encrypted_key_ids(value))
-    result = FileRotation(path=str(path), status="no_tokens", key_ids_before=kids)
-    if not kids:
-        return result
-    if set(kids) == {target}:
-        result.status = "current"
-        return result
-    _check_known(kids, keys)
-    if dry_run:
-        result.status, result.values_rotated = "would_rotate", sum(kids.values())
+    result = _triage(path, kids, keys, target, dry_run)
+    if result.status != "rotate":
         return result
     out = []
     for record in records:
