@@ -112,8 +112,8 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatZipCodeRecognizer": lambda: min_digits(1),
     "ChatAccountIdRecognizer": lambda: min_digits(1),
     "ChatPartialIdRecognizer": lambda: min_digits(2),
-    # Every value holds 7 to 15 digits (a shorter match is rejected).
-    "ChatLenientPhoneRecognizer": lambda: min_digits(7),
+    # Every value holds 6 to 15 digits (a shorter match is rejected; six only after a cue).
+    "ChatLenientPhoneRecognizer": lambda: min_digits(6),
     "ChatSsnRecognizer": lambda: min_digits(9),
     # Every street core holds a digit (a core without one is dropped before the address lines are read).
     "ChatInternationalAddressRecognizer": lambda: min_digits(1),
