@@ -524,10 +524,13 @@ def verify(
 ) -> None:
     """Re-scan an output dataset for residual PII and for leaked keys.
 
-    Runs the detector (the policy's detection settings) over every text and transformed column after
-    blanking the operators' tokens and masks; searches values, file metadata, column statistics and the
-    other files for the configured keys; checks that sensitive columns have no statistics. The report
-    names file, column, row and entity type, never a value.
+    Re-detects as the run did, with the same policy: text rows grouped by conversation_id, ordered by
+    turn, with speakers, through the detector and the conversation step (so bot persona names and help
+    links the run keeps are not reported), after blanking the operators' tokens and masks; only types the
+    policy transforms count. Without a conversation_id column text is scanned cell by cell (the report
+    says so). Searches values, file metadata, column statistics and the other files for the configured
+    keys; checks that sensitive columns have no statistics. The report names file, column, row, entity
+    type and recognizer, never a value.
 
     Example:
 

@@ -401,8 +401,9 @@ def _check_parquet(
         table = pf.read_row_group(g, columns=read)
         values = {c: table.column(c).to_pylist() for c in read}
         if context is None:
-            context = _text_context(name, read, values.get("conversation_id", [])[:64], report)
+            context = PER_CELL
             if text_columns:
+                context = _text_context(name, read, values.get("conversation_id", [])[:64], report)
                 report.files_by_context[context] += 1
         conversations = values.get("conversation_id") if context == CONVERSATION else None
         speakers = values.get("speaker")
