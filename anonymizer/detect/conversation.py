@@ -105,6 +105,8 @@ _CUES: dict[str, str] = {
     r"|\b(?:one[-\s]?time|verification|security|access|auth(?:entication)?|log-?in|sms|\d[-\s]?digit)\s+code\b"
     r"|\bcode\s+(?:(?:that\s+)?(?:we|i|you)\s+(?:just\s+)?(?:sent|texted|emailed|received|got)|(?:that\s+)?was\s+sent)\b"
     r"|\bcode\s+(?:in|from)\s+(?:the|that|your)\s+(?:text|e-?mail|sms|message)\b"
+    r"|\b(?:sent|texted|emailed|sending|texting)\s+(?:you\s+)?(?:a|an|the)\s+(?:new\s+|\d[-\s]?digit\s+|one[-\s]?time\s+)?code\b"
+    r"|\b(?:read|give|tell|type|enter|send|provide|confirm)\s+(?:me\s+|us\s+)?(?:back\s+)?(?:the|that|your)\s+code\b"
     r"|\bsecurity\s+(?:answer|question|word)\b|\bpass\s*key\b|\bpin\s+number\b"
     r"|\bsecret\s+(?:word|answer|question)\b|\bmaiden\s+name\b|\b(?:first|childhood)\s+pet\b|\bcvv2?\b|\bcvc\b",
     "DATE_OF_BIRTH": r"\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bd\.?o\.?b\b|\bbirthday\b|\bwhen\s+were\s+you\s+born\b"
@@ -128,9 +130,13 @@ _CUE_RES = {entity: re.compile(pattern, re.IGNORECASE) for entity, pattern in _C
 # A sentence asks for something when it has a question mark or opens with a request. Negated sentences
 # ("Please don't share your password in chat") ask for nothing.
 _REQUEST_START = re.compile(
-    r"^\W*(?:please|kindly|can\s+you|could\s+you|would\s+you|will\s+you|may\s+i|can\s+i|could\s+i|what(?:'s|\s+is)"
-    r"|enter|type|provide|confirm|share|send|tell\s+me|give\s+me|reply\s+with|verify|let\s+me\s+know"
-    r"|i(?:'ll|\s+will)?\s+need|we(?:'ll|\s+will)?\s+need|i(?:'ll)?\s+just\s+need|just\s+need|go\s+ahead)\b",
+    # At the start of a sentence or after a lead-in clause ("To verify your account, please provide ...").
+    r"(?:^|[,;:]\s+)\W*(?:please|kindly|can\s+you|could\s+you|would\s+you|will\s+you|may\s+i|can\s+i|could\s+i"
+    r"|what(?:'s|\s+is)|enter|type|provide|confirm|share|send|tell\s+me|give\s+me|reply\s+with|verify"
+    r"|let\s+me\s+know|i(?:'ll|'d|\s+will|\s+would)?\s+need|we(?:'ll|'d|\s+will|\s+would)?\s+need"
+    r"|i(?:'ll)?\s+just\s+need|just\s+need|go\s+ahead|i(?:'d|\s+would)\s+like|mind\s+(?:sharing|providing|confirming))\b"
+    # Anywhere: "For verification I need the last 4 of your SSN", "we need you to confirm your username".
+    r"|\b(?:i|we)(?:'ll|'d|\s+will|\s+would)?\s+(?:just\s+|also\s+|first\s+)?need\s+(?:you\s+to\s+\w+|your|the)\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(r"\b(?:don'?t|do\s+not|never|won'?t|shouldn'?t|not)\b", re.IGNORECASE)
@@ -160,6 +166,13 @@ _LEAD_FRAME = re.compile(
 _TRAIL_WORDS = _wordset(
     "lol lmao haha hahaha thanks thx ty please pls plz btw i think thnik believe guess maybe probably right ok "
     "okay i'm sure here speaking"
+)
+_EDGE_CONNECTOR = re.compile(r"\s+(?:and|or|&)$", re.IGNORECASE)
+# Replies to a request that are not the value asked for.
+_ACKNOWLEDGEMENTS = _wordset(
+    "makes sense sounds perfect awesome cool great sweet excellent wonderful understood gotcha noted nevermind "
+    "nvm cheers appreciate appreciated works worked done will fantastic brilliant lovely correct yes no nope "
+    "confirmed confirm agreed agree certainly absolutely definitely weird strange huh what why how hmm waiting"
 )
 _CLAUSE_END = re.compile(r"[?!;]|\.(?:\s|$)|\s[-\u2013\u2014]\s")
 _PIECE_SPLIT = re.compile(r"\s*(?:[,;/|]|\band\b|&)\s*", re.IGNORECASE)
@@ -328,6 +341,8 @@ def _valid_weak(entity: str, value: str) -> bool:
         few_words = 2 <= len(tokens) <= 3 and all(_WORD_TOKEN.match(t) for t in tokens) and not any(
             t.lower() in STOPWORDS for t in tokens
         )
+        if any(t.lower().strip(".,!'") in _ACKNOWLEDGEMENTS for t in tokens):
+            return False  # "Perfect", "Makes sense", "Sounds good": a reply, not a secret
         return (len(tokens) == 1 and len(tokens[0]) >= 3) or bool(_SPACED_DIGITS.match(value)) or few_words
     if entity in ("ACCOUNT_ID", "ORDER_ID"):
         token = tokens[0].lstrip("#")
@@ -424,6 +439,9 @@ def _answer_span(text: str, line_start: int, line_end: int, asked: Sequence[str]
             e -= 1
         while s < e and text[s].isspace():
             s += 1
+        # "W4829301 and" once the zip code after it is taken: a dangling connector is not part of the value.
+        if (connector := _EDGE_CONNECTOR.search(text, s, e)) is not None and connector.start() > s:
+            e = connector.start()
         if s >= e or any(s < te and ts < e for ts, te in taken):
             continue
         piece = text[s:e]
@@ -432,6 +450,9 @@ def _answer_span(text: str, line_start: int, line_end: int, asked: Sequence[str]
                 continue
             if entity in ("ACCOUNT_ID", "ORDER_ID") and text[s] == "#":
                 s += 1
+            # "it should be Fluffy2019!": a closing "!" glued to a one-word secret may be part of it.
+            while entity == "PASSWORD" and " " not in piece and e < line_end and text[e] == "!":
+                e += 1
             add(entity, s, e)
             used.add(entity)
             break
@@ -605,6 +626,7 @@ _TRIED = re.compile(
 )
 _NOT_A_SECRET = re.compile(r"@|://|^www\.|\.(?:com|org|net|io)$|^v?\d+(?:\.\d+)+$|^\d+$", re.IGNORECASE)
 CREDENTIAL_RECOGNIZER = "conversation:credential"
+_GUESSED_TYPES = frozenset({"PERSON", "LOCATION", "NRP", "ORGANIZATION"})
 
 
 def _link_credentials(turns: Sequence[Turn], indices: Sequence[int], found: list[list[Finding]]) -> None:
@@ -625,7 +647,15 @@ def _link_credentials(turns: Sequence[Turn], indices: Sequence[int], found: list
                 while end > start and turn.text[end - 1] in ".,;:?)":
                     end -= 1
                 value = turn.text[start:end]
-                if _NOT_A_SECRET.search(value) or any(f.start < end and start < f.end for f in found[i]):
+                if _NOT_A_SECRET.search(value):
+                    continue
+                # A name or place guess on a token with digits or symbols ("Maple!2019", "banjo5179") is
+                # the model reading the secret as a word: the secret replaces it.
+                found[i] = [
+                    f for f in found[i]
+                    if not (f.entity_type in _GUESSED_TYPES and start <= f.start and f.end <= end)
+                ]
+                if any(f.start < end and start < f.end for f in found[i]):
                     continue
                 found[i].append(Finding(start, end, "PASSWORD", ANSWER_SCORE, CREDENTIAL_RECOGNIZER))
 
@@ -712,6 +742,40 @@ class _Pending:
     speaker: str | None
     field: str
     budget: int
+    own: bool = False  # the customer named the value and sends it in their next turn ("my ssn is" / "523...")
+
+
+# A customer turn that ends on a cue and a separator sends the value in the next turn: "my ssn is", "username:".
+_DANGLING = re.compile(r"(?:\b(?:is|was|are|it'?s)|[:=\-])\s*$", re.IGNORECASE)
+# Types still open after one part of a two-part request is answered ("username and password?" -> "jdoe88",
+# then "Fluffy2019!"). A name or an address is not waited for: free text is too easily read as one.
+_LEFTOVER_TYPES = frozenset(
+    {"USERNAME", "PASSWORD", "ACCOUNT_ID", "ORDER_ID", "US_SSN", "EMAIL_ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH",
+     "ZIP_CODE", "CREDIT_CARD", "IBAN_CODE"}
+)  # fmt: skip
+# One answer settles the other reading of the same request: the last four of an SSN are not then the SSN,
+# a code "sent to your phone" is not then the phone number.
+_SETTLES = {
+    "PARTIAL_ID": {"US_SSN", "CREDIT_CARD", "ACCOUNT_ID", "PHONE_NUMBER"},
+    "US_SSN": {"PARTIAL_ID"},
+    "CREDIT_CARD": {"PARTIAL_ID"},
+    "PASSWORD": {"PHONE_NUMBER", "EMAIL_ADDRESS"},
+}
+
+
+def _dangling_types(text: str) -> list[str]:
+    """What a customer turn ending on a cue ("my social security number is") announces, else []."""
+    stripped = text.rstrip()
+    if not _DANGLING.search(stripped):
+        return []
+    sentences = _SENTENCE.findall(stripped)
+    return _cue_types(sentences[-1:]) if sentences else []
+
+
+def _leftover(pending: _Pending, answer: Sequence[Finding]) -> list[str]:
+    answered = {f.entity_type for f in answer}
+    settled = set(answered).union(*(_SETTLES.get(t, set()) for t in answered))
+    return [t for t in pending.asked if t not in settled and t in _LEFTOVER_TYPES]
 
 
 def _link_answers(
@@ -740,13 +804,18 @@ def _link_answers(
                 continue
             if role == "agent":
                 continue  # "Take your time." keeps the question open
-        if pending is None or turn.field != pending.field or turn.speaker == pending.speaker:
-            continue
-        answer = [f for f in answer_findings(turn.text, pending.asked) if not allow.allows(turn.text, f.start, f.end)]
-        if answer:
-            found[i].extend(answer)
-            pending = None
-            continue
-        pending.budget -= 1
-        if pending.budget <= 0:
-            pending = None
+        if pending is not None and turn.field == pending.field and (pending.own or turn.speaker != pending.speaker):
+            answer = [
+                f for f in answer_findings(turn.text, pending.asked) if not allow.allows(turn.text, f.start, f.end)
+            ]
+            if answer:
+                found[i].extend(answer)
+                rest = _leftover(pending, answer) if len(pending.asked) > 1 and not pending.own else []
+                pending = _Pending(rest, pending.speaker, pending.field, budget=2) if rest else None
+            else:
+                pending.budget -= 1
+                if pending.budget <= 0:
+                    pending = None
+        if pending is None or pending.own:
+            announced = [t for t in _dangling_types(turn.text) if _reports(t, settings)]
+            pending = _Pending(announced, turn.speaker, turn.field, budget=1, own=True) if announced else None

@@ -10,11 +10,28 @@ from presidio_analyzer import Pattern
 from ._base import STOP_WORDS, ChatPatternRecognizer, alternation, typo_tolerant, verbose_pattern
 from .ner_filter import CHAT_SLANG
 
-# "is", ":", "=", "should be" ... between a cue and its value; optional so "pwd hunter2" still matches.
+# "is", ":", "=", "should be" ... between a cue and its value; optional so "pwd hunter2" still matches, but
+# then the value must look like a secret (see `reject_match`): "my password yesterday" names no password.
 _SEPARATOR = r"""
-    (?:'s|\s+(?:is|was|are|=|-|:|should\s+be|will\s+be|would\s+be|set\s+to|changed\s+to|now)\b|\s*[:=])?
+    (?P<sep>'s|\s+(?:is|was|were|are|=|-|:|should\s+be|will\s+be|would\s+be|set\s+to|changed\s+to|now)\b|\s*[:=])?
     (?:\s+(?:is|still|now|just|actually|currently)\b)?          # "password is still X", "pin is now 1234"
     (?:\s*:)?\s*
+"""
+
+# Words between a cue and its separator: who used or sent the secret ("the password i used was X", "the code
+# they texted me is X") or what it is for ("my password for gmail is X"). Only taken before a separator.
+_QUALIFIER = r"""
+    (?:
+      (?:\s+(?:that|which))?
+      \s+(?:i|you|u|they|we|it|ya'?ll)(?:'ve|'re|'m|'d|\s+(?:have|are|am|just|had|was|were))?
+      \s+(?:(?:just|always|usually|originally|first|last)\s+)?
+      (?:used|use|tried|try|entered|enter|typed|type|using|trying|set|sent|send|texted|emailed|gave|give
+        |got|get|received|put\s+in|chose|picked|made|created|had|have|remember|saved)
+      (?:\s+(?:me|us|you|to\s+me|before|earlier|yesterday|today|last\s+time|just\s+now))?
+      |\s+(?:for|on|to|of)\s+(?:my\s+|the\s+|our\s+|your\s+)?[\w.\-]{2,30}(?:\s+(?:account|app|login|site))?
+      |\s+(?:from|in)\s+(?:the|that|your|my)\s+(?:text|e-?mail|sms|message|app|authenticator)
+    )
+    (?=\s+(?:is|was|were|=)\b|\s*[:=])
 """
 
 # A quoted value may contain spaces ("P@ss w0rd"); `regex` lets every branch name its group `value`.
@@ -27,7 +44,14 @@ _NOT_SECRETS = STOP_WORDS | {
     "incorrect", "wrong", "hint", "hints", "field", "requirements", "policy", "rules", "link", "email",
     "mail", "text", "sms", "message", "reset", "recovery", "change", "update", "below", "attached",
     "there", "here", "set", "successfully", "too", "same", "blank", "empty", "hidden", "masked",
+    "definitely", "probably", "temporary", "temp", "fine", "good", "okay", "ok", "case", "different",
+    "expire", "never", "something", "anything", "whatever", "one", "mine", "yours", "ending", "starting",
+    "because", "but", "and", "or", "when", "after", "before", "for", "on", "in", "to", "at", "from", "with",
 } | CHAT_SLANG  # fmt: skip
+
+# What a secret typed without "is" or ":" must show: a digit, a symbol, an underscore or an inner capital
+# ("pwd hunter2", "password Tr0ub4dor&3", "pw FluffyCat"); "password yesterday", "password isn't" are words.
+_SECRET_SHAPE = regex.compile(r"\d|[^\w\s'\u2019\-]|_|(?<=[a-z])[A-Z]")
 
 # "zip code", "promo code" ... name codes that are not secrets (other recognizers or nothing handle them).
 _PUBLIC_CODES = [
@@ -51,6 +75,9 @@ class PasswordRecognizer(ChatPatternRecognizer):
                |login\s+pass|secret\s+(?:word|phrase)
                |memorable\s+(?:word|phrase)|log-?in\s+(?:is|are|details\s+are)\s+\S+\s+(?:and|/)\s*)
             """
+            + "(?:"
+            + _QUALIFIER
+            + ")?"
             + _SEPARATOR
             + rf"""
             (?:{_QUOTED}|(?P<value>[^\s"'`]{{2,64}}))   # one token unless quoted
@@ -58,10 +85,43 @@ class PasswordRecognizer(ChatPatternRecognizer):
             0.75,
         ),
         verbose_pattern(
+            "secret changed to a value",
+            r"""
+            \b(?:reset|changed?|set|updated?|switched|made)\s+(?:my\s+|the\s+|our\s+|his\s+|her\s+)?
+            (?:new\s+|temporary\s+|temp\s+)?(?:pass\s?word|passwd|pwd|pw|pass\s?code|pin)
+            (?:\s+(?!to\b|back\b)[a-z]+){0,2}?                            # "changed my password yesterday to"
+            \s+to\s+(?:be\s+)?
+            """
+            + rf"""
+            (?:{_QUOTED}|(?P<value>[^\s"'`]{{2,64}}))
+            """,
+            0.75,
+        ),
+        verbose_pattern(
+            "pass cue, secret-shaped value",
+            r"""
+            \b(?:my|the|your|login|log-?in|account|new|old|temp)\s+pass\s*(?:is|was|=|:)\s*     # "my pass is"
+            (?P<shape>)(?P<value>[^\s"'`]{4,64})
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "second secret in a list",
+            r"""
+            \b(?:pass\s?words?|passwd|pwd|pw|pass\s?codes?|pins?)\b        # "the password i tried was X and Y"
+            [^\n.!?]{0,40}?\S(?:\s*(?:,|\band\b|\bor\b|&|\bthen\b)){1,2}\s*(?:also\s+|maybe\s+)?
+            (?P<shape>)(?P<value>[^\s"'`,]{4,64})(?![^\s.,!?;:)])
+            """,
+            0.6,
+        ),
+        verbose_pattern(
             "pin cue",
             r"""
             \b(?:pin|pin\s?(?:code|number|no\.?|\#)|cvv2?|cvc2?|csc|puk(?:\s?code)?|unlock\s+(?:code|pin))
             """
+            + "(?:"
+            + _QUALIFIER
+            + ")?"
             + _SEPARATOR
             + r"""
             (?P<value>\d{3,8}|\d(?:[ -]\d){3,7})(?![\w.,/-]?\d)   # digits only: "pin the chat" is a verb;
@@ -77,6 +137,9 @@ class PasswordRecognizer(ChatPatternRecognizer):
               |(?<!\b(?:{alternation(_PUBLIC_CODES)})[\s-]|[?&;])\bcode  # not "zip code"
             )
             """
+            + "(?:"
+            + _QUALIFIER
+            + ")?"
             + _SEPARATOR
             + r"""
             (?P<value>(?=[a-z0-9-]*\d)[a-z0-9]{4,10}|\d{3}[\s-]\d{3})(?![\w-])   # "482913", "482 913"
@@ -101,6 +164,7 @@ class PasswordRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "security answer cue",
             r"""
+            (?P<answer_cue>)
             \b(?:security\s+(?:answer|question\s+answer)|answer\s+to\s+(?:my|the)\s+security\s+question
                |secret\s+answer|(?:mother'?s\s+)?maiden\s+name|first\s+pet'?s?\s+name|name\s+of\s+my\s+first\s+pet
                |(?:first|childhood)\s+(?:school|street|car|best\s+friend|teacher|job|employer|concert|nickname)
@@ -108,8 +172,10 @@ class PasswordRecognizer(ChatPatternRecognizer):
                |(?:father|dad|mother|mom|mum)'?s\s+middle\s+name
                |(?:security|secret)\s+word|memorable\s+(?:date|place|name))
             """
+            + r"(?:\s*,?\s+(?:which|that)(?=\s+(?:is|was)\b))?"  # "my security answer, which is X"
             + _SEPARATOR
             + r"""
+            (?:(?:a|an|the)\s+)?                              # "my first car was a Civic"
             (?P<value>[^\s,;.!?"'`]+(?:\s+(?!(?:and|but|or|so|then|thanks|please|if|is|the|my)\b)[^\s,;.!?"'`]+){0,2})
             """,
             0.75,
@@ -120,7 +186,16 @@ class PasswordRecognizer(ChatPatternRecognizer):
     CONTEXT: ClassVar[list[str]] = ["password", "pin", "code", "otp", "security", "passcode"]
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
-        """Drop descriptions of a secret ("password is incorrect") and values that are only punctuation."""
+        """Drop descriptions of a secret ("password is incorrect") and values that are only punctuation; a
+        value typed straight after a password cue, with no "is" or ":", must look like a secret."""
         value = match.group("value").rstrip(".,;:!?)\"'").lower()
         first = value.split()[0] if value.split() else ""
-        return not any(ch.isalnum() for ch in value) or value in _NOT_SECRETS or first in _NOT_SECRETS
+        if not any(ch.isalnum() for ch in value) or value in _NOT_SECRETS or first in _NOT_SECRETS:
+            return True
+        groups = match.re.groupindex
+        if "shape" in groups:  # a weak cue: the value itself must look like a secret
+            return _SECRET_SHAPE.search(match.group("value").rstrip(".,;:!?)\"'")) is None
+        if "sep" in groups and "answer_cue" not in groups and match.start("sep") < 0:
+            quoted = match.start("value") > 0 and text[match.start("value") - 1] in "\"'`"
+            return not quoted and _SECRET_SHAPE.search(match.group("value").rstrip(".,;:!?)\"'")) is None
+        return False

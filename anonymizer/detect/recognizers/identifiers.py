@@ -14,12 +14,36 @@ from .names import common_words as _common_words
 # An identifier token: letters, digits and inner dashes, at least one digit somewhere.
 _ID_VALUE = r"(?=[a-z0-9-]*\d)[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,29}"
 
+# Who got the identifier, between the cue and "is"/":" ("the ticket i opened yesterday was 48213", "the order
+# number they gave me is ..."); only taken before a separator.
+_ID_QUALIFIER = r"""
+    (?:\s+(?:that|which))?
+    \s+(?:i|you|they|we|u|it|she|he)(?:'ve|'re|'m|'d|\s+(?:have|had|just|was|were))?
+    \s+(?:just\s+)?(?:opened|placed|made|got|received|was\s+given|were\s+given|created|submitted|filed|have|had
+      |used|booked|put\s+in|gave|sent|raised|logged|emailed|texted|issued|assigned|quoted)
+    (?:\s+(?:me|us|you|yesterday|today|earlier|online|last\s+(?:week|month|night|time)|with\s+you))?
+    (?=\s+(?:is|was|=)\b|\s*[:=])
+"""
+
 # "number", "no.", "#", "id" ... between the cue and the value, then an optional "is"/":".
 _ID_WORD = rf"""
     (?:\s*(?:(?:{typo_tolerant("number")}|num|nbr|no|nr|id|code|ref(?:erence)?)\b\.?|\#))?   # "number", "#"
-    (?:\s+(?:is|was|=)|\s*[:=])?                                            # "... is", "...:"
-    \s*(?:\#\s*)?                                                            # "order #A1B2"
+    (?:{_ID_QUALIFIER})?
+    (?:\s+(?:is|was|=)|\s*[:=,])?                                          # "... is", "...:", "orders, #1"
+    \s*\(?\s*(?:\#\s*)?                                                    # "order #A1B2", "order (#A1B2)"
 """
+
+# The second and later identifiers of a list after a cue: "orders 1234567 and 1234568", "tickets #1, #2, #3".
+# A lookbehind, so that every item is its own finding; plain cue words (no typo tolerance) keep it cheap.
+_ORDER_LIST_WORDS = r"""(?:order|ticket|case|booking|reservation|confirmation|tracking|reference|invoice|return|rma
+    |claim|request|transaction|shipment|package|parcel|purchase)"""
+_ACCOUNT_LIST_WORDS = r"(?:account|acct|policy|policie|membership|member|customer|subscriber|loyalty)"
+_LIST_CUE = r"""
+    s?
+    (?:\s+(?:numbers?|nos?\.?|\#s?|ids?|codes?))?
+    (?:\s+(?:are|were|is|was)|\s*[:=,])?\s*\(?\s*\#?\s*
+"""
+_LIST_SEP = r"(?:\s*(?:,|&|\+|/|\band\b|\bor\b)\s*)+\#?\s*"
 
 
 def _looks_random(letters: str) -> bool:
@@ -72,6 +96,14 @@ class AccountIdRecognizer(_IdRecognizer):
             + rf"(?P<value>{_ID_VALUE})\b",
             0.7,
         ),
+        verbose_pattern(
+            "listed account ids",
+            rf"""
+            (?<=\b{_ACCOUNT_LIST_WORDS}{_LIST_CUE}{_ID_VALUE}(?:{_LIST_SEP}{_ID_VALUE}){{0,4}}{_LIST_SEP})
+            (?P<value>{_ID_VALUE})\b
+            """,
+            0.65,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["account", "customer", "member", "acct", "client"]
 
@@ -95,13 +127,21 @@ class OrderIdRecognizer(_IdRecognizer):
             "order cue",
             rf"""
             \b(?:{typo_tolerant("order")}|{typo_tolerant("ticket")}|case|incident|{typo_tolerant("booking")}
-               |reservation|{typo_tolerant("confirmation")}|{typo_tolerant("tracking")}|reference|ref|invoice
+               |reservation|{typo_tolerant("confirmation")}|conf|{typo_tolerant("tracking")}|reference|ref|invoice
                |return|rma|claim|request|transaction|txn|receipt|shipment|package|parcel|waybill|pnr|itinerary
                |purchase|sales\s+order|work\s+order|service\s+request)\b
             """
             + _ID_WORD
             + rf"(?P<value>{_ID_VALUE})\b",
             0.7,
+        ),
+        verbose_pattern(
+            "listed order ids",
+            rf"""
+            (?<=\b{_ORDER_LIST_WORDS}{_LIST_CUE}{_ID_VALUE}(?:{_LIST_SEP}{_ID_VALUE}){{0,4}}{_LIST_SEP})
+            (?P<value>{_ID_VALUE})\b
+            """,
+            0.65,
         ),
         verbose_pattern(
             "letter-only reference after cue",

@@ -19,7 +19,8 @@ class PartialIdRecognizer(ChatPatternRecognizer):
             "last digits",
             r"""
             \blast\s*(?:[2-6]|two|three|four|five|six)(?:\s*-?\s*digits?|\s+numbers?|\s+nums?)?   # "last 4 digits"
-            (?:\s+(?:of|on|for|from)\s+(?:my|the|your|his|her|our|their)?\s*(?:[\w/-]+\s*){1,3}?)?  # "of my ssn"
+            (?:\s+(?:of|on|for|from)\s+(?:my|the|your|his|her|our|their)?\s*(?:[\w/-]+\s*){1,3}?  # "of my ssn"
+              |\s+(?:ssn|social(?:\s+security)?|ss\#?|sin|card|cc|acct|account|phone|tax\s+id)\b)?  # "last four social"
             (?:\s*(?:is|are|was|were|=|:|-|would\s+be|should\s+be))?\s*[:\#]?\s*
             (?P<value>\d{2,6})(?![\w.,/-]?\d)
             """,

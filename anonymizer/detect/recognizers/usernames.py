@@ -93,6 +93,31 @@ class UsernameRecognizer(ChatPatternRecognizer):
             0.7,
         ),
         verbose_pattern(
+            "signed in as a handle",
+            r"""
+            \b(?:log(?:ged|ging|s)?[\s-]?(?:in|on)|sign(?:ed|ing|s)?[\s-]?(?:in|on|up)|registered|enrolled)
+            \s+(?:as|under|using|with(?:\s+(?:the\s+)?(?:user\s*name|handle|login|id))?)\s+["'`]?
+            (?P<value>
+              (?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z]))                  # handle-shaped: "sign in with google" is not
+              @?[a-z][\w.\-]{1,30}[a-z0-9_]
+            )
+            (?![\w@])
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "user label",
+            r"""
+            (?<![\w.@/-])user\s*[:=]\s*["'`]?                      # "user: kpatel77 / pass: ..."
+            (?P<value>
+              (?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z]))
+              @?[a-z][\w.\-]{1,30}[a-z0-9_]
+            )
+            (?![\w@])
+            """,
+            0.65,
+        ),
+        verbose_pattern(
             "i'm handle on a service",
             r"""
             (?<![\w'])(?:i\s*['\u2019]?\s*m|i\s+am|it\s*['\u2019]?s)\s+["'`]?
@@ -114,5 +139,9 @@ class UsernameRecognizer(ChatPatternRecognizer):
         bare = value.lstrip("@").rstrip(".,;:!?")
         if value.startswith("@"):
             return bare in _GROUP_MENTIONS
-        # "it's v2.1 on the app": a version number is not a handle.
-        return bare in STOP_WORDS or regex.fullmatch(r"v?\d+(?:\.\d+)+[a-z]?", bare) is not None
+        # "it's v2.1 on the app": a version number is not a handle; "signed in with google.com" a site.
+        return (
+            bare in STOP_WORDS
+            or regex.fullmatch(r"v?\d+(?:\.\d+)+[a-z]?", bare) is not None
+            or regex.search(r"\.(?:com|org|net|edu|gov|io|co|us|uk|app|dev)$", bare) is not None
+        )
