@@ -33,12 +33,22 @@ def countries() -> frozenset[str]:
 
 # Street-type words that open the street name, which follows in Title Case or after a connector.
 # These are everyday English words too ("via email", "place orders"), so they count only in Title Case.
-_PREFIX_TYPES_TITLE = words("Via Avenue Boulevard Plaza Quai Corso Largo Paseo Quadra Allee Odos")
+_PREFIX_TYPES_TITLE = words(
+    """
+    Via Avenue Boulevard Plaza Quai Corso Largo Paseo Quadra Allee Odos Acceso Ronda Cuesta Alameda Campo
+    Parque Lago Lagoa Vale Feira Setor Jardim Trecho Distrito Morro Praia Retorno Gang Jalan Jl. Gg. Jln
+    Lorong Plac Drumul Intrarea Aleea Diagonal Transversal Cl. Cr. Av. Av Avda. Blv.
+    """
+)
 # These are not English words, so any case reads as an address ("26 rue des lilas", "avenida praia 1").
 _PREFIX_TYPES_ANY = words(
     """
     rue calle avenida rua ulica ulice ul. viale vicolo piazza piazzale strada carrer carrera praça praca
     travessa chemin allée impasse rambla camino callejón ulitsa trg calea aleja
+    glorieta urbanización cañada pasaje pasadizo vial ampliación andador calzada cerrada circuito privada
+    prolongación periférico peatonal estrada rodovia ladeira chácara esplanada loteamento incrocio rotonda
+    contrada borgo stretto canale bulevardul soseaua șoseaua montée allé avinguda passeig
+    вулиця провулок проспект площа набережна улица ул. пер. пр. бул. наб. шосе đường phố πλ. πάρ. λεωφ.
     """
 )
 # Words that end a lower-case street name: "26 rue des lilas is my new place".
@@ -49,11 +59,29 @@ _GLUED_TYPES = words(
     """
     straße strasse weg gasse platz allee damm ufer steig pfad chaussee straat laan plein gracht steeg
     dreef singel vej vænget gade stræde gata gatan vägen väg gränd torget veien vegen katu tie kuja polku
-    raitti utca braut ulica iela
+    raitti utca braut ulica iela stien bakken haugen lunden svingen kroken jordet løkka stigen hof baan lei bulevardi
     """
 )
 # Street-type words written as their own word after the name: "Passauer Strasse 33", "Király u. 15.".
-_AFTER_TYPES = words("straße strasse str. str weg gasse platz allee utca u. út útja tér körút sokak caddesi")
+_AFTER_TYPES = words(
+    """
+    straße strasse str. str weg gasse platz allee utca u. út útja tér körút sokak caddesi bulevardi ulica
+    cesta avenija trieda nábrežie námestie nám. třída nábřeží náměstí sétány ul.
+    """
+)
+# English street types of Australia, New Zealand and Britain that the USPS list lacks (Faker's en_AU, en_NZ
+# and en_GB street suffixes, MIT), less the everyday words ("End", "Top", "Line"); Title Case, with evidence.
+_EN_EXTRA_TYPES = words(
+    """
+    access alleyway amble anchorage approach arcade artery basin beach bend brace brae brow byway centre
+    centreway chase circlet circuit circus colonnade concourse copse corso courtyard crossway cruiseway
+    cul-de-sac cutting dell deviation distributor driveway elbow entrance esplanade fairway firetrail footway
+    foreshore formation frontage gate gates glade grange gully highroad interchange intersection laneway lees
+    lookout meander nook outlook parade parklands piazza plateau pocket promenade quad quadrant quays ramble
+    reserve retreat ridgeway rise riverway riviera roadside roadway ronde rosebowl rotary siding slope strand
+    strip subway tarn thoroughfare tollway tor towers triangle trunkway vale villas wade walkway
+    """
+)
 
 _TITLE = r"(?-i:\p{Lu}[\p{L}'\u2019.\-]*)"  # "Rue", "SEINÄJOKI", "Μεγάλη", "O'Neil"
 _LOWER = r"(?-i:\p{Ll}[\p{L}'\u2019\-]*)"
@@ -62,22 +90,26 @@ _CONNECTORS = words(
     "de del della dei di da do dos das du des la le les el van von der den am an im nad pod u v y e i of d' l'"
 )
 _CONNECTOR = rf"(?-i:(?:{alternation(_CONNECTORS)})(?=[\s\p{{Lu}}]))"
-_NUMBER = r"\d{1,5}[a-z]?\.?(?![\w-])"  # house number after the street: "82", "12a", "15." (Hungarian)
+# House number after the street: "82", "12a", "15." (Hungarian), "2/2", "29-27", "1c/9", a Cyrillic letter.
+_NUMBER = r"\d{1,5}(?:\p{L}(?![\p{L}]))?(?:[/-]\d{1,4}[a-z]?)?\.?(?![\w/-])"
 # Leading building number(s): "28245", "17151 2450"; not the tail of a price, time, decimal or id.
 _HOUSE = r"(?<![\w$.,/:#-])\d{1,6}[a-z]?(?:-\d{1,4})?(?:[ ]\d{1,5}[a-z]?)?"
 
 _CORE_PATTERN = rf"""
     (?P<typed>                                                   # a street with a type word
-      (?:{_HOUSE}[ ]+)?
+      (?:{_HOUSE},?[ ]+)?                                          # "20, rue de Poulain"
       (?:
         (?:
           (?-i:{alternation(_PREFIX_TYPES_TITLE)})(?![\p{{L}}])\.?        # "Via", "Avenue": Title Case words
-          (?:[ ]+(?:{_CONNECTOR}|{_TITLE})){{1,5}}
+          (?:[ ]+(?:{_CONNECTOR}|{_TITLE}(?=[\s,;)]|$))){{1,5}}
         |
           (?:{alternation(_PREFIX_TYPES_ANY)})(?![\p{{L}}])\.?           # "rue", "ul.": words in any case
-          (?:[ ]+(?:{_CONNECTOR}|{_TITLE}|(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,5}}
+          (?:[ ]+(?:{_CONNECTOR}|{_TITLE}(?=[\s,;)]|$)|(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,5}}
         )
-        (?:[ ]+{_NUMBER})?                                        # "Via Franscini 71"
+        (?:,?[ ]+(?:(?:No|N°|Nº|nº|n°|n)\.?[ ]*|\#[ ]*)?{_NUMBER})?       # "Via Franscini 71", "Piazza Anita, 34"
+      |
+        {_HOUSE},?[ ]+(?:boulevard|avenue|bd|av)\.?                # "41, boulevard lamy": a house number first
+        (?:[ ]+(?:{_CONNECTOR}|{_TITLE}|(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,4}}
       |
         (?:{_TITLE}[ ]+(?:{_CONNECTOR}[ ]+)?){{0,3}}
         [\p{{L}}'\-]{{3,}}(?:{alternation(_GLUED_TYPES)})           # "Feldstrasse", "hersnapvej", "Kiannonkatu"
@@ -102,7 +134,8 @@ _CORE_PATTERN = rf"""
     )
     |
     (?P<usps>                                                    # "3 Ahmed Ports", "041 Allen Corner"
-      {_HOUSE}[ ]+(?:{_TITLE}[ ]+){{1,3}}(?-i:(?=\p{{Lu}}))(?:{alternation(_USPS_SUFFIXES)})(?![\p{{L}}\d])
+      {_HOUSE}[ ]+(?:{_TITLE}[ ]+){{1,3}}(?-i:(?=\p{{Lu}}))(?:{alternation(_USPS_SUFFIXES + _EN_EXTRA_TYPES)})
+      (?![\p{{L}}\d])
     )
 """
 _CORE = regex.compile(rf"(?x)(?<![\p{{L}}\d])(?:{_CORE_PATTERN})", DEFAULT_FLAGS)
@@ -132,13 +165,21 @@ _UNIT = regex.compile(
 _POSTCODE = regex.compile(
     r"""(?x)
     (?:
-      \d{5}-\d{4}|\d{3,6}|\d{2}-\d{3}|\d{3}[ ]\d{2}     # US, most of Europe, Poland, Sweden/Czechia
-      |(?-i:\d{4}[ ]?[A-Z]{2})                          # Netherlands "1234 AB"
+      (?-i:\d{4}[ ]?[A-Z]{2})                          # Netherlands "1234 AB"
       |(?-i:[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})         # UK "SW1A 1AA"
       |(?-i:[A-Z]\d[A-Z][ ]?\d[A-Z]\d)                  # Canada "M5V 2T6"
+      |(?-i:[A-Z]\d[\dW][ ]?[A-Z\d]{4})(?<=\d\D*)       # Ireland "D02 X285" (Eircode)
+      |(?-i:(?:[A-Z]{1,2}|\u03a4\u039a)[ -]?)?\d{3}[ ]\d{2}  # Sweden, Czechia, Greece (TK in Greek)
+      |(?-i:[A-Z]{1,2}-|\u03a4\u039a[ ])?\d{3,8}(?:-\d{3,4})?  # US, most of Europe, "H-6908", Brazil, Portugal
+      |\d{2}-\d{3}                                    # Poland
     )(?![\w-])
     (?![ \t]*[-.(]?\d)                                  # not the first group of a phone number
     """,
+    DEFAULT_FLAGS,
+)
+# UK, Canadian and Dutch codes typed in lower case, in a lower-case address ("ls41 1pl", "9590nc").
+_LOWER_POSTCODE = regex.compile(
+    r"(?x)(?:[a-z]{1,2}\d[a-z\d]?[ ]?\d[a-z]{2}|[a-z]\d[a-z][ ]?\d[a-z]\d|\d{4}[ ]?[a-z]{2})(?![\w-])",
     DEFAULT_FLAGS,
 )
 # A state, province or region code ("CO", "NSW", "ec"), or "nan", which data-frame exports write for an
@@ -152,7 +193,7 @@ _PLACE = regex.compile(
     DEFAULT_FLAGS,
 )
 _LOWER_PLACE = regex.compile(rf"(?x){_LOWER}(?:[ ]+{_LOWER}){{0,2}}(?![\w'-])", DEFAULT_FLAGS)
-_QUALIFIER = regex.compile(r"[ ]*\(\p{L}+\)")  # "Cyprus (Greek)"
+_QUALIFIER = regex.compile(r"[ ]*\(\p{L}+\)")  # "Cyprus (Greek)", "Verona (VR)"
 _COUNTRY = regex.compile(rf"(?x)(?:{alternation(sorted(countries()))})(?![\w-])", DEFAULT_FLAGS)
 
 _MAX_SEGMENTS = 8
@@ -259,17 +300,28 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool]:
             if q := _QUALIFIER.match(text, end):
                 end = q.end()
             pos, kept_end, evidence = end, end, True
-        elif m := _POSTCODE.match(text, at):
+        elif (m := _POSTCODE.match(text, at)) or (lower_case and (m := _LOWER_POSTCODE.match(text, at))):
             # Right after the street a number could be anything ("March 3, 2026"); after a town it is a code.
             pos, kept_end, evidence, coded = m.end(), m.end(), evidence or placed, True
         elif (m := _PLACE.match(text, at)) and not _everyday(m.group()):
             pos, placed = m.end(), True
+            if q := _QUALIFIER.match(text, pos):
+                pos = q.end()  # "Verona (VR)"
             if comma or after_code:  # "…, Toronto", "10115 Berlin": the town of the address
                 kept_end = pos
+                # A code on its own line or after a comma, then a town: "…\n4821 XG Weurt", "…, 10115 Berlin".
+                evidence = evidence or after_code
         elif (m := _REGION.match(text, at)) and (comma or "\n" in gap):
             pos, placed = m.end(), True
-        elif lower_case and comma and (m := _LOWER_PLACE.match(text, at)) and not _everyday(m.group()):
-            pos = kept_end = m.end()  # "2407 tawastintie 6, sé, portugal"
+        elif (
+            lower_case
+            and (comma or after_code or "\n" in gap)
+            and (m := _LOWER_PLACE.match(text, at))
+            and not _everyday(m.group())
+        ):
+            pos, placed = m.end(), True  # "2407 tawastintie 6, sé, portugal", "…\n4786 schlieren"
+            if comma or after_code:
+                kept_end = pos
         else:
             break
     return kept_end, evidence

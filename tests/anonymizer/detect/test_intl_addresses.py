@@ -158,3 +158,62 @@ def test_postcodes_of_other_countries_after_a_cue(text: str, expected: list[str]
 )
 def test_places_people_come_from(text: str, expected: list[str]) -> None:
     assert found(PlaceCueRecognizer(), text) == expected
+
+
+# Layouts found with scripts/faker_probe.py (Faker's address providers of many countries).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # House numbers with a slash or a range, or a letter of another script.
+        ("Vollbrechtstraße 2/2, 25276 Strausberg", "Vollbrechtstraße 2/2, 25276 Strausberg"),
+        ("Täschering 29-27, 71049 Güstrow", "Täschering 29-27, 71049 Güstrow"),  # bare core, code and town
+        ("Климент Охридски 1\u0430\n6000 Охрид", "Климент Охридски 1\u0430\n6000 Охрид"),  # Cyrillic a
+        # A comma after the house number, or between the street and its number.
+        ("20, rue de Poulain\n74159 BenoitVille", "20, rue de Poulain\n74159 BenoitVille"),
+        ("41, boulevard lamy\n08946 denis", "41, boulevard lamy\n08946 denis"),
+        ("Piazza Anita, 34\n37135, Verona (VR)", "Piazza Anita, 34\n37135, Verona (VR)"),
+        ("Rua Ribeiro, 790, 3308-246 Viseu", "Rua Ribeiro, 790, 3308-246 Viseu"),
+        # "No." / "N°" before the number; more national type words.
+        ("Avenida San Juan N° 885 Piso 9", "Avenida San Juan N° 885"),
+        ("Jalan Ciumbuleuit No. 1\nSawahlunto, BE 01661", "Jalan Ciumbuleuit No. 1\nSawahlunto, BE 01661"),
+        ("Privada Cepeda 628", "Privada Cepeda 628"),
+        ("my address is Skogstien 106", "Skogstien 106"),
+        # Street line, then a code and a town: the code line is evidence for a bare street.
+        (
+            "ship to \u03a0\u03ac\u03c1. \u0392\u03b1\u03c5\u03ba\u03b5\u03c1\u03ae\u03c2 9,\n\u03a4\u039a 09960 Athens",
+            "\u03a0\u03ac\u03c1. \u0392\u03b1\u03c5\u03ba\u03b5\u03c1\u03ae\u03c2 9,\n\u03a4\u039a 09960 Athens",
+        ),
+        ("Podlešínská 460\n182 46 Němčice nad Hanou", "Podlešínská 460\n182 46 Němčice nad Hanou"),
+        ("Jacksteeg 9\n4821 XG\nWeurt", "Jacksteeg 9\n4821 XG\nWeurt"),
+        ("Dunagyörgyi út 25.\nH-6908 Szentgyörgykövesd", "Dunagyörgyi út 25.\nH-6908 Szentgyörgykövesd"),
+        # Lower-case addresses: the town after the code, lower-case UK and Dutch codes.
+        ("kellerstrasse 119\n4786 schlieren", "kellerstrasse 119\n4786 schlieren"),
+        ("hannahbaan 8\n9590nc\ncolmschate", "hannahbaan 8\n9590nc\ncolmschate"),
+        # Australian and New Zealand street types.
+        ("6 Katherine Courtyard\nFisherland, TAS, 2955", "6 Katherine Courtyard\nFisherland, TAS, 2955"),
+    ],
+)
+def test_faker_layouts_are_found(text: str, expected: str | None) -> None:
+    result = found(InternationalAddressRecognizer(), text)
+    if expected is None:
+        assert result == []
+    else:
+        assert expected in result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I put 5 items in the cart",
+        "see you March 3\n2026 Plans",
+        "Dear R. Jones 2 items are late",
+        "I was offering 3 options",
+        "call me on 12 03 24",
+        "we were 4 people, 2 dogs",
+        "3 via email and 2 by post",
+        "Step 3, 12345 Done",
+        "Page 4\n1234 AB test",
+    ],
+)
+def test_faker_layout_look_alikes_are_not_addresses(text: str) -> None:
+    assert found(InternationalAddressRecognizer(), text) == []
