@@ -281,11 +281,19 @@ def test_verify_rescans_this_runs_files_and_a_planted_leak_fails_the_run(
     verify = report_json(clean)["verify"]
     assert verify["files"] >= 1 and verify["findings"] == [] and clean.exit_code == EXIT_OK
 
+    # verify applies the run's policy: what it keeps on purpose is a decision, not a residual.
     keep_all = Policy.from_yaml("version: 1\nentities:\n  DEFAULT: {operator: keep}")
-    leaky = Anonymizer(keep_all, anon.keys, detector=anon.detector)
+    kept = Anonymizer(keep_all, anon.keys, detector=anon.detector)
     write_export(dirs["exports"] / "b.jsonl", messages("b", 6))
-    result = run(dirs, leaky, verify=True)
+    result = run(dirs, kept, verify=True)
+    assert report_json(result)["verify"]["findings"] == [] and result.exit_code == EXIT_OK
+
+    key = (anon.keys.hash_key or b"").decode()
+    leaky = messages("c", 6)
+    leaky[1]["text"] = f"order status, ref {key}"
+    write_export(dirs["exports"] / "c.jsonl", leaky)
+    result = run(dirs, anon, verify=True)
     report = report_json(result)
     assert result.exit_code == EXIT_INPUT_FAILED
-    assert report["verify"]["findings_by_kind"]
-    assert CANARY_EMAIL not in json.dumps(report)
+    assert report["verify"]["findings_by_kind"] == {"secret_leak": 1}
+    assert key and key not in json.dumps(report) and CANARY_EMAIL not in json.dumps(report)
