@@ -18,12 +18,13 @@ from .names import (
     ContextNameRecognizer,
     IntroducedNameRecognizer,
     NameListRecognizer,
+    PersonShapeRecognizer,
     VocativeNameRecognizer,
 )
 from .obfuscated import ObfuscatedPhoneRecognizer, SpelledEmailRecognizer
 from .partial_ids import PartialIdRecognizer
 from .phones import LenientPhoneRecognizer
-from .places import PlaceCueRecognizer
+from .places import CountryRecognizer, PlaceCueRecognizer
 from .ssn import SsnCueRecognizer
 from .urls import PersonalUrlRecognizer
 from .usernames import UsernameRecognizer
@@ -34,6 +35,7 @@ __all__ = [
     "ChatPatternRecognizer",
     "ConfiguredIdRecognizer",
     "ContextNameRecognizer",
+    "CountryRecognizer",
     "CreditCardGapRecognizer",
     "DateOfBirthRecognizer",
     "InternationalAddressRecognizer",
@@ -44,6 +46,7 @@ __all__ = [
     "OrderIdRecognizer",
     "PartialIdRecognizer",
     "PasswordRecognizer",
+    "PersonShapeRecognizer",
     "PersonalUrlRecognizer",
     "PlaceCueRecognizer",
     "SpelledEmailRecognizer",
@@ -93,11 +96,13 @@ def chat_recognizers(
         DateOfBirthRecognizer(),
         PersonalUrlRecognizer(),
         PlaceCueRecognizer(),
+        CountryRecognizer(),
         ContextNameRecognizer(),
         NameListRecognizer(),
         ChatEventNameRecognizer(),
         VocativeNameRecognizer(),
         IntroducedNameRecognizer(),
+        PersonShapeRecognizer(),
     ]
     recognizers.extend(ConfiguredIdRecognizer(entity, patterns) for entity, patterns in sorted(user.items()))
     return recognizers

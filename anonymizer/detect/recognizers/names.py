@@ -14,6 +14,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
 from ._base import STOP_WORDS, typo_tolerant, words
+from .fold import english_zipf, romanize
 
 
 @cache
@@ -31,6 +32,16 @@ def first_names() -> frozenset[str]:
 def last_names() -> frozenset[str]:
     """Last names from Faker's person providers (see the data file's header)."""
     return _word_file("last_names.txt")
+
+
+def is_first_name(word: str) -> bool:
+    """Whether `word`, in any case, with or without accents, in Latin, Cyrillic or Greek, is a known first name."""
+    return romanize(word) in first_names()
+
+
+def is_last_name(word: str) -> bool:
+    """Whether `word` (any case, accents, script) is a known last name."""
+    return romanize(word) in last_names()
 
 
 # Names that are also everyday words: "i'm grant", "thanks, will" or "mark down" are usually not names.
@@ -119,8 +130,6 @@ class ContextNameRecognizer(EntityRecognizer):
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=[self.ENTITY], name=self.NAME, supported_language=supported_language)
-        self._first = first_names()
-        self._last = last_names()
         self._common = common_words()
 
     def load(self) -> None:
@@ -151,7 +160,7 @@ class ContextNameRecognizer(EntityRecognizer):
             word = _POSSESSIVE.sub("", token.group())
             lower = word.lower()
             capitalized = word[:1].isupper() and not word.isupper()
-            known_first, known_last = lower in self._first, lower in self._last
+            known_first, known_last = is_first_name(lower), is_last_name(lower)
             # "My name is April": a capitalized known name after a strong cue outranks the month.
             if len(lower) < 2 or (lower in _NEVER_NAMES and not (strong and capitalized and known_first)):
                 break
@@ -218,8 +227,8 @@ class NameListRecognizer(ContextNameRecognizer):
                 continue
             # The surname may be an everyday word ("emily brown"); the first name may not ("mark price").
             if (
-                a in self._first
-                and b in self._last
+                is_first_name(a)
+                and is_last_name(b)
                 and a not in self._common | _AMBIGUOUS | _NEVER_NAMES
                 and b not in self._common | _NEVER_NAMES
             ):
@@ -250,7 +259,7 @@ class ChatEventNameRecognizer(ContextNameRecognizer):
             kept: list[regex.Match[str]] = []
             for token in reversed(list(_TOKEN.finditer(match.group("value")))):
                 lower = token.group().lower()
-                known = lower in self._first or lower in self._last
+                known = is_first_name(lower) or is_last_name(lower)
                 capitalized = token.group()[:1].isupper()
                 everyday = lower in self._common or lower in _NEVER_NAMES
                 # "Agent April joined": a capitalized known name wins over the month or the word.
@@ -283,7 +292,7 @@ class VocativeNameRecognizer(ContextNameRecognizer):
         results: list[RecognizerResult] = []
         for match in self._VOCATIVE.finditer(text):
             first = match.group("value").split(" ")[0].lower()
-            if first in self._first and first not in self._common | _AMBIGUOUS | _NEVER_NAMES:
+            if is_first_name(first) and first not in self._common | _AMBIGUOUS | _NEVER_NAMES:
                 results.append(self._result(match.span("value"), self.SCORE))
         return EntityRecognizer.remove_duplicates(results)
 
@@ -331,7 +340,7 @@ class IntroducedNameRecognizer(ContextNameRecognizer):
             tokens = match.group("value").split(" ")
             first = _POSSESSIVE.sub("", tokens[0])
             lower = first.lower()
-            known = lower in self._first
+            known = is_first_name(lower)
             everyday = lower in self._common or lower in _AMBIGUOUS or lower in _NEVER_NAMES or lower in _NOT_SPEAKERS
             capitalized = first[:1].isupper() and not first.isupper()
             ok = known and not everyday if match.group("weak") else (known or capitalized) and not everyday
@@ -344,8 +353,170 @@ class IntroducedNameRecognizer(ContextNameRecognizer):
                 if (
                     second in self._common
                     or second in _NEVER_NAMES
-                    or not (second in self._last or tokens[1][:1].isupper())
+                    or not (is_last_name(second) or tokens[1][:1].isupper())
                 ):
                     continue
             results.append(self._result((start, end), self.SCORE))
         return EntityRecognizer.remove_duplicates(results)
+
+
+# Words that end a street, a building or a place rather than a person's name: "Grace Street", "Austin Airport".
+_PLACE_ENDINGS = frozenset(
+    words(
+        """
+        street st road rd avenue ave lane ln drive dr boulevard blvd way court ct place pl square sq terrace
+        crescent close gardens park parkway highway hwy bridge station airport port harbour harbor bay beach
+        island islands lake river mount mountain hill hills valley heights city town county village district
+        province state region center centre mall plaza tower towers building hall house hospital school
+        college university institute academy museum library church cathedral temple stadium arena theatre
+        theater cinema hotel motel inn club orchestra band choir foundation association society council
+        committee museum gallery restaurant cafe bar pub grill diner
+        """
+    )
+)
+
+# Family-name endings of many languages: evidence that an unknown capitalized word is a surname.
+_SURNAME_ENDING = regex.compile(
+    r"""(?xi)(?:sson|sen|son|dottir|dóttir|ski|ska|sky|cki|cka|wicz|vich|vic|vić|ić|ović|ov|ova|ová|ev|eva
+    |enko|chuk|yuk|escu|eanu|poulos|opoulou|idis|akis|oglu|oğlu|yan|ian|ini|elli|etti|inen|nen|aki|mann
+    |berg|stein|feld|ez|es|ás|os|ák|ek|ik|ná|ný|ová|ou|ow|uk|sch)$"""
+)
+
+# A capitalized name word ("Wisława", "O'Brien", "McKay", "Anne-Marie") or a middle initial ("R", "J.").
+_CAP = r"(?:\p{Lu}['\u2019])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?"
+_INITIAL = r"\p{Lu}\.?"
+_TITLE_NAME = regex.compile(
+    rf"(?<![\w'\u2019@./\-])(?P<first>{_CAP})(?P<middle>(?:[ ](?:{_INITIAL}|{_CAP})){{0,2}})[ ](?P<last>{_CAP})"
+    rf"(?![\w@]|['\u2019]\w\w|\.\w)"
+)
+# A capitalized word standing alone, not inside a Title Case run (which _TITLE_NAME reads).
+_SINGLE_TITLE_WORD = regex.compile(
+    rf"(?<![\w'\u2019@./\-]|\p{{Lu}}\p{{Ll}}*[ ])(?:{_CAP})(?![\w@]|['\u2019]\w\w|\.\w|[ ]\p{{Lu}})"
+)
+_NEXT_WORD = regex.compile(r"[ \t]+(\w+)")
+_DETERMINER_BEFORE = regex.compile(
+    r"(?:^|\W)(?:the|my|your|our|their|his|her|a|an|this|that|new|old)\s+$", regex.IGNORECASE
+)
+
+
+@cache
+def _countries() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("data", "countries.txt").read_text(encoding="utf-8")
+    return frozenset(
+        romanize(word) for line in text.splitlines() if line and not line.startswith("#") for word in line.split()
+    )
+
+
+def _is_place_name(word: str) -> bool:
+    """A word of a country's name ("Jordan", "Chad", "Georgia"): not taken as a person without a cue."""
+    return romanize(word) in _countries()
+
+
+# "benjamin a seiler", "leidy t muris": lower case with a middle initial.
+_LOWER_INITIAL_NAME = regex.compile(
+    r"(?<![\w'\u2019@./\-])(?P<first>\p{Ll}{2,})[ ](?P<middle>\p{Ll}\.?)[ ](?P<last>\p{Ll}{3,})(?![\w@]|\.\w)"
+)
+
+
+# First names that, without a cue, are more often an assistant or a brand: "Alexa won't connect".
+_BRANDS = frozenset(words("alexa siri cortana bixby mercedes tesla dell ford chevy jaguar"))
+
+
+class PersonShapeRecognizer(ContextNameRecognizer):
+    """Full names the small NER model misses or files as an organisation: "Júlia Gyarmathy", "Miki C Kristiansen".
+
+    A Title Case run of two to four words is a name when its first word is a known first name (any language,
+    accents optional) and its last word is neither an everyday word nor a place or company word. spaCy's ORG
+    guesses of two to four capitalized words with a known name or a family-name ending ("Valbergsdóttir")
+    and no organisation word are names too: en_core_web_sm calls most unfamiliar full names ORG.
+    """
+
+    NAME: ClassVar[str] = "ChatPersonShapeRecognizer"
+    SCORE: ClassVar[float] = 0.65
+    SINGLE_SCORE: ClassVar[float] = 0.55
+    # Below this Zipf frequency a word is rare in English: a foreign name, a coined brand, a typo.
+    RARE_ZIPF: ClassVar[float] = 2.6
+    # A known first name standing alone is a name unless it is this common as an English word ("Grace").
+    SINGLE_MAX_ZIPF: ClassVar[float] = 4.5
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Title Case runs, lower-case runs with a middle initial, and person-shaped ORG spans."""
+        results: list[RecognizerResult] = []
+        for match in _TITLE_NAME.finditer(text, overlapped=True):
+            if self._title_run_is_name(match):
+                results.append(self._result(match.span(), self.SCORE))
+        for match in _SINGLE_TITLE_WORD.finditer(text):
+            if self._single_name(text, match):
+                results.append(self._result(match.span(), self.SINGLE_SCORE))
+        for match in _LOWER_INITIAL_NAME.finditer(text):
+            first, last = match.group("first"), match.group("last")
+            if self._first_ok(first) and self._last_ok(last) and (is_last_name(last) or is_first_name(last)):
+                results.append(self._result(match.span(), self.SCORE))
+        doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
+        for ent in getattr(doc, "ents", ()) or ():
+            if ent.label_ == "ORG" and self._org_is_person(ent.text):
+                results.append(self._result((ent.start_char, ent.end_char), self.SCORE))
+        return EntityRecognizer.remove_duplicates(results)
+
+    def _everyday(self, word: str) -> bool:
+        lower = word.lower()
+        return lower in self._common or lower in _NEVER_NAMES or lower in _org_or_place_words()
+
+    def _first_ok(self, word: str) -> bool:
+        lower = word.lower()
+        return is_first_name(word) and not self._everyday(word) and lower not in _AMBIGUOUS and lower not in _BRANDS
+
+    def _last_ok(self, word: str) -> bool:
+        return len(word) >= 2 and not self._everyday(word) and word.lower() not in _AMBIGUOUS
+
+    def _rare(self, word: str) -> bool:
+        return english_zipf(word.lower()) < self.RARE_ZIPF and not self._everyday(word)
+
+    def _title_run_is_name(self, match: regex.Match[str]) -> bool:
+        first, last = match.group("first"), match.group("last")
+        middle = match.group("middle").split()
+        if any(len(w.rstrip(".")) > 1 and self._everyday(w) for w in middle):
+            return False
+        if _is_place_name(last) or _is_place_name(first) or last.lower() in _org_or_place_words():
+            return False
+        # "Zoe Young": after a known first name a known surname may be an everyday word too.
+        if self._first_ok(first):
+            return self._last_ok(last) or (is_last_name(last) and last.lower() not in _NEVER_NAMES)
+        # "Wisława Szczepańska", "Arquímedes Ballesteros", "Ravil G Yefimov": words English does not use,
+        # or a rare first word before a known or family-shaped surname.
+        if self._rare(first) and first.lower() not in _AMBIGUOUS:
+            surname = is_last_name(last) or _SURNAME_ENDING.search(last) is not None
+            return self._rare(last) or (self._last_ok(last) and surname)
+        return False
+
+    def _single_name(self, text: str, match: regex.Match[str]) -> bool:
+        word = match.group()
+        if not self._first_ok(word) or len(word) < 3 or english_zipf(word.lower()) >= self.SINGLE_MAX_ZIPF:
+            return False
+        if _is_place_name(word) or _DETERMINER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            return False
+        following = _NEXT_WORD.match(text, match.end())
+        return following is None or following.group(1).lower() not in _org_or_place_words()
+
+    def _org_is_person(self, span: str) -> bool:
+        tokens = span.split()
+        if not 2 <= len(tokens) <= 4 or not all(regex.fullmatch(rf"{_CAP}|{_INITIAL}", t) for t in tokens):
+            return False
+        if regex.fullmatch(_INITIAL, tokens[0]) or regex.fullmatch(_INITIAL, tokens[-1]):
+            return False
+        words_only = [t for t in tokens if len(t.rstrip(".")) > 1]
+        if any(self._everyday(t) for t in words_only):
+            return False
+        return any(is_first_name(t) or is_last_name(t) for t in words_only) or any(
+            _SURNAME_ENDING.search(t) for t in words_only[1:]
+        )
+
+
+@cache
+def _org_or_place_words() -> frozenset[str]:
+    """Place endings and organisation words (built on first use: ner_filter imports this module)."""
+    from .ner_filter import ORGANISATION_WORDS
+
+    return _PLACE_ENDINGS | ORGANISATION_WORDS

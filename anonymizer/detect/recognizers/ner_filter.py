@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from ._base import words
-from .names import first_names, last_names
+from .names import is_first_name, is_last_name
 
 # Words that end company, shop and product names; a person's or a city's name does not end in them.
 ORGANISATION_WORDS = frozenset(
@@ -61,11 +61,11 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
     if not tokens:
         return True
     lower = [t.lower() for t in tokens]
-    known = [t in first_names() or t in last_names() for t in lower]
+    known = [is_first_name(t) or is_last_name(t) for t in lower]
     if all(t in CHAT_SLANG for t in lower):
         return True
     # "Acme Outfitters", "Northwind Mobile": an organisation word ends it and no name starts it.
-    if len(tokens) > 1 and lower[-1] in ORGANISATION_WORDS and lower[0] not in first_names():
+    if len(tokens) > 1 and lower[-1] in ORGANISATION_WORDS and not is_first_name(lower[0]):
         return True
     if (
         entity_type == "PERSON"

@@ -7,12 +7,15 @@ a trailing state or province code ("tx", "NSW", "on") belongs to the place.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import Pattern
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ._base import STOP_WORDS, ChatPatternRecognizer, alternation, verbose_pattern, words
+from .intl_addresses import countries
 from .names import common_words
 from .ner_filter import ORGANISATION_WORDS
 
@@ -52,7 +55,8 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
               {_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}?          # one to three words, fewest first
               (?:,[ ]?(?:{alternation(_REGIONS)})\b)?             # ", tx", ", NSW"
             )
-            (?=\s*(?:$|[,.!?;:)]|\s+(?:and|but|now|last|next|this|if|lol|btw|for|since|because|so|please|pls|to|from)\b
+            (?=\s*(?:$|[,.!?;:)]|\s+(?:and|but|now|last|next|this|if|lol|btw|for|since|because|so|please|pls|to|from
+                  |by|with|on|at|in|which|where|when|after|before|until|via|yesterday|today|tomorrow)\b
                   |\s*\p{{So}}))                                 # the place ends the clause
             """,
             0.6,
@@ -68,7 +72,8 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
               {_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}?
               (?:,[ ]?(?:{alternation(_REGIONS)})\b)?
             )
-            (?=\s*(?:$|[,.!?;:)]|\s+(?:and|but|now|last|next|this|if|lol|btw|for|since|because|so|please|pls)\b
+            (?=\s*(?:$|[,.!?;:)]|\s+(?:and|but|now|last|next|this|if|lol|btw|for|since|because|so|please|pls
+                  |by|with|on|at|in|which|where|when|after|before|until|via|yesterday|today|tomorrow)\b
                   |\s*\p{{So}}))                                 # the place ends the clause
             """,
             0.6,
@@ -104,3 +109,69 @@ _NOT_PLACES = frozenset(
         """
     )
 )
+
+
+# Country names that are mostly something else in a chat: first names, a shirt, a reunion.
+_NOT_COUNTRIES = frozenset({"chad", "jordan", "jersey", "reunion", "guinea", "georgia"})
+_CAPITALIZED_RUN = regex.compile(
+    r"(?<![\w@./\-])\p{Lu}[\p{L}'\u2019.\-]*(?:[ ](?:and[ ]|of[ ]|the[ ]|d['\u2019])*\p{Lu}[\p{L}'\u2019.\-]*)*"
+)
+
+
+@cache
+def _country_keys() -> dict[str, int]:
+    """Folded country name -> its number of words, for names typed in Title Case or capitals."""
+    return {name.lower(): len(name.split()) for name in countries() if name.lower() not in _NOT_COUNTRIES}
+
+
+class CountryRecognizer(EntityRecognizer):
+    """Country names in Title Case or capitals ("Southern Tunisia", "we moved here from CYPRUS").
+
+    The small NER model misses many countries it saw rarely in training. A country alone is a weak
+    identifier, but a privacy policy that masks places should mask it like any other place.
+    """
+
+    ENTITY: ClassVar[str] = "LOCATION"
+    NAME: ClassVar[str] = "ChatCountryRecognizer"
+    SCORE: ClassVar[float] = 0.5
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=[self.ENTITY], name=self.NAME, supported_language=supported_language)
+
+    def load(self) -> None:
+        """The country list loads lazily and is cached."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Read runs of capitalized words; keep the longest prefix of each run that names a country."""
+        keys = _country_keys()
+        results: list[RecognizerResult] = []
+        for run in _CAPITALIZED_RUN.finditer(text):
+            tokens = list(regex.finditer(r"\S+", run.group()))
+            for first in range(len(tokens)):
+                for last in range(min(len(tokens), first + 8), first, -1):
+                    start, end = run.start() + tokens[first].start(), run.start() + tokens[last - 1].end()
+                    candidate = text[start:end].rstrip(".,")
+                    if candidate.lower() in keys and (
+                        candidate[1:2].islower() or candidate.isupper() or " " in candidate
+                    ):
+                        results.append(self._result(start, start + len(candidate)))
+                        break
+        return EntityRecognizer.remove_duplicates(results)
+
+    def _result(self, start: int, end: int) -> RecognizerResult:
+        explanation = AnalysisExplanation(
+            recognizer=self.NAME, original_score=self.SCORE, textual_explanation="country name"
+        )
+        return RecognizerResult(
+            entity_type=self.ENTITY,
+            start=start,
+            end=end,
+            score=self.SCORE,
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.NAME,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
