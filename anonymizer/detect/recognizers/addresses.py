@@ -22,7 +22,8 @@ _STATES = [
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
     "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC",
     "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
-    "PR", "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
+    "PR", "GU", "VI", "AS", "MP", "FM", "MH", "PW", "AA", "AE", "AP",  # territories and military mail
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
     "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky",
     "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri",
     "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York",
@@ -164,7 +165,11 @@ class ZipCodeRecognizer(ChatPatternRecognizer):
             \b(?:zip|zip\s*code|zipcode|postal\s*code|postcode|post\s*code|postal)\b
             (?:\s+(?:is|was|=)|\s*[:=#-])?\s*           # "zip is", "postal code:"
             (?P<value>{_ZIP_US}|{_POSTCODE_CA}|{_POSTCODE_UK}
-              |\d{{4}}[ ]?(?-i:[A-Z]{{2}})|\d{{3}}[ ]\d{{2}}|\d{{2}}-\d{{3}}|\d{{3,6}})  # other countries' codes
+              |\d{{4}}[ ]?(?-i:[A-Z]{{2}})|\d{{3}}[ ]\d{{2}}|\d{{2}}-\d{{3}}         # other countries' codes
+              |\d{{3,5}}-\d{{3,4}}                                      # Portugal, Brazil, Japan
+              |(?-i:[A-Z]{{1,2}})-?\d{{4,5}}|(?-i:\u03a4\u039a)[ ]?\d{{3}}[ ]?\d{{2}}  # "H-6260", "AZ3552", Greece
+              |(?-i:[A-Z]\d[\dW])[ ]?(?=[A-Z\d]{{0,3}}\d)(?-i:[A-Z\d]{{4}})     # Ireland "D02 X285"
+              |\d{{3,10}})
             (?![\w-])
             """,
             0.85,
