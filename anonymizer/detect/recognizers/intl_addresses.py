@@ -193,6 +193,11 @@ _PLACE = regex.compile(
     DEFAULT_FLAGS,
 )
 _LOWER_PLACE = regex.compile(rf"(?x){_LOWER}(?:[ ]+{_LOWER}){{0,2}}(?![\w'-])", DEFAULT_FLAGS)
+# A unit written just before the street core: "Apt. 117 5720 Skoanveien 226", "Flat 3, 12 High Street".
+_UNIT_BEFORE = regex.compile(
+    r"(?x)(?<![\p{L}\d])(?:apt|apartment|suite|ste|unit|flat)\.?[ ]*\#?[ ]*(?=[\w-]*\d)[a-z0-9-]{1,6},?[ ]+$",
+    DEFAULT_FLAGS,
+)
 _QUALIFIER = regex.compile(r"[ ]*\(\p{L}+\)")  # "Cyprus (Greek)", "Verona (VR)"
 _COUNTRY = regex.compile(rf"(?x)(?:{alternation(sorted(countries()))})(?![\w-])", DEFAULT_FLAGS)
 
@@ -236,6 +241,8 @@ class InternationalAddressRecognizer(EntityRecognizer):
                     continue
                 if end >= tail_end and text[end - 1] == ".":
                     end = end - 1  # the full stop of the sentence, not a Hungarian "15."
+            if unit := _UNIT_BEFORE.search(text, max(0, start - 24), start):
+                start = unit.start()  # "Suite 541 6343 Skogstien 106": the unit line typed first
             results.append(self._result(start, max(end, tail_end)))
         return EntityRecognizer.remove_duplicates(results)
 
@@ -282,7 +289,7 @@ _NOT_STREET_NAMES = frozenset(
 
 def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool]:
     """Walk address lines after `pos`; return where the address ends and whether a line was evidence."""
-    kept_end, evidence, placed, coded = pos, False, False, False
+    kept_end, evidence, placed, coded, towned = pos, False, False, False, False
     for _ in range(_MAX_SEGMENTS):
         sep = _SEPARATOR.match(text, pos)
         if sep is None:
@@ -293,6 +300,7 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool]:
         at = sep.end()
         comma = "," in gap
         after_code, coded = coded, False
+        after_town, towned = towned, False
         if m := _UNIT.match(text, at):
             pos, kept_end, evidence = m.end(), m.end(), True
         elif m := _COUNTRY.match(text, at):
@@ -304,14 +312,14 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool]:
             # Right after the street a number could be anything ("March 3, 2026"); after a town it is a code.
             pos, kept_end, evidence, coded = m.end(), m.end(), evidence or placed, True
         elif (m := _PLACE.match(text, at)) and not _everyday(m.group()):
-            pos, placed = m.end(), True
+            pos, placed, towned = m.end(), True, True
             if q := _QUALIFIER.match(text, pos):
                 pos = q.end()  # "Verona (VR)"
             if comma or after_code:  # "…, Toronto", "10115 Berlin": the town of the address
                 kept_end = pos
                 # A code on its own line or after a comma, then a town: "…\n4821 XG Weurt", "…, 10115 Berlin".
                 evidence = evidence or after_code
-        elif (m := _REGION.match(text, at)) and (comma or "\n" in gap):
+        elif (m := _REGION.match(text, at)) and (comma or "\n" in gap or after_town):  # "ASKER nan 1386"
             pos, placed = m.end(), True
         elif (
             lower_case

@@ -40,7 +40,7 @@ def found(recognizer: EntityRecognizer, text: str) -> list[str]:
         ("760 Passauer Strasse 33, Linz, Austria", "760 Passauer Strasse 33, Linz, Austria"),
         ("The office is at Király u. 15.", "Király u. 15."),
         # English-type streets with lines after them: UK, Australia, New Zealand, several lines.
-        ("Flat 3, 12 High Street, London SW1A 1AA", "12 High Street, London SW1A 1AA"),
+        ("Flat 3, 12 High Street, London SW1A 1AA", "Flat 3, 12 High Street, London SW1A 1AA"),  # unit first
         (
             "224 4966 Bond Street\n Suite 413\n Warwick\n United States",
             "224 4966 Bond Street\n Suite 413\n Warwick\n United States",
@@ -189,6 +189,12 @@ def test_places_people_come_from(text: str, expected: list[str]) -> None:
         # Lower-case addresses: the town after the code, lower-case UK and Dutch codes.
         ("kellerstrasse 119\n4786 schlieren", "kellerstrasse 119\n4786 schlieren"),
         ("hannahbaan 8\n9590nc\ncolmschate", "hannahbaan 8\n9590nc\ncolmschate"),
+        # A unit typed before the street; a region code after a town on the same line.
+        (
+            "Mrs. Jennifer Alcaraz Suite 541 6343 Skogstien 106\nASKER nan 1386",
+            "Suite 541 6343 Skogstien 106\nASKER nan 1386",
+        ),
+        ("Apt. 117 5720 Skoanveien 226\nFAUSKE nan 8200", "Apt. 117 5720 Skoanveien 226\nFAUSKE nan 8200"),
         # Australian and New Zealand street types.
         ("6 Katherine Courtyard\nFisherland, TAS, 2955", "6 Katherine Courtyard\nFisherland, TAS, 2955"),
     ],
