@@ -108,7 +108,11 @@ _CUES: dict[str, str] = {
     r"|\b(?:sent|texted|emailed|sending|texting)\s+(?:you\s+)?(?:a|an|the)\s+(?:new\s+|\d[-\s]?digit\s+|one[-\s]?time\s+)?code\b"
     r"|\b(?:read|give|tell|type|enter|send|provide|confirm)\s+(?:me\s+|us\s+)?(?:back\s+)?(?:the|that|your)\s+code\b"
     r"|\bsecurity\s+(?:answer|question|word)\b|\bpass\s*key\b|\bpin\s+number\b"
-    r"|\bsecret\s+(?:word|answer|question)\b|\bmaiden\s+name\b|\b(?:first|childhood)\s+pet\b|\bcvv2?\b|\bcvc\b",
+    r"|\bsecret\s+(?:word|answer|question)\b|\bmaiden\s+name\b|\b(?:first|childhood)\s+pet\b|\bcvv2?\b|\bcvc\b"
+    # Security questions asked without the word: "What city were you born in?", "What was your first car?"
+    r"|\bcity\s+(?:were\s+you|you\s+were)\s+born\b|\bfirst\s+(?:car|school|teacher|job|employer|concert|street)\b"
+    r"|\bstreet\s+(?:did\s+)?you\s+gr[eo]w\s+up\s+on\b|\bchildhood\s+(?:nickname|friend|hero|best\s+friend)\b"
+    r"|\b(?:high\s+school\s+)?mascot\b|\b(?:father|dad|mother|mom|mum)'?s\s+middle\s+name\b",
     "DATE_OF_BIRTH": r"\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bd\.?o\.?b\b|\bbirthday\b|\bwhen\s+were\s+you\s+born\b"
     r"|\byear\s+of\s+birth\b",
     "ACCOUNT_ID": r"\b(?:account|acct\.?|member(?:ship)?|customer|policy|loyalty|subscriber|client|contract)"
@@ -139,6 +143,11 @@ _REQUEST_START = re.compile(
     r"|\b(?:i|we)(?:'ll|'d|\s+will|\s+would)?\s+(?:just\s+|also\s+|first\s+)?need\s+(?:you\s+to\s+\w+|your|the)\b",
     re.IGNORECASE,
 )
+_SENT_CODE = re.compile(
+    r"\b(?:sent|texted|emailed|sending|texting|resent)\s+(?:you\s+)?(?:a|an|the|another)\s+(?:new\s+)?"
+    r"(?:\d[-\s]?digit\s+|one[-\s]?time\s+|verification\s+|security\s+|confirmation\s+)*(?:code|pin|passcode|otp)\b",
+    re.IGNORECASE,
+)
 _NEGATION = re.compile(r"\b(?:don'?t|do\s+not|never|won'?t|shouldn'?t|not)\b", re.IGNORECASE)
 _DEICTIC = re.compile(r"\b(?:it|that|this|them|those)\b", re.IGNORECASE)
 # A request with no cue of its own that asks for a value again ("Go ahead and type the full 9 digits",
@@ -167,6 +176,7 @@ _TRAIL_WORDS = _wordset(
     "lol lmao haha hahaha thanks thx ty please pls plz btw i think thnik believe guess maybe probably right ok "
     "okay i'm sure here speaking"
 )
+_ARTICLE = re.compile(r"(?:a|an|the)\s+(?=\S)", re.IGNORECASE)
 _EDGE_CONNECTOR = re.compile(r"\s+(?:and|or|&)$", re.IGNORECASE)
 # Replies to a request that are not the value asked for.
 _ACKNOWLEDGEMENTS = _wordset(
@@ -193,7 +203,7 @@ _SHAPES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "CREDIT_CARD": re.compile(r"(?<![\d\-.])\d(?:[ .\-]?\d){11,18}(?![\d\-])"),
-    "US_SSN": re.compile(r"(?<![\d\-])\d{3}[- ]?\d{2}[- ]?\d{4}(?![\d\-])"),
+    "US_SSN": re.compile(r"(?<![\d\-.])(?:\d{3}[-. ]?\d{2}[-. ]?\d{4}|\d{3}[-. ]\d{3}[-. ]\d{3})(?![\d\-])"),
     "IBAN_CODE": re.compile(r"\b[A-Za-z]{2}\d{2}(?:\s?[A-Za-z0-9]){10,30}\b"),
     "IP_ADDRESS": re.compile(
         r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])|(?<![\w:])(?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{1,4}(?![\w:])"
@@ -266,6 +276,9 @@ def asked_types(text: str) -> list[str]:
     # what the statement before it named.
     if not found and any(_DEICTIC.search(r) for r in requests):
         found = _cue_types(statements)
+    # "I've sent a verification code to your email.": the code is what the customer types next.
+    if not found and any(_SENT_CODE.search(sentence) for sentence in statements):
+        found = ["PASSWORD"]
     return found
 
 
@@ -358,6 +371,18 @@ def _valid_weak(entity: str, value: str) -> bool:
     return False
 
 
+def _weak_fits(entity: str, value: str) -> bool:
+    return _valid_weak(entity, value.strip())
+
+
+# A one-time code or PIN inside an answer: 4-8 digits (or 3 and 3), not a price, time, quantity or year-like
+# date part.
+_CODE_IN_ANSWER = re.compile(
+    r"(?<![\w$\u00a3\u20ac.,:/#-])(?:\d{4,8}|\d{3}[\s-]\d{3})(?![\w%.,:/-]?\d)(?!\s*(?:am|pm|%|dollars|bucks|usd|times|items)\b)",
+    re.IGNORECASE,
+)
+
+
 def answer_findings(text: str, asked: Sequence[str]) -> list[Finding]:
     """Findings for a customer turn read as the answer to a request for `asked` types ([] if it is not one)."""
     found: list[Finding] = []
@@ -410,6 +435,14 @@ def _answer_span(text: str, line_start: int, line_end: int, asked: Sequence[str]
     weak = [a for a in asked if a not in _SHAPES or a == "STREET_ADDRESS"]
     if not weak:
         return found
+    if "PASSWORD" in weak:
+        # "I got 482913", "the text says 482 913": a code read out inside a short sentence, once.
+        codes = list(_CODE_IN_ANSWER.finditer(text, start, end))
+        if len(codes) == 1 and len(value.split()) <= 8 and not _weak_fits("PASSWORD", value):
+            add("PASSWORD", codes[0].start(), codes[0].end())
+            weak = [a for a in weak if a != "PASSWORD"]
+            if not weak:
+                return found
     # Asked for two things ("username and password?"), the answer is split into pieces ("jsmith / hunter2"),
     # each given to the first asked type it fits, in the order asked. Asked for one, the whole answer must
     # fit: "damaged and one item is missing" is not a password.
@@ -445,6 +478,9 @@ def _answer_span(text: str, line_start: int, line_end: int, asked: Sequence[str]
         if s >= e or any(s < te and ts < e for ts, te in taken):
             continue
         piece = text[s:e]
+        if "PASSWORD" in weak and (article := _ARTICLE.match(piece)) is not None and len(piece.split()) <= 4:
+            s += article.end()  # "a Honda" for the first car
+            piece = text[s:e]
         for entity in weak:
             if entity in used or not _valid_weak(entity, piece):
                 continue
@@ -616,7 +652,7 @@ _TRIED_VALUE = r"""
 """
 _TRIED = re.compile(
     rf"""
-    \b(?:tried|try(?:ing)?|typed|typing|entered|entering|using|used|use|put\s+in
+    \b(?:(?:tried|try(?:ing)?|typed|typing|entered|entering|put)(?:\s+in)?|using|used|use
        |reset\s+it\s+to|changed\s+it\s+to)\s+               # what the customer did with it
     (?:both\s+)?(?P<first>{_TRIED_VALUE})
     (?:\s*(?:,|and|or|&|then)\s*(?:also\s+)?(?P<second>{_TRIED_VALUE}))?   # "X and Y", "X, Y"

@@ -115,6 +115,16 @@ class PasswordRecognizer(ChatPatternRecognizer):
             0.6,
         ),
         verbose_pattern(
+            "secret before its cue",
+            r"""
+            (?<![\w@/.:=\-])(?P<shape>)(?P<value>[^\s"'`,]{4,64})          # "Fluffy2019! is my password"
+            \s*[,\-\u2013\u2014]?\s*(?:is|was|=|that'?s|thats|it'?s|should\s+be)\s+(?:my|the|our|your)\s+
+            (?:new\s+|old\s+|current\s+|temp(?:orary)?\s+|login\s+)?
+            (?:pass\s?word|passwd|pwd|pw|pass\s?code|pin|otp|(?:verification|security|one[-\s]?time|2fa|sms)\s+code)\b
+            """,
+            0.7,
+        ),
+        verbose_pattern(
             "pin cue",
             r"""
             \b(?:pin|pin\s?(?:code|number|no\.?|\#)|cvv2?|cvc2?|csc|puk(?:\s?code)?|unlock\s+(?:code|pin))

@@ -129,10 +129,13 @@ class OrderIdRecognizer(_IdRecognizer):
             \b(?:{typo_tolerant("order")}|{typo_tolerant("ticket")}|case|incident|{typo_tolerant("booking")}
                |reservation|{typo_tolerant("confirmation")}|conf|{typo_tolerant("tracking")}|reference|ref|invoice
                |return|rma|claim|request|transaction|txn|receipt|shipment|package|parcel|waybill|pnr|itinerary
-               |purchase|sales\s+order|work\s+order|service\s+request)\b
+               |purchase|sales\s+order|work\s+order|service\s+request|consignment|awb|airway\s+bill
+               # Words that also precede amounts and times ("the refund is 129", "quote 250"): only with "number".
+               |(?:quote|estimate|job|appointment|application|dispute|refund|delivery|pro|ra)
+                 (?=\s*(?:number|num\b|no\b|\#|id\b|ref\b|reference|code)))\b
             """
             + _ID_WORD
-            + rf"(?P<value>{_ID_VALUE})\b",
+            + rf"(?P<value>{_ID_VALUE})\b(?!\s\d{{4}})",  # a spaced number is read whole below
             0.7,
         ),
         verbose_pattern(
@@ -154,6 +157,48 @@ class OrderIdRecognizer(_IdRecognizer):
             (?P<value>(?P<letters>(?-i:[A-Z]{5,10})))(?![\w-])   # booking codes and order refs: "UAXZHCPL"
             """,
             0.6,
+        ),
+        verbose_pattern(
+            "Amazon order number",
+            r"(?<![\w-])(?P<value>\d{3}-\d{7}-\d{7})(?![\w-])",  # 112-4839201-5523901
+            0.85,
+        ),
+        verbose_pattern(
+            "carrier tracking formats",
+            r"""
+            (?<![\w-])(?P<value>(?-i:TBA)\d{12}                             # Amazon Logistics
+              |(?-i:[A-Z]{2})\d{9}(?-i:[A-Z]{2})                            # UPU S10: "EA123456789US"
+              |(?-i:JD)\d{16,18})(?![\w-])                                 # DHL eCommerce
+            """,
+            0.8,
+        ),
+        verbose_pattern(
+            "spaced digits after cue",
+            rf"""
+            \b(?:{typo_tolerant("order")}|{typo_tolerant("tracking")}|{typo_tolerant("confirmation")}|reference|ref
+               |{typo_tolerant("ticket")}|case|invoice|shipment)\b
+            """
+            + _ID_WORD
+            + r"""
+            (?P<value>\d{3,}(?:\s\d{4,}){1,5})(?![\w.,/-]?\d)                # "order 112 4839201 5523901"
+            """,
+            0.65,
+        ),
+        verbose_pattern(
+            "letter-prefixed reference",
+            r"""
+            (?<![\w-])(?P<value>(?-i:[A-Z]{2,4})-\d{5,12})(?![\w-])          # "RF-9928314", "SR-482201"
+            """,
+            0.5,
+        ),
+        verbose_pattern(
+            "hash-prefixed reference",
+            r"""
+            (?<![\w&#/])(?<!\b(?:apt|unit|suite|ste|room|rm|no|flat|floor|box|lot|bldg|building|page|step|item)\.?\s?)
+            \#(?P<value>(?=[a-z0-9-]*\d[a-z0-9-]*\d[a-z0-9-]*\d)       # "#A12B34": three digits or more
+              [a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){4,24})\b
+            """,
+            0.55,
         ),
         verbose_pattern(
             "UPS tracking",

@@ -22,7 +22,9 @@ class SsnCueRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "ssn after cue",
             r"""
-            (?:\b(?:ssn|ss\s?\#|ss\s+(?:no\.?|num(?:ber)?)|social(?:\s+sec(?:urity|\.)?)?(?:\s+(?:number|no\.?|num|\#))?
+            (?:\b(?:ssn|ss\s?\#|social\s+insurance(?:\s+(?:number|no\.?|num|\#))?   # and the Canadian SIN
+                  |sin(?=\s*(?:\#|:|is\b|number|no\b))
+                  |ss\s+(?:no\.?|num(?:ber)?)|social(?:\s+sec(?:urity|\.)?)?(?:\s+(?:number|no\.?|num|\#))?
                   |soc\.?\s+sec\.?(?:\s+(?:no\.?|num(?:ber)?|\#))?)
                |(?<![\w.])s\.s\.n\.?)                                          # "s.s.n. 123-45-6789"
             (?:'s|\s+(?:is|was|=|:)|\s*[:=\#-])?(?:\s+(?:now|still|actually))?\s*   # "ssn is", "social's"
@@ -37,8 +39,9 @@ class SsnCueRecognizer(ChatPatternRecognizer):
             "ssn before cue",
             r"""
             (?<![\w.,/-])(?P<value>\d{3}[\s.\-]{0,2}\d{2}[\s.\-]{0,2}\d{4})(?![\w.,/-]?\d)
-            \s+(?:is|was|=|-)\s+(?:my|his|her|the|our|their)\s+                 # "123-45-6789 is my social"
-            (?:ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|num|\#))?)\b
+            \s*[,\-\u2013\u2014(]?\s*(?:is|was|=|-|that'?s|thats|it'?s)   # "... is my social", "..., that's my ssn"
+            \s+(?:my|his|her|the|our|their)\s+
+            (?:ssn|ss\s?\#|social(?:\s+security)?(?:\s+(?:number|no\.?|num|\#))?)(?!\w)
             """,
             0.85,
         ),

@@ -8,6 +8,7 @@ import regex
 from presidio_analyzer import Pattern
 
 from ._base import STOP_WORDS, ChatPatternRecognizer, verbose_pattern
+from .names import common_words
 
 # Mentions that address a group or a place, not a person.
 _GROUP_MENTIONS = frozenset(
@@ -40,7 +41,7 @@ class UsernameRecognizer(ChatPatternRecognizer):
             "cue with separator",
             _CUE
             + r"""
-            (?:\s+(?:is|was|=|:|-)|\s*[:=])\s*   # "username is", "login:", "handle = "
+            (?:'s|\s+(?:is|was|=|:|-)|\s*[:=])\s*   # "username is", "login:", "handle = ", "user name's"
             (?:\s*(?:just|still|actually))?\s*
             ["'`]?
             (?P<value>@?[a-z0-9_][\w.\-]{1,30}[a-z0-9_])   # the @ belongs to the handle, as in a mention
@@ -74,6 +75,38 @@ class UsernameRecognizer(ChatPatternRecognizer):
             (?![\w@])
             """,
             0.7,
+        ),
+        verbose_pattern(
+            "username cue, a few words, a separator, any word",
+            r"""
+            \b(?:user[\s_-]?name|log-?in[\s_-]?(?:name|id)|user[\s_-]?id|screen[\s-]?name|gamer[\s-]?tag)
+            \s+(?:on|for|in|at|of|with)\s+(?:the\s+|my\s+|your\s+|this\s+|that\s+)?[\w.\-]+(?:\s+[\w.\-]+)?
+            \s*(?:\s(?:is|was)|[:=])\s*["'`]?                  # "the username on the account is jdoe"
+            (?P<plain>)(?P<value>@?[a-z0-9_][\w.\-]{1,30}[a-z0-9_])
+            (?![\w@])
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "credentials pair",
+            r"""
+            \b(?:credentials|creds|login\s+(?:details|info)|log-?in)\s*(?:are|is|:|=)\s*["'`]?
+            (?P<value>@?[a-z0-9_][\w.\-]{1,30}[a-z0-9_])         # "credentials are jdoe88 / Blue!River22"
+            ["'`]?\s*(?:/|,|\band\b|\|)\s*\S
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "account under a handle",
+            r"""
+            \b(?:it'?s|its|account\s+is|account's|registered|listed|signed\s+up|booked|saved)\s+under\s+["'`]?
+            (?P<value>
+              (?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z]))                  # handle-shaped: "under my name" is not
+              @?[a-z][\w.\-]{1,30}[a-z0-9_]
+            )
+            (?![\w@])
+            """,
+            0.65,
         ),
         verbose_pattern(
             "introduced handle",
@@ -125,7 +158,7 @@ class UsernameRecognizer(ChatPatternRecognizer):
               (?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z]))                  # handle-shaped: "brittany1968"
               @?[a-z][\w.\-]{1,30}[a-z0-9_]
             )
-            ["'`]?\s+on\s+(?:there|here|it|the\s+\w+|insta\w*|discord|twitter|x|tiktok|reddit|steam|xbox|psn
+            ["'`]?\s+on\s+(?:th+e+re|theer|thre|here|it|the\s+\w+|insta\w*|discord|twitter|x|tiktok|reddit|steam|xbox|psn
               |github|telegram|snapchat|skype|twitch|youtube|facebook|fb|ig)\b
             """,
             0.7,
@@ -139,6 +172,10 @@ class UsernameRecognizer(ChatPatternRecognizer):
         bare = value.lstrip("@").rstrip(".,;:!?")
         if value.startswith("@"):
             return bare in _GROUP_MENTIONS
+        if "plain" in match.re.groupindex and bare.isalpha():
+            # Any word is taken after a username cue and a separator, but not one that describes it: "the
+            # username on the box is printed wrong".
+            return bare in common_words() or regex.search(r"(?:ed|ing|ly)$", bare) is not None
         # "it's v2.1 on the app": a version number is not a handle; "signed in with google.com" a site.
         return (
             bare in STOP_WORDS

@@ -268,3 +268,64 @@ def test_gates_never_change_findings_on_these_examples(detector: Detector) -> No
     gated = analyse(detector, texts)
     with ungated(detector):
         assert analyse(detector, texts) == gated
+
+
+# ---- round two: values before their cue, carrier formats, hash references, codes inside an answer --------
+
+
+@pytest.mark.parametrize(
+    ("recognizer", "text", "expected"),
+    [
+        (PasswordRecognizer(), "Fluffy2019! is my password", ["Fluffy2019!"]),
+        (PasswordRecognizer(), "482913 is the verification code", ["482913"]),
+        (PasswordRecognizer(), "that is my password", []),
+        (PasswordRecognizer(), "2019 was the year", []),
+        (OrderIdRecognizer(), "where is my package? 112-4839201-5523901", ["112-4839201-5523901"]),
+        (OrderIdRecognizer(), "tracking TBA123456789000", ["TBA123456789000"]),
+        (OrderIdRecognizer(), "it shipped as EA123456789US", ["EA123456789US"]),
+        (OrderIdRecognizer(), "I'm calling about #A12B34", ["A12B34"]),
+        (OrderIdRecognizer(), "my apt #12345 buzzer is broken", []),
+        (OrderIdRecognizer(), "#1 priority please", []),
+        (OrderIdRecognizer(), "this is the 3rd time #frustrated", []),
+        (OrderIdRecognizer(), "order 112 4839201 5523901 please", ["112 4839201 5523901"]),
+        (OrderIdRecognizer(), "my order 12345 is for 100 dollars", ["12345"]),
+        (OrderIdRecognizer(), "my refund RF-9928314 hasn't posted", ["RF-9928314"]),
+        (SsnCueRecognizer(), "My SIN is 523 456 780", ["523 456 780"]),
+        (SsnCueRecognizer(), "523-45-6780 - that's my social", ["523-45-6780"]),
+        (SsnCueRecognizer(), "I sin 523456780 times", []),
+        (UsernameRecognizer(), "the username on the account is jdoe", ["jdoe"]),
+        (UsernameRecognizer(), "my user name's katie_r", ["katie_r"]),
+        (UsernameRecognizer(), "it's under jdoe88", ["jdoe88"]),
+        (UsernameRecognizer(), "it's under my husband's name", []),
+        (UsernameRecognizer(), "the username on the box is printed wrong", []),
+        (UsernameRecognizer(), "credentials are jdoe88 / Blue!River22", ["jdoe88"]),
+        (UsernameRecognizer(), "I'm brittany1968 on thhere", ["brittany1968"]),
+    ],
+)
+def test_values_before_cues_carrier_formats_and_references(
+    recognizer: EntityRecognizer, text: str, expected: list[str]
+) -> None:
+    assert found(recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("conversation", "expected"),
+    [
+        ([("agent", "What's the code you received?"), ("customer", "I got 482913")], [[], [("482913", "PASSWORD")]]),
+        (
+            [("agent", "I've sent a verification code to your email."), ("customer", "ok i see it, 739104")],
+            [[], [("739104", "PASSWORD")]],
+        ),
+        ([("agent", "What's the code?"), ("customer", "I tried 3 times already")], [[], []]),
+        ([("agent", "What's the code?"), ("customer", "it costs 4999 dollars")], [[], []]),
+        ([("agent", "What was the make of your first car?"), ("customer", "a Honda")], [[], [("Honda", "PASSWORD")]]),
+        (
+            [("agent", "What is your Social Security Number?"), ("customer", "523.45.6780")],
+            [[], [("523.45.6780", "US_SSN")]],
+        ),
+    ],
+)
+def test_answers_inside_sentences_and_after_statements(
+    conversation: list[tuple[str, str]], expected: list[list[tuple[str, str]]]
+) -> None:
+    assert linked(conversation) == expected
