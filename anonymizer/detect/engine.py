@@ -29,7 +29,7 @@ from anonymizer.detect.allow import AllowList
 from anonymizer.detect.findings import Finding
 from anonymizer.detect.gates import Gate, TextFeatures, gate_for
 from anonymizer.detect.recognizers._base import USER_PATTERN_PREFIX
-from anonymizer.detect.recognizers.ner_filter import is_not_pii_ner_span
+from anonymizer.detect.recognizers.ner_filter import is_not_pii_ner_span, ner_entity_type
 from anonymizer.errors import DetectionError, ModelNotFoundError
 from anonymizer.policy import DetectionSettings
 
@@ -152,6 +152,7 @@ def remove_duplicates(results: Sequence[RecognizerResult]) -> list[RecognizerRes
     the main process. Same rule here (drop zero scores and results contained in a same-type result with an
     equal or higher score), with ties broken by recognizer name.
     """
+
     def name(result: RecognizerResult) -> str:
         return str((result.recognition_metadata or {}).get("recognizer_name", ""))
 
@@ -366,11 +367,14 @@ class Detector:
                 text, int(result.start), int(result.end), str(result.entity_type)
             ):
                 continue
+            entity_type = str(result.entity_type)
+            if metadata.get("recognizer_name") == "SpacyRecognizer":
+                entity_type = ner_entity_type(text, int(result.start), int(result.end), entity_type)
             findings.append(
                 Finding(
                     start=int(result.start),
                     end=int(result.end),
-                    entity_type=str(result.entity_type),
+                    entity_type=entity_type,
                     score=float(result.score),
                     recognizer=str(metadata.get("recognizer_name", "unknown")),
                 )

@@ -24,7 +24,7 @@ from .names import (
 from .obfuscated import ObfuscatedPhoneRecognizer, SpelledEmailRecognizer
 from .partial_ids import PartialIdRecognizer
 from .phones import LenientPhoneRecognizer
-from .places import CountryRecognizer, PlaceCueRecognizer
+from .places import CityRecognizer, CountryRecognizer, PlaceCueRecognizer
 from .ssn import SsnCueRecognizer
 from .urls import PersonalUrlRecognizer
 from .usernames import UsernameRecognizer
@@ -33,6 +33,7 @@ __all__ = [
     "AccountIdRecognizer",
     "ChatEventNameRecognizer",
     "ChatPatternRecognizer",
+    "CityRecognizer",
     "ConfiguredIdRecognizer",
     "ContextNameRecognizer",
     "CountryRecognizer",
@@ -97,6 +98,7 @@ def chat_recognizers(
         PersonalUrlRecognizer(),
         PlaceCueRecognizer(),
         CountryRecognizer(),
+        CityRecognizer(),
         ContextNameRecognizer(),
         NameListRecognizer(),
         ChatEventNameRecognizer(),

@@ -8,10 +8,13 @@ words none of which is a known name.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from ._base import words
-from .names import is_first_name, is_last_name
+from .fold import fold
+from .names import _word_file, is_first_name, is_last_name
 
 # Words that end company, shop and product names; a person's or a city's name does not end in them.
 ORGANISATION_WORDS = frozenset(
@@ -77,3 +80,29 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
     # "keps disconnecting": spaCy's lower-case guesses with no known name in them; lower-case names are
     # found by the chat recognizers, which check their words against name lists.
     return entity_type == "PERSON" and all(t.islower() for t in tokens) and not any(known)
+
+
+@cache
+def _folded_countries() -> frozenset[str]:
+    return frozenset(fold(name) for name in _word_file("countries.txt"))
+
+
+def ner_entity_type(text: str, start: int, end: int, entity_type: str) -> str:
+    """The type to report for spaCy's finding: a "place" that is a person's name is a PERSON.
+
+    The small model files unfamiliar first names ("Mette", "Ján", "Tünde Hoffmann") as places. A LOCATION
+    guess that starts with a known first name and is not itself the name of a town or country is a name.
+    """
+    if entity_type != "LOCATION":
+        return entity_type
+    span = text[start:end]
+    tokens = [t.strip(".,;:!?'\"()") for t in span.split()]
+    tokens = [t for t in tokens if t]
+    if not tokens or len(tokens) > 3 or not all(t[:1].isupper() for t in tokens) or not is_first_name(tokens[0]):
+        return entity_type
+    key = fold(" ".join(tokens))
+    if key in _word_file("cities.txt") or key in _folded_countries():
+        return entity_type
+    if len(tokens) > 1 and not (is_last_name(tokens[-1]) or is_first_name(tokens[-1])):
+        return entity_type
+    return "PERSON"

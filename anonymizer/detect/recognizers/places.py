@@ -15,8 +15,9 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, Pattern, Re
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ._base import STOP_WORDS, ChatPatternRecognizer, alternation, verbose_pattern, words
+from .fold import english_zipf, fold
 from .intl_addresses import countries
-from .names import common_words
+from .names import _word_file, common_words, is_first_name
 from .ner_filter import ORGANISATION_WORDS
 
 # US states, Canadian provinces and Australian states and territories, as typed after a town.
@@ -175,3 +176,66 @@ class CountryRecognizer(EntityRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+
+
+def cities() -> frozenset[str]:
+    """Folded names of the world's towns of 5,000 people or more (GeoNames; see the data file's header)."""
+    return _word_file("cities.txt")
+
+
+# A run of capitalized words with the lower-case particles of place names between them: "Villafranca del Cid".
+_PLACE_RUN = regex.compile(
+    r"(?<![\w@./\-])\p{Lu}[\p{L}'\u2019\-]*"
+    r"(?:[ ](?:(?:del|de|la|le|les|am|an|der|upon|on|sur|di|do|da|dos|das|y|en|im|op|aan)[ ])*\p{Lu}[\p{L}'\u2019\-]*)*"
+)
+# Where a place follows: "in", "from", "to", "near"... right before the name.
+_PLACE_PREPOSITION = regex.compile(
+    r"(?:^|\W)(?:in|from|to|near|outside|around|towards|visiting|via|of)\s+$", regex.IGNORECASE
+)
+
+
+class CityRecognizer(CountryRecognizer):
+    """Towns and cities by name, in Title Case or capitals: "returned to LYCKSELE", "Villafranca del Cid".
+
+    A name of several words, or one word English does not use ("Katrineholm", "Espoo"), is a place wherever
+    it stands. A one-word name that is also an English word or a person's first name ("Bath", "Florence",
+    "Reading") counts only right after "in", "from", "to", "near"... and never when it is an everyday word.
+    """
+
+    NAME: ClassVar[str] = "ChatCityRecognizer"
+    SCORE: ClassVar[float] = 0.5
+    RARE_ZIPF: ClassVar[float] = 3.0
+    MAX_WORDS: ClassVar[int] = 5
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """The longest run of capitalized words at each position that names a town."""
+        known = cities()
+        everyday = common_words() | STOP_WORDS
+        results: list[RecognizerResult] = []
+        for run in _PLACE_RUN.finditer(text):
+            tokens = list(regex.finditer(r"\S+", run.group()))
+            first = 0
+            while first < len(tokens):
+                taken = 0
+                for last in range(min(len(tokens), first + self.MAX_WORDS), first, -1):
+                    start, end = run.start() + tokens[first].start(), run.start() + tokens[last - 1].end()
+                    name = text[start:end]
+                    if fold(name) in known and self._plausible(text, start, name, last - first, everyday):
+                        results.append(self._result(start, end))
+                        taken = last - first
+                        break
+                first += max(taken, 1)
+        return EntityRecognizer.remove_duplicates(results)
+
+    def _plausible(self, text: str, start: int, name: str, n_words: int, everyday: frozenset[str]) -> bool:
+        lower = name.lower()
+        if lower in everyday or lower in _NOT_PLACES or lower in ORGANISATION_WORDS or len(name) < 3:
+            return False
+        if not (name[1:2].islower() or name.isupper()):
+            return False
+        if n_words > 1:
+            return True
+        rare = english_zipf(lower) < self.RARE_ZIPF and not is_first_name(lower)
+        return rare or _PLACE_PREPOSITION.search(text, max(0, start - 16), start) is not None

@@ -7,9 +7,10 @@ import pytest
 from presidio_analyzer import EntityRecognizer
 
 from anonymizer.detect.engine import Detector
-from anonymizer.detect.recognizers import CountryRecognizer, PersonShapeRecognizer
+from anonymizer.detect.recognizers import CityRecognizer, CountryRecognizer, PersonShapeRecognizer
 from anonymizer.detect.recognizers.fold import english_zipf, fold, romanize
 from anonymizer.detect.recognizers.names import first_names, is_first_name, is_last_name, last_names
+from anonymizer.detect.recognizers.ner_filter import ner_entity_type
 
 
 def found(recognizer: EntityRecognizer, text: str) -> list[str]:
@@ -120,3 +121,43 @@ def test_country_names(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", ["my jersey is torn", "Chad said hi", "turkey sandwich please", "Jordan Retro"])
 def test_country_look_alikes(text: str) -> None:
     assert found(CountryRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sunday before Labor Day we returned to LYCKSELE by helicopter.", ["LYCKSELE"]),
+        ("the following year at a startup in Katrineholm, which later", ["Katrineholm"]),
+        ("she grew up in Alcalá de Henares and moved", ["Alcalá de Henares"]),
+        ("we drove from Edmonton to Calgary", ["Calgary", "Edmonton"]),
+        ("i live in San Jose now", ["San Jose"]),
+    ],
+)
+def test_city_names(text: str, expected: list[str]) -> None:
+    assert found(CityRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reading the manual did not help",  # Reading, UK
+        "Florence said the parcel was late",  # a first name before a city
+        "Nice, thanks for the help",
+        "Buffalo wings are not on the menu",
+        "Open Settings and tap Battery",
+        "my order from Mobile World never came",
+    ],
+)
+def test_city_look_alikes(text: str) -> None:
+    assert found(CityRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [("Mette", "PERSON"), ("Tünde Hoffmann", "PERSON"), ("Victoria", "LOCATION"), ("Oslo", "LOCATION")],
+)
+def test_spacy_places_that_are_first_names_become_people(span: str, expected: str) -> None:
+    text = f"I met {span} yesterday"
+    start = text.index(span)
+    assert ner_entity_type(text, start, start + len(span), "LOCATION") == expected
+    assert ner_entity_type(text, start, start + len(span), "NRP") == "NRP"
