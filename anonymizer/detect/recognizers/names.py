@@ -412,6 +412,29 @@ def _is_place_name(word: str) -> bool:
     return romanize(word) in _countries()
 
 
+# First names that are everyday words first when they stand alone: "Crystal clear", "Angel investor".
+_WORDY_NAMES = frozenset(
+    words(
+        """
+        crystal diamond angel grace virginia sydney max ray christian jesus lee dean drew kelly morgan jackson
+        clinton taylor sterling chance destiny trinity harmony melody summer autumn winter spring brooklyn
+        """
+    )
+)
+_LOWER_PAIR = regex.compile(r"(?<![\w'\u2019@./\-])(?P<first>\p{Ll}{3,})[ ](?P<last>\p{Ll}{4,})(?![\w@]|\.\w)")
+# A capitalized word that opens a clause, then a verb phrase only a person does.
+_SUBJECT_OF_PERSON_VERB = regex.compile(
+    r"""(?x)
+    (?:^|(?<=[\n.!?;:"(]\s*))(?P<name>(?-i:\p{Lu}\p{Ll}{2,}))
+    (?:
+      [ ](?:lives|lived|is[ ]from|was[ ]born|had[ ]given|has[ ]given|gave|said|says|shouted|told|asked
+        |wrote|called|emailed|texted|replied|is[ ]a[ ]very|is[ ]my|was[ ]my|works[ ]at|worked[ ]at)\b
+      |,[ ](?:can|could|would|will)[ ](?:i|you|we)\b
+    )
+    """,
+    regex.IGNORECASE | regex.MULTILINE,
+)
+
 # "benjamin a seiler", "leidy t muris": lower case with a middle initial.
 _LOWER_INITIAL_NAME = regex.compile(
     r"(?<![\w'\u2019@./\-])(?P<first>\p{Ll}{2,})[ ](?P<middle>\p{Ll}\.?)[ ](?P<last>\p{Ll}{3,})(?![\w@]|\.\w)"
@@ -434,10 +457,13 @@ class PersonShapeRecognizer(ContextNameRecognizer):
     NAME: ClassVar[str] = "ChatPersonShapeRecognizer"
     SCORE: ClassVar[float] = 0.65
     SINGLE_SCORE: ClassVar[float] = 0.55
+    # A lower-case word after a lower-case known first name is a surname when English hardly uses it.
+    LOWER_SURNAME_ZIPF: ClassVar[float] = 2.0
     # Below this Zipf frequency a word is rare in English: a foreign name, a coined brand, a typo.
     RARE_ZIPF: ClassVar[float] = 2.6
-    # A known first name standing alone is a name unless it is this common as an English word ("Grace").
-    SINGLE_MAX_ZIPF: ClassVar[float] = 4.5
+    # A known first name standing alone is a name unless it is this common in English ("Will" is 6.5; the
+    # commonest first names, "David" and "James", are 5.1); names that are words first are in _WORDY_NAMES.
+    SINGLE_MAX_ZIPF: ClassVar[float] = 5.2
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -454,6 +480,17 @@ class PersonShapeRecognizer(ContextNameRecognizer):
             first, last = match.group("first"), match.group("last")
             if self._first_ok(first) and self._last_ok(last) and (is_last_name(last) or is_first_name(last)):
                 results.append(self._result(match.span(), self.SCORE))
+        for match in _LOWER_PAIR.finditer(text, overlapped=True):
+            # "monika žilková", "eva kleist": a known first name, then a word English does not use.
+            first, last = match.group("first"), match.group("last")
+            if self._first_ok(first) and len(last) >= 4 and english_zipf(last) < self.LOWER_SURNAME_ZIPF:
+                if not self._everyday(last) and last not in _AMBIGUOUS:
+                    results.append(self._result(match.span(), self.SINGLE_SCORE))
+        for match in _SUBJECT_OF_PERSON_VERB.finditer(text):
+            # "Timotea lives on ...", "Warrane, can I please speak to your boss?": a person's verb after it.
+            word = match.group("name")
+            if (self._first_ok(word) or self._rare(word)) and not _is_place_name(word) and len(word) >= 3:
+                results.append(self._result(match.span("name"), self.SINGLE_SCORE))
         doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
         for ent in getattr(doc, "ents", ()) or ():
             if ent.label_ == "ORG" and self._org_is_person(ent.text):
@@ -472,7 +509,8 @@ class PersonShapeRecognizer(ContextNameRecognizer):
         return len(word) >= 2 and not self._everyday(word) and word.lower() not in _AMBIGUOUS
 
     def _rare(self, word: str) -> bool:
-        return english_zipf(word.lower()) < self.RARE_ZIPF and not self._everyday(word)
+        lower = word.lower()
+        return english_zipf(lower) < self.RARE_ZIPF and not self._everyday(word) and lower not in _BRANDS
 
     def _title_run_is_name(self, match: regex.Match[str]) -> bool:
         first, last = match.group("first"), match.group("last")
@@ -493,7 +531,12 @@ class PersonShapeRecognizer(ContextNameRecognizer):
 
     def _single_name(self, text: str, match: regex.Match[str]) -> bool:
         word = match.group()
-        if not self._first_ok(word) or len(word) < 3 or english_zipf(word.lower()) >= self.SINGLE_MAX_ZIPF:
+        if (
+            word.lower() in _WORDY_NAMES
+            or not self._first_ok(word)
+            or len(word) < 3
+            or english_zipf(word.lower()) >= self.SINGLE_MAX_ZIPF
+        ):
             return False
         if _is_place_name(word) or _DETERMINER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             return False

@@ -69,6 +69,10 @@ def test_english_frequency_separates_words_from_foreign_names() -> None:
         ("follow up with benjamin a seiler next week", ["benjamin a seiler"]),
         ("Sophia from billing said it would be refunded", ["Sophia"]),
         ("I'm so jealous! said Gladys to Logan", ["Gladys", "Logan"]),
+        ("Scott had given me the wrong address", ["Scott"]),
+        ("follow up with monika žilková in a couple of months", ["monika žilková"]),
+        ("Timotea lives on Via dei Fiorentini", ["Timotea"]),
+        ("Warrane, can I please speak to your manager?", ["Warrane"]),
     ],
 )
 def test_full_names_by_shape(text: str, expected: list[str]) -> None:
@@ -90,6 +94,12 @@ def test_full_names_by_shape(text: str, expected: list[str]) -> None:
         "my order has the Black Friday discount",
         "The Period Tracker app crashed",
         "see the attached Return Form",
+        "Crystal clear, thanks",
+        "Angel investors are not our customers",
+        "Battery lives up to the promise",
+        "Settings, can I change them?",
+        "thanks maria pls call back",
+        "mark sent the parcel",
     ],
 )
 def test_look_alikes_are_not_names(text: str) -> None:
