@@ -483,9 +483,9 @@ class PersonShapeRecognizer(ContextNameRecognizer):
         for match in _LOWER_PAIR.finditer(text, overlapped=True):
             # "monika žilková", "eva kleist": a known first name, then a word English does not use.
             first, last = match.group("first"), match.group("last")
-            if self._first_ok(first) and len(last) >= 4 and english_zipf(last) < self.LOWER_SURNAME_ZIPF:
-                if not self._everyday(last) and last not in _AMBIGUOUS:
-                    results.append(self._result(match.span(), self.SINGLE_SCORE))
+            surname = len(last) >= 4 and english_zipf(last) < self.LOWER_SURNAME_ZIPF
+            if surname and self._first_ok(first) and not self._everyday(last) and last not in _AMBIGUOUS:
+                results.append(self._result(match.span(), self.SINGLE_SCORE))
         for match in _SUBJECT_OF_PERSON_VERB.finditer(text):
             # "Timotea lives on ...", "Warrane, can I please speak to your boss?": a person's verb after it.
             word = match.group("name")
