@@ -176,6 +176,11 @@ _TRAIL_WORDS = _wordset(
     "lol lmao haha hahaha thanks thx ty please pls plz btw i think thnik believe guess maybe probably right ok "
     "okay i'm sure here speaking"
 )
+_ALTERNATIVE_TYPES = frozenset({"USERNAME", "PASSWORD", "ORDER_ID", "ACCOUNT_ID"})
+_ALTERNATIVES = re.compile(
+    r"\s*(?P<first>[^\s,/]+)\s*[,/]?\s+or\s+(?:maybe\s+|possibly\s+|perhaps\s+|else\s+)?(?P<second>[^\s,/]+)[\s.!?]*",
+    re.IGNORECASE,
+)
 _ARTICLE = re.compile(r"(?:a|an|the)\s+(?=\S)", re.IGNORECASE)
 _EDGE_CONNECTOR = re.compile(r"\s+(?:and|or|&)$", re.IGNORECASE)
 # Replies to a request that are not the value asked for.
@@ -454,6 +459,12 @@ def _answer_span(text: str, line_start: int, line_end: int, asked: Sequence[str]
         pieces.append((cursor, s))
         cursor = e
     pieces.append((cursor, end))
+    if len(weak) == 1 and weak[0] in _ALTERNATIVE_TYPES and len(pieces) == 1:
+        # "kate.r or maybe kater": a customer unsure of a login gives both guesses.
+        alternatives = _ALTERNATIVES.fullmatch(text, *pieces[0])
+        if alternatives is not None:
+            pieces = [alternatives.span("first"), alternatives.span("second")]
+            weak = weak * 2
     if len(weak) > 1 and not ("STREET_ADDRESS" in weak and not found):  # an address is one value, commas and all
         split: list[tuple[int, int]] = []
         for piece_start, piece_end in pieces:
@@ -482,7 +493,7 @@ def _answer_span(text: str, line_start: int, line_end: int, asked: Sequence[str]
             s += article.end()  # "a Honda" for the first car
             piece = text[s:e]
         for entity in weak:
-            if entity in used or not _valid_weak(entity, piece):
+            if (entity in used and len(set(weak)) > 1) or not _valid_weak(entity, piece):
                 continue
             if entity in ("ACCOUNT_ID", "ORDER_ID") and text[s] == "#":
                 s += 1

@@ -7,7 +7,8 @@ from typing import ClassVar
 import regex
 from presidio_analyzer import Pattern
 
-from ._base import STOP_WORDS, ChatPatternRecognizer, alternation, typo_tolerant, verbose_pattern
+from ._base import STOP_WORDS, alternation, typo_tolerant, verbose_pattern
+from .identifiers import PrefilteredRecognizer
 from .ner_filter import CHAT_SLANG
 
 # "is", ":", "=", "should be" ... between a cue and its value; optional so "pwd hunter2" still matches, but
@@ -62,7 +63,7 @@ _PUBLIC_CODES = [
 ]  # fmt: skip
 
 
-class PasswordRecognizer(ChatPatternRecognizer):
+class PasswordRecognizer(PrefilteredRecognizer):
     """The value after a password, PIN, security-answer or one-time-code cue; the cue is not flagged."""
 
     ENTITY = "PASSWORD"
@@ -194,6 +195,11 @@ class PasswordRecognizer(ChatPatternRecognizer):
     # A closing "!" is kept: passwords often end with one, and over-covering by one character leaks nothing.
     TRAILING_PUNCTUATION = ".,;:?)"
     CONTEXT: ClassVar[list[str]] = ["password", "pin", "code", "otp", "security", "passcode"]
+    PREFILTERS: ClassVar[dict[str, str]] = {
+        "secret before its cue": "pass|pwd|pw|pin|otp|code",
+        "second secret in a list": "pass|pwd|pw|pin",
+        "secret changed to a value": "pass|pwd|pw|pin",
+    }
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """Drop descriptions of a secret ("password is incorrect") and values that are only punctuation; a

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import Pattern
+from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from ._base import ChatPatternRecognizer, digits_of, typo_tolerant, verbose_pattern
+from ._base import (
+    DEFAULT_FLAGS,
+    REGEX_TIMEOUT_SECONDS,
+    ChatPatternRecognizer,
+    digits_of,
+    typo_tolerant,
+    verbose_pattern,
+)
 from .names import common_words as _common_words
 
 # An identifier token: letters, digits and inner dashes, at least one digit somewhere.
@@ -59,7 +68,51 @@ def _is_year(value: str) -> bool:
     return value.isdigit() and len(value) == 4 and 1900 <= int(value) <= 2099
 
 
-class _IdRecognizer(ChatPatternRecognizer):
+class PrefilteredRecognizer(ChatPatternRecognizer):
+    """A recognizer some of whose patterns run only when a word they need occurs in the text.
+
+    `PREFILTERS` maps a pattern name to a regex that every match of that pattern contains (its cue words,
+    matched with the same flags), so skipping the pattern when the probe is absent never changes a finding;
+    it saves the per-position work of patterns that start anywhere ("X is my password", lists of ids).
+    """
+
+    PREFILTERS: ClassVar[dict[str, str]] = {}
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """Run every pattern whose probe occurs (or that has none) over `text`."""
+        results: list[RecognizerResult] = []
+        present: dict[str, bool] = {}
+        for pattern in self._patterns:
+            probe = self.PREFILTERS.get(pattern.name)
+            if probe is not None:
+                if probe not in present:
+                    present[probe] = _probe(probe).search(text) is not None
+                if not present[probe]:
+                    continue
+            compiled = self._regex(pattern)
+            try:
+                matches = list(compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
+            except TimeoutError:
+                continue
+            for match in matches:
+                result = self._result(pattern, compiled, match, text)
+                if result is not None:
+                    results.append(result)
+        return EntityRecognizer.remove_duplicates(results)
+
+
+@functools.cache
+def _probe(pattern: str) -> regex.Pattern[str]:
+    return regex.compile("(?x)" + pattern, DEFAULT_FLAGS)  # verbose, as the patterns are
+
+
+class _IdRecognizer(PrefilteredRecognizer):
     """Identifier recognizers share their rejection rules: enough digits, not a bare year or a price."""
 
     MIN_DIGITS: ClassVar[int] = 4
@@ -106,6 +159,7 @@ class AccountIdRecognizer(_IdRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["account", "customer", "member", "acct", "client"]
+    PREFILTERS: ClassVar[dict[str, str]] = {"listed account ids": _ACCOUNT_LIST_WORDS}
 
 
 class OrderIdRecognizer(_IdRecognizer):
@@ -223,6 +277,14 @@ class OrderIdRecognizer(_IdRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["order", "ticket", "case", "booking", "confirmation", "tracking"]
+    PREFILTERS: ClassVar[dict[str, str]] = {
+        "listed order ids": _ORDER_LIST_WORDS,
+        "hash-prefixed reference": r"\#",  # an escaped '#': the probe is verbose too
+        "letter-prefixed reference": "-",
+        "Amazon order number": "-",
+        "spaced digits after cue": r"\d\s\d",
+        "carrier tracking formats": r"\d{9}",
+    }
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """A letter-only reference must be upper case in a text that is not shouted, and not a word."""

@@ -7,7 +7,8 @@ from typing import ClassVar
 import regex
 from presidio_analyzer import Pattern
 
-from ._base import STOP_WORDS, ChatPatternRecognizer, verbose_pattern
+from ._base import STOP_WORDS, verbose_pattern
+from .identifiers import PrefilteredRecognizer
 from .names import common_words
 
 # Mentions that address a group or a place, not a person.
@@ -22,7 +23,7 @@ _CUE = r"""
 """
 
 
-class UsernameRecognizer(ChatPatternRecognizer):
+class UsernameRecognizer(PrefilteredRecognizer):
     """Find @handles and values after username cues; emails are left to the email recognizer."""
 
     ENTITY = "USERNAME"
@@ -165,6 +166,15 @@ class UsernameRecognizer(ChatPatternRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["username", "user", "handle", "login", "gamertag", "account"]
+    PREFILTERS: ClassVar[dict[str, str]] = {
+        "signed in as a handle": "log|sign|regist|enrol",
+        "user label": "user",
+        "username cue, a few words, a separator, any word": "user|log|screen|gamer",
+        "credentials pair": "cred|log",
+        "account under a handle": "under",
+        "introduced handle": "under|me|go",
+        "i'm handle on a service": r"\son\s",
+    }
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """Drop ordinary words after a cue and mentions of groups such as @here."""

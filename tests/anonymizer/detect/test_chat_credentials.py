@@ -329,3 +329,41 @@ def test_answers_inside_sentences_and_after_statements(
     conversation: list[tuple[str, str]], expected: list[list[tuple[str, str]]]
 ) -> None:
     assert linked(conversation) == expected
+
+
+def test_an_ssn_in_any_grouping_after_its_cue() -> None:
+    assert found(SsnCueRecognizer(), "social 5234 56780") == ["5234 56780"]
+    assert found(SsnCueRecognizer(), "ssn 5234 567801 22") == []  # more than nine digits
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("kate.r or maybe kater", [("kate.r", "USERNAME"), ("kater", "USERNAME")]),
+        ("jdoe88, or jdoe_88", [("jdoe88", "USERNAME"), ("jdoe_88", "USERNAME")]),
+        ("yes or no", []),
+    ],
+)
+def test_a_customer_unsure_of_a_login_gives_both_guesses(answer: str, expected: list[tuple[str, str]]) -> None:
+    assert linked([("agent", "What's the username?"), ("customer", answer)]) == [[], expected]
+
+
+@pytest.mark.parametrize(
+    "recognizer_class", [PasswordRecognizer, UsernameRecognizer, OrderIdRecognizer, AccountIdRecognizer]
+)
+def test_prefilters_are_necessary_conditions(
+    recognizer_class: type[PasswordRecognizer | UsernameRecognizer | OrderIdRecognizer | AccountIdRecognizer],
+) -> None:
+    from .test_fast_paths import sample_texts
+
+    tables = [PASSWORDS, USERNAMES, SSNS, ORDERS, PARTIALS]
+    texts = [t for table in tables for t, _ in table] + NOT_PASSWORDS + NOT_USERNAMES + NOT_ORDERS
+    texts += sample_texts(1500)
+    prefiltered = recognizer_class()
+    plain = recognizer_class()
+    plain.PREFILTERS = {}  # type: ignore[misc]  # the instance attribute shadows the class's for this test
+
+    def spans(recognizer: EntityRecognizer, text: str) -> list[tuple[int, int, float]]:
+        return sorted((r.start, r.end, r.score) for r in recognizer.analyze(text, recognizer.supported_entities, None))
+
+    assert [spans(prefiltered, t) for t in texts] == [spans(plain, t) for t in texts]
