@@ -117,6 +117,8 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatSsnRecognizer": lambda: min_digits(9),
     # Every street core holds a digit (a core without one is dropped before the address lines are read).
     "ChatInternationalAddressRecognizer": lambda: min_digits(1),
+    # The value must hold a digit (a house number, or the digits of the unit or street).
+    "ChatAddressCueRecognizer": lambda: min_digits(1),
     # Every cue holds one of these words.
     "ChatPlaceRecognizer": lambda: search(
         r"moved|moving|relocat|live|living|resid|based|located|staying|i'?m\s+in|i\s+am\s+in|deliver|ship"

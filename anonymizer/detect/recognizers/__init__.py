@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from presidio_analyzer import EntityRecognizer, Pattern
 
 from ._base import ChatPatternRecognizer, compile_user_pattern
+from .address_cues import AddressCueRecognizer
 from .addresses import StreetAddressRecognizer, ZipCodeRecognizer
 from .cards import CreditCardGapRecognizer
 from .credentials import PasswordRecognizer
@@ -31,6 +32,7 @@ from .usernames import UsernameRecognizer
 
 __all__ = [
     "AccountIdRecognizer",
+    "AddressCueRecognizer",
     "ChatEventNameRecognizer",
     "ChatPatternRecognizer",
     "CityRecognizer",
@@ -87,6 +89,7 @@ def chat_recognizers(
         StreetAddressRecognizer(),
         ZipCodeRecognizer(),
         InternationalAddressRecognizer(),
+        AddressCueRecognizer(),
         PasswordRecognizer(),
         SpelledEmailRecognizer(),
         ObfuscatedPhoneRecognizer(default_region),

@@ -1,0 +1,167 @@
+"""STREET_ADDRESS: whatever address follows "my address is", "lives at", "ship it to", in any format.
+
+The format recognizers (addresses.py, intl_addresses.py) know street types and postcodes of many countries,
+but addresses come in more shapes than any list ("6614 Luite tee 87", "the corner of Pachergasse 64 and
+Radolič Harbor", a street name in another script). After a phrase that announces an address, a value that
+starts with a house number (or "the corner of") is an address whatever its words: it runs to the end of the
+sentence, and over the following lines while they look like address lines (a unit, a town, a postcode).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from ._base import words
+
+_CUE = regex.compile(
+    r"""(?xi)
+    (?<![\w'])
+    (?:
+      (?:my|our|his|her|their|the|your|new|old|current|home|billing|shipping|mailing|delivery|postal|street)
+        (?:[ ](?:new|old|current|home|billing|shipping|mailing|delivery|postal|street|primary|secondary))*
+        [ ]address(?:[ ](?:is|was|will[ ]be|has[ ]changed[ ]to|should[ ]be))?[ ]*[:=\-]?
+      |address[ ]*[:=]
+      |(?:located|lives?|living|lived|based|reside|resides|residing|staying|stay|arrived|deliver(?:ed)?|delivery)
+        [ ]+(?:now[ ]+)?(?:at|to)
+      |(?:ship|send|deliver|mail|post|forward|bring)(?:[ ]+(?:it|them|this|that|the[ ]+\w+|my[ ]+\w+))?[ ]+to
+      |(?:meet|see)[ ]+(?:me|us|you)[ ]+at
+      |(?:i|we)[ ]+(?:now[ ]+|once[ ]+|used[ ]+to[ ]+)?(?:live|lived|moved)[ ]+(?:at|in|to)
+      |(?:office|store|shop|restaurant|house|home|apartment|flat|place)[ ]+is[ ]+(?:at|on)
+      |moved[ ]+to
+    )
+    [ \t]*\n?[ \t]*
+    """
+)
+# The value opens with a house number (or a unit) or "the corner of".
+_OPENING = regex.compile(
+    r"(?i)(?:the[ ]+)?corner[ ]+of[ ]+\S|(?:\d|(?:apt|apartment|suite|unit|flat|no)\.?[ ]*\d|c/[ ]?\p{L})"
+)
+# Words after a leading number that make it a quantity, a time or a price, not a house number.
+_NOT_HOUSE_NUMBER = frozenset(
+    words(
+        """
+        am pm a.m. p.m. h hr hrs hour hours min mins minute minutes sec seconds day days week weeks month
+        months year years item items piece pieces pcs times different more less other others of or and to
+        percent pct usd eur gbp dollars euros pounds cents bucks kg g lb lbs oz km mi miles x o'clock ish
+        business working st nd rd th oclock people persons adults kids
+        not since until now then but
+        """
+    )
+)
+# Abbreviations whose dot does not end the sentence: "St.", "Apt.", "No.", "Str.", "u.", single letters.
+_ABBREVIATION = regex.compile(
+    r"(?i)(?:\b(?:st|str|ave|av|rd|dr|blvd|apt|no|nr|ul|u|pl|sq|ln|ct|hwy|bldg|fl|dept|po|p\.o|jr|sr|mt|ft)|\b\p{L}|\d)$"
+)
+_SENTENCE_END = regex.compile(r"[.!?;](?=\s|$)|\n[ \t]*\n|[\"\u201d)\]](?=\s|$)")
+_TRAILING_CLAUSE = regex.compile(
+    r"(?i),?[ ]+(?:and[ ]+(?:i|we|it|the|my|please|let|can|could|would|will|also|then|call|send|text|email|thanks|you)"
+    r"|but|after|before|last|yesterday|today|tomorrow|please|pls"
+    r"|thanks|thank|if|when|which|where|because|since|so[ ]+that|for[ ]+(?:the|my|a))\b"
+)
+# A following line that continues an address: a unit, a town and code, a country, short and without a verb.
+_ADDRESS_LINE = regex.compile(
+    r"(?i)^[ \t>]*(?:(?:apt|apartment|suite|ste|unit|flat|floor|fl|building|bldg|po[ ]box|p\.o\.)\b.{0,30}"
+    r"|[\p{L}\d'(),.\- ]{2,48})[ \t]*$"
+)
+_LINE_VERB = regex.compile(r"(?i)\b(?:is|are|was|were|am|have|has|will|can|could|please|thanks|i|you|we)\b")
+
+
+class AddressCueRecognizer(EntityRecognizer):
+    """An address of any format after a phrase that announces one, when it opens with a house number."""
+
+    ENTITY: ClassVar[str] = "STREET_ADDRESS"
+    NAME: ClassVar[str] = "ChatAddressCueRecognizer"
+    SCORE: ClassVar[float] = 0.6
+    MAX_LENGTH: ClassVar[int] = 160
+    MAX_EXTRA_LINES: ClassVar[int] = 4
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=[self.ENTITY], name=self.NAME, supported_language=supported_language)
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Each cue followed by a house number gives one address, up to the end of its sentence."""
+        results: list[RecognizerResult] = []
+        for cue in _CUE.finditer(text):
+            start = cue.end()
+            if not _OPENING.match(text, start) or self._is_quantity(text, start):
+                continue
+            end = self._address_end(text, start)
+            value = text[start:end].rstrip(" \t,;:-")
+            if len(value) < 6 or not regex.search(r"\p{L}{2,}", value) or not regex.search(r"\d", value):
+                continue
+            results.append(self._result(start, start + len(value)))
+        return EntityRecognizer.remove_duplicates(results)
+
+    @staticmethod
+    def _is_quantity(text: str, start: int) -> bool:
+        """ "ship to 2 different addresses", "meet me at 5 pm", "located at 3:30": not a house number."""
+        number = regex.match(r"(?:the[ ]+)?(?:corner[ ]+of[ ]+)?(\d[\d:.,/]*)(\s*)(\S*)", text[start : start + 40])
+        if number is None:
+            return False
+        digits, space, following = number.group(1), number.group(2), number.group(3).lower().strip(".,!?")
+        if ":" in digits or "\n" in space:
+            return ":" in digits
+        return following in _NOT_HOUSE_NUMBER or following.startswith(("$", "%", "€", "£"))
+
+    def _address_end(self, text: str, start: int) -> int:
+        limit = min(len(text), start + self.MAX_LENGTH)
+        line_end = text.find("\n", start)
+        line_end = limit if line_end < 0 or line_end > limit else line_end
+        end = self._sentence_end(text, start, line_end)
+        if end < line_end:
+            return end
+        # The address continues over lines that look like address lines ("Apt. 931", "Salumäe", "Estonia 62031").
+        for _ in range(self.MAX_EXTRA_LINES):
+            if end >= limit or text[end : end + 1] != "\n":
+                break
+            next_end = text.find("\n", end + 1)
+            next_end = limit if next_end < 0 or next_end > limit else next_end
+            line = text[end + 1 : next_end]
+            if not line.strip() or not _ADDRESS_LINE.match(line) or _LINE_VERB.search(line):
+                break
+            sentence = self._sentence_end(text, end + 1, next_end)
+            end = sentence
+            if sentence < next_end:
+                break
+        return end
+
+    @staticmethod
+    def _sentence_end(text: str, start: int, stop: int) -> int:
+        """Where the address's sentence or clause ends before `stop`."""
+        pos = start
+        while True:
+            found = _SENTENCE_END.search(text, pos, stop)
+            clause = _TRAILING_CLAUSE.search(text, start, stop)
+            if clause is not None and (found is None or clause.start() < found.start()):
+                return int(clause.start())
+            if found is None:
+                return stop
+            if text[found.start()] == "." and _ABBREVIATION.search(text, max(start, found.start() - 5), found.start()):
+                pos = found.end()
+                continue
+            return int(found.start())
+
+    def _result(self, start: int, end: int) -> RecognizerResult:
+        explanation = AnalysisExplanation(
+            recognizer=self.NAME, original_score=self.SCORE, textual_explanation="address after an address phrase"
+        )
+        return RecognizerResult(
+            entity_type=self.ENTITY,
+            start=start,
+            end=end,
+            score=self.SCORE,
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.NAME,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
