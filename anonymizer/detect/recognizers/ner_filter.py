@@ -13,7 +13,7 @@ from functools import cache
 import regex
 
 from ._base import words
-from .fold import fold
+from .fold import english_zipf, fold
 from .names import _word_file, is_first_name, is_last_name
 
 # Words that end company, shop and product names; a person's or a city's name does not end in them.
@@ -77,9 +77,33 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
         and _DETERMINER.search(text, max(0, start - 12), start) is not None
     ):
         return True
+    if entity_type != "PERSON":
+        return False
     # "keps disconnecting": spaCy's lower-case guesses with no known name in them; lower-case names are
-    # found by the chat recognizers, which check their words against name lists.
-    return entity_type == "PERSON" and all(t.islower() for t in tokens) and not any(known)
+    # found by the chat recognizers, which check their words against name lists. "orchestra" is in a
+    # surname list somewhere, but it is an everyday word first.
+    if all(t.islower() for t in tokens) and (
+        not any(known) or all(english_zipf(t) >= _EVERYDAY_ZIPF and not is_first_name(t) for t in lower)
+    ):
+        return True
+    # "Davis Orchestra", "Hall Band": a group or building word ends it; no person's name does.
+    if len(tokens) > 1 and lower[-1] in _GROUP_ENDINGS:
+        return True
+    # "Guilty Pleasures", "Battery Park": only everyday words, none of them a name.
+    return all(english_zipf(t) >= _EVERYDAY_ZIPF for t in lower) and not any(known)
+
+
+# An English word at least this common (Zipf scale) is read as a word, not a name, when no list knows it.
+_EVERYDAY_ZIPF = 3.5
+_GROUP_ENDINGS = frozenset(
+    words(
+        """
+        orchestra band choir ensemble quartet trio club society association foundation council committee
+        university college school academy institute museum gallery hospital church cathedral stadium arena
+        theatre theater cinema restaurant cafe pub grill diner
+        """
+    )
+)
 
 
 @cache

@@ -10,7 +10,7 @@ from anonymizer.detect.engine import Detector
 from anonymizer.detect.recognizers import CityRecognizer, CountryRecognizer, PersonShapeRecognizer
 from anonymizer.detect.recognizers.fold import english_zipf, fold, romanize
 from anonymizer.detect.recognizers.names import first_names, is_first_name, is_last_name, last_names
-from anonymizer.detect.recognizers.ner_filter import ner_entity_type
+from anonymizer.detect.recognizers.ner_filter import is_not_pii_ner_span, ner_entity_type
 
 
 def found(recognizer: EntityRecognizer, text: str) -> list[str]:
@@ -171,3 +171,19 @@ def test_spacy_places_that_are_first_names_become_people(span: str, expected: st
     start = text.index(span)
     assert ner_entity_type(text, start, start + len(span), "LOCATION") == expected
     assert ner_entity_type(text, start, start + len(span), "NRP") == "NRP"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "dropped"),
+    [
+        ("see Guilty Pleasures: 5 musicians", "Guilty Pleasures", True),
+        ("a volunteer community orchestra to a professional one", "orchestra", True),
+        ("The Davis Orchestra was founded in 1988", "Davis Orchestra", True),
+        ("I spoke with Young Park yesterday", "Young Park", False),
+        ("Tomomi Nishiyama lives here", "Tomomi Nishiyama", False),
+        ("thanks jessica", "jessica", False),
+    ],
+)
+def test_spacy_person_guesses_on_everyday_words_are_dropped(text: str, span: str, dropped: bool) -> None:
+    start = text.index(span)
+    assert is_not_pii_ner_span(text, start, start + len(span), "PERSON") is dropped
