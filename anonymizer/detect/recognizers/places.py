@@ -125,6 +125,11 @@ def _country_keys() -> dict[str, int]:
     return {name.lower(): len(name.split()) for name in countries() if name.lower() not in _NOT_COUNTRIES}
 
 
+@cache
+def _country_names() -> frozenset[str]:
+    return frozenset(_country_keys())
+
+
 class CountryRecognizer(EntityRecognizer):
     """Country names in Title Case or capitals ("Southern Tunisia", "we moved here from CYPRUS").
 
@@ -147,11 +152,13 @@ class CountryRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         """Read runs of capitalized words; keep the longest prefix of each run that names a country."""
         keys = _country_keys()
+        first_words = _first_word_index(_country_names())
         results: list[RecognizerResult] = []
         for run in _CAPITALIZED_RUN.finditer(text):
             tokens = list(regex.finditer(r"\S+", run.group()))
             for first in range(len(tokens)):
-                for last in range(min(len(tokens), first + 8), first, -1):
+                longest = first_words.get(tokens[first].group().lower().rstrip(".,"), 0)
+                for last in range(min(len(tokens), first + longest), first, -1):
                     start, end = run.start() + tokens[first].start(), run.start() + tokens[last - 1].end()
                     candidate = text[start:end].rstrip(".,")
                     if candidate.lower() in keys and (
@@ -176,6 +183,21 @@ class CountryRecognizer(EntityRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+
+
+@cache
+def _everyday_words() -> frozenset[str]:
+    return common_words() | STOP_WORDS
+
+
+@cache
+def _first_word_index(names: frozenset[str]) -> dict[str, int]:
+    """First word of each name -> the most words a name starting with it has (look-ups start only there)."""
+    index: dict[str, int] = {}
+    for name in names:
+        words_ = name.split()
+        index[words_[0].rstrip(".,")] = max(index.get(words_[0].rstrip(".,"), 0), len(words_))
+    return index
 
 
 def cities() -> frozenset[str]:
@@ -212,14 +234,16 @@ class CityRecognizer(CountryRecognizer):
     ) -> list[RecognizerResult]:
         """The longest run of capitalized words at each position that names a town."""
         known = cities()
-        everyday = common_words() | STOP_WORDS
+        first_words = _first_word_index(known)
+        everyday = _everyday_words()
         results: list[RecognizerResult] = []
         for run in _PLACE_RUN.finditer(text):
             tokens = list(regex.finditer(r"\S+", run.group()))
             first = 0
             while first < len(tokens):
                 taken = 0
-                for last in range(min(len(tokens), first + self.MAX_WORDS), first, -1):
+                longest = min(first_words.get(fold(tokens[first].group()), 0), self.MAX_WORDS)
+                for last in range(min(len(tokens), first + longest), first, -1):
                     start, end = run.start() + tokens[first].start(), run.start() + tokens[last - 1].end()
                     name = text[start:end]
                     if fold(name) in known and self._plausible(text, start, name, last - first, everyday):
