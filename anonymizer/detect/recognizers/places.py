@@ -17,7 +17,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from ._base import STOP_WORDS, ChatPatternRecognizer, alternation, verbose_pattern, words
 from .fold import english_zipf, fold
 from .intl_addresses import countries
-from .names import _word_file, common_words, is_first_name
+from .names import _word_file, common_words, is_first_name, is_last_name
 from .ner_filter import ORGANISATION_WORDS
 
 # US states, Canadian provinces and Australian states and territories, as typed after a town.
@@ -216,6 +216,41 @@ _PLACE_PREPOSITION = regex.compile(
 )
 
 
+# A town named after a person: a first or last name with a town ending ("Jacksonville", "Adamsbury"), or a
+# compass/water prefix before a name or such a word ("Port George", "West Davidmouth", "Lake Kelly").
+_TOWN_ENDINGS = [
+    "town",
+    "ton",
+    "ville",
+    "villa",
+    "berg",
+    "burg",
+    "burgh",
+    "borough",
+    "bury",
+    "view",
+    "port",
+    "mouth",
+    "stad",
+    "furt",
+    "chester",
+    "fort",
+    "haven",
+    "side",
+    "shire",
+    "field",
+    "ford",
+    "land",
+    "dale",
+    "mont",
+    "ham",
+]
+_TOWN_SHAPE = regex.compile(
+    r"(?<![\w@./\-])(?:(?P<prefix>(?:North|South|East|West|New|Lake|Port|Fort|Mount|Saint|St\.?|Point|Glen)) )?"
+    r"(?P<town>(?:(?P<stem>\p{Lu}\p{Ll}{2,}?)(?:" + "|".join(_TOWN_ENDINGS) + r"))|\p{Lu}\p{Ll}{2,})(?![\w@])"
+)
+
+
 class CityRecognizer(CountryRecognizer):
     """Towns and cities by name, in Title Case or capitals: "returned to LYCKSELE", "Villafranca del Cid".
 
@@ -251,7 +286,25 @@ class CityRecognizer(CountryRecognizer):
                         taken = last - first
                         break
                 first += max(taken, 1)
+        for match in _TOWN_SHAPE.finditer(text):
+            if self._town_shaped(match):
+                results.append(self._result(*match.span()))
         return EntityRecognizer.remove_duplicates(results)
+
+    @staticmethod
+    def _town_shaped(match: regex.Match[str]) -> bool:
+        """ "Jacksonville", "Lawsontown", "Port George", "Lake Marvinhaven": a name made into a town."""
+        town = match.group("town")
+        stem = match.group("stem")
+        if (stem is not None and not (is_first_name(stem) or is_last_name(stem))) or len(stem or "xxx") < 3:
+            return False
+        if stem is None and not (is_first_name(town) or is_last_name(town)):
+            return False
+        if town.lower() in _everyday_words():
+            return False
+        if stem is None:  # "Port George", "Lake Kelly": the prefix makes the name a place
+            return match.group("prefix") is not None
+        return english_zipf(town.lower()) < 3.5
 
     def _plausible(self, text: str, start: int, name: str, n_words: int, everyday: frozenset[str]) -> bool:
         lower = name.lower()

@@ -141,6 +141,9 @@ def test_country_look_alikes(text: str) -> None:
         ("she grew up in Alcalá de Henares and moved", ["Alcalá de Henares"]),
         ("we drove from Edmonton to Calgary", ["Calgary", "Edmonton"]),
         ("i live in San Jose now", ["San Jose"]),
+        ("I moved from West Davidmouth last year", ["West Davidmouth"]),
+        ("we live near Lake Jeffery", ["Lake Jeffery"]),
+        ("Pearsonborough is lovely in spring", ["Pearsonborough"]),
     ],
 )
 def test_city_names(text: str, expected: list[str]) -> None:
@@ -156,6 +159,10 @@ def test_city_names(text: str, expected: list[str]) -> None:
         "Buffalo wings are not on the menu",
         "Open Settings and tap Battery",
         "my order from Mobile World never came",
+        "North Face jacket is torn",
+        "New Balance shoes",
+        "Happy New Year",
+        "Johnson said ok",
     ],
 )
 def test_city_look_alikes(text: str) -> None:
