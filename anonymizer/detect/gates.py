@@ -119,6 +119,8 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatInternationalAddressRecognizer": lambda: min_digits(1),
     # The value must hold a digit (a house number, or the digits of the unit or street).
     "ChatAddressCueRecognizer": lambda: min_digits(1),
+    # Every cue holds one of these words (and "i'm"/"we're"... an apostrophe after i/we/he/she/they).
+    "ChatNrpRecognizer": lambda: search(r"\b(?:i|we|he|she|they|my|our|his|her|as|being|born|raised)"),
     # Every cue holds one of these words.
     "ChatPlaceRecognizer": lambda: search(
         r"moved|moving|relocat|live|living|resid|based|located|staying|i'?m\s+in|i\s+am\s+in|deliver|ship"

@@ -22,6 +22,7 @@ from .names import (
     PersonShapeRecognizer,
     VocativeNameRecognizer,
 )
+from .nrp import NrpCueRecognizer
 from .obfuscated import ObfuscatedPhoneRecognizer, SpelledEmailRecognizer
 from .partial_ids import PartialIdRecognizer
 from .phones import LenientPhoneRecognizer
@@ -45,6 +46,7 @@ __all__ = [
     "IntroducedNameRecognizer",
     "LenientPhoneRecognizer",
     "NameListRecognizer",
+    "NrpCueRecognizer",
     "ObfuscatedPhoneRecognizer",
     "OrderIdRecognizer",
     "PartialIdRecognizer",
@@ -102,6 +104,7 @@ def chat_recognizers(
         PlaceCueRecognizer(),
         CountryRecognizer(),
         CityRecognizer(),
+        NrpCueRecognizer(),
         ContextNameRecognizer(),
         NameListRecognizer(),
         ChatEventNameRecognizer(),
