@@ -525,6 +525,8 @@ _LOOSE_TYPES = frozenset(
 # Long numbers whose last four digits, seen alone in the same conversation ("the card ending 0637"), are
 # the same customer's partial identifier.
 _LAST_FOUR_TYPES = frozenset({"CREDIT_CARD", "US_SSN", "IBAN_CODE", "US_BANK_NUMBER", "ACCOUNT_ID"})
+# Values found again only as a whole host, address or link, never inside a longer one.
+_ADDRESS_LIKE = frozenset({"URL", "EMAIL_ADDRESS", "IP_ADDRESS"})
 _SEPARATORS = re.compile(r"[\s.\-]+")
 _LEFT = r"(?<![\w@])"
 _RIGHT = r"(?![\w@])"
@@ -576,6 +578,11 @@ def _needles(entity: str, value: str, score: float, region: str) -> list[_Needle
     elif entity == "USERNAME":
         name = value.lstrip("@")
         out.append(_Needle(entity, _LEFT + "@?" + re.escape(name) + _RIGHT, False, score, name.lower(), "text"))
+    elif entity in _ADDRESS_LIKE:
+        # "example.com" found in a customer's e-mail is not in the agent's "https://help.example.com/returns":
+        # a domain or address matches only where it is not part of a longer host, address or path.
+        pattern = r"(?<![\w@./:\-])" + re.escape(value) + r"(?![\w@\-]|[./:]\w)"
+        out.append(_Needle(entity, pattern, False, score, value.split()[0].lower(), "text"))
     else:
         words = r"\s+".join(re.escape(w) for w in value.split())
         sensitive = entity == "PASSWORD" and len(value) < 6

@@ -185,6 +185,15 @@ def test_propagation_is_whole_word_and_keeps_the_case_of_names_that_are_also_wor
     assert link(turns, findings) == [[("Will", "PERSON")], [("Will", "PERSON")], []]
 
 
+def test_a_domain_is_not_propagated_into_a_longer_host_or_link() -> None:
+    turns = [
+        turn("my site is example.com", "customer"),
+        turn("See https://help.example.com/returns or example.com/faq; your site example.com is noted", "agent"),
+    ]
+    findings = [[found(turns[0].text, "example.com", "URL")], []]
+    assert link(turns, findings)[1] == [("example.com", "URL")]
+
+
 def test_types_that_are_unsafe_to_propagate_stay_where_they_were_found() -> None:
     turns = [turn("I live in Paris", "customer"), turn("Paris is lovely", "agent")]
     findings = [[found(turns[0].text, "Paris", "LOCATION")], []]
