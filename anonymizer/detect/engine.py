@@ -30,6 +30,7 @@ from anonymizer.detect.findings import Finding
 from anonymizer.detect.gates import Gate, TextFeatures, gate_for
 from anonymizer.detect.recognizers._base import USER_PATTERN_PREFIX
 from anonymizer.detect.recognizers.ner_filter import is_not_pii_ner_span, ner_entity_type
+from anonymizer.detect.recognizers.urls import is_code_not_link
 from anonymizer.errors import DetectionError, ModelNotFoundError
 from anonymizer.policy import DetectionSettings
 
@@ -363,6 +364,10 @@ class Detector:
                 continue
             metadata = result.recognition_metadata or {}
             # spaCy's guesses on company names and chat slang ("Acme Outfitters", "lol ok"); see ner_filter.
+            if metadata.get("recognizer_name") == "UrlRecognizer" and is_code_not_link(
+                text, int(result.start), int(result.end)
+            ):
+                continue
             if metadata.get("recognizer_name") == "SpacyRecognizer" and is_not_pii_ner_span(
                 text, int(result.start), int(result.end), str(result.entity_type)
             ):

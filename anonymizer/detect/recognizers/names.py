@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import ClassVar
 
@@ -12,6 +12,7 @@ import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
+from wordfreq import zipf_frequency
 
 from ._base import STOP_WORDS, typo_tolerant, words
 from .fold import english_zipf, romanize
@@ -483,8 +484,8 @@ class PersonShapeRecognizer(ContextNameRecognizer):
         for match in _LOWER_PAIR.finditer(text, overlapped=True):
             # "monika žilková", "eva kleist": a known first name, then a word English does not use.
             first, last = match.group("first"), match.group("last")
-            surname = len(last) >= 4 and english_zipf(last) < self.LOWER_SURNAME_ZIPF
-            if surname and self._first_ok(first) and not self._everyday(last) and last not in _AMBIGUOUS:
+            surname = len(last) >= 4 and english_zipf(last) < self.LOWER_SURNAME_ZIPF and not foreign_everyday(last)
+            if surname and self._first_ok(first) and not foreign_everyday(first) and not self._everyday(last):
                 results.append(self._result(match.span(), self.SINGLE_SCORE))
         for match in _SUBJECT_OF_PERSON_VERB.finditer(text):
             # "Timotea lives on ...", "Warrane, can I please speak to your boss?": a person's verb after it.
@@ -495,7 +496,7 @@ class PersonShapeRecognizer(ContextNameRecognizer):
         for ent in getattr(doc, "ents", ()) or ():
             if ent.label_ == "ORG" and self._org_is_person(ent.text):
                 results.append(self._result((ent.start_char, ent.end_char), self.SCORE))
-        return EntityRecognizer.remove_duplicates(results)
+        return EntityRecognizer.remove_duplicates([r for r in results if not _business_name(text, r.start, r.end)])
 
     def _everyday(self, word: str) -> bool:
         lower = word.lower()
@@ -510,7 +511,8 @@ class PersonShapeRecognizer(ContextNameRecognizer):
 
     def _rare(self, word: str) -> bool:
         lower = word.lower()
-        return english_zipf(lower) < self.RARE_ZIPF and not self._everyday(word) and lower not in _BRANDS
+        rare = english_zipf(lower) < self.RARE_ZIPF and not self._everyday(word) and lower not in _BRANDS
+        return rare and not foreign_everyday(lower)  # "Transferencia" is rare in English, everyday in Spanish
 
     def _title_run_is_name(self, match: regex.Match[str]) -> bool:
         first, last = match.group("first"), match.group("last")
@@ -557,9 +559,30 @@ class PersonShapeRecognizer(ContextNameRecognizer):
         )
 
 
+def _business_name(text: str, start: int, end: int) -> bool:
+    from .ner_filter import is_business_name
+
+    return is_business_name(text, start, end)
+
+
+# Above this Zipf frequency in Spanish, German, Polish... a word is that language's everyday word ("una",
+# "cuenta", "jaki"); names that are also words there ("Rosa", 4.7) need more evidence than their shape.
+_FOREIGN_EVERYDAY_ZIPF = 4.6
+
+
+@lru_cache(maxsize=65536)
+def foreign_everyday(word: str) -> bool:
+    """An everyday word of Spanish, German, Polish... (Zipf >= 4.6): "una", "cuenta", "gracias"."""
+    from .ner_filter import _OTHER_LANGUAGES
+
+    return any(
+        zipf_frequency(word.lower(), lang, wordlist="small") >= _FOREIGN_EVERYDAY_ZIPF for lang in _OTHER_LANGUAGES
+    )
+
+
 @cache
 def _org_or_place_words() -> frozenset[str]:
     """Place endings and organisation words (built on first use: ner_filter imports this module)."""
-    from .ner_filter import ORGANISATION_WORDS
+    from .ner_filter import BUSINESS_WORDS
 
-    return _PLACE_ENDINGS | ORGANISATION_WORDS
+    return _PLACE_ENDINGS | BUSINESS_WORDS

@@ -8,9 +8,10 @@ words none of which is a known name.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
+from wordfreq import zipf_frequency
 
 from ._base import words
 from .fold import english_zipf, fold
@@ -32,6 +33,21 @@ ORGANISATION_WORDS = frozenset(
         fitness gym energy power utilities water gas hotels hotel resorts resort travel tours
         home homes living furniture interiors garden gardens hardware tools appliances
         plus pro premium unlimited basic prime support helpdesk team app apps
+        """
+    )
+)
+
+# Words that, right after a name, make it a business: "Evergreen Life", "Hillcrest Home Loans", "Burrito Bros".
+BUSINESS_WORDS = ORGANISATION_WORDS | frozenset(
+    words(
+        """
+        life loans loan lending mortgage mortgages pediatrics paediatrics dental dentistry health medical
+        management property properties realty realtors union centre center cruises cruise candles fibre fiber
+        clinic clinics pharmacy insurance bank banco banque credit capital partners law legal consulting
+        solutions apps ab as oy gmbh srl spa bv nv pty bros brothers sons associates pizzeria pizza sushi
+        bistro deli burger burgers tacos taqueria noodle noodles ramen bbq steakhouse trattoria brasserie
+        kitchen garden gardens cafe coffee bakery florist salon spa motors rentals water energy telecom
+        airways cruises logistics couriers utilities council county
         """
     )
 )
@@ -66,6 +82,13 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
     lower = [t.lower() for t in tokens]
     known = [is_first_name(t) or is_last_name(t) for t in lower]
     if all(t in CHAT_SLANG for t in lower):
+        return True
+    if names_a_company(text, start, end) or _business_follows(text, end):
+        return True
+    # "Guten Tag", "Buenas", "Zlecenie", "Statistics", "Python": everyday words of English or another common
+    # language, none of them a known name, and not the name of a town, region or country.
+    foreign_or_everyday = all(everyday_anywhere(t) for t in lower)
+    if entity_type in ("PERSON", "LOCATION") and not any(known) and foreign_or_everyday and not _is_known_place(span):
         return True
     # "Acme Outfitters", "Northwind Mobile": an organisation word ends it and no name starts it.
     if len(tokens) > 1 and lower[-1] in ORGANISATION_WORDS and not is_first_name(lower[0]):
@@ -108,7 +131,48 @@ _GROUP_ENDINGS = frozenset(
 
 @cache
 def _folded_countries() -> frozenset[str]:
-    return frozenset(fold(name) for name in _word_file("countries.txt"))
+    return frozenset(fold(name) for name in _word_file("countries.txt") | _word_file("regions.txt"))
+
+
+def _is_known_place(span: str) -> bool:
+    key = fold(span.strip(".,;:!?'\"() "))
+    return key in _word_file("cities.txt") or key in _folded_countries()
+
+
+# Languages whose everyday words the small English model most often mistakes for names in chats.
+_OTHER_LANGUAGES = ("es", "de", "fr", "pt", "it", "nl", "pl", "sv", "tr", "id", "vi")
+
+
+@lru_cache(maxsize=65536)
+def everyday_anywhere(word: str) -> bool:
+    """An everyday word of English or of a common chat language (Zipf >= 3.5 in wordfreq's lists)."""
+    if english_zipf(word) >= _EVERYDAY_ZIPF:
+        return True
+    return any(zipf_frequency(word, lang, wordlist="small") >= _EVERYDAY_ZIPF for lang in _OTHER_LANGUAGES)
+
+
+# "Hi, I'm Ahmed from Vaultbox", "Welcome to Jio-Link support", "your DoorBite helper": the company speaking.
+_COMPANY_BEFORE = regex.compile(
+    r"(?i)(?:(?:i['\u2019]?m|i\s+am|this\s+is|my\s+name\s+is|it['\u2019]?s)\s+(?-i:\p{Lu})[\w'\u2019\-]*,?\s+"
+    r"(?:here\s+)?(?:from|at|with)"
+    r"|(?:^|[.!?]\s+|\b(?:hi|hello|hey|hiya)[!,.]?\s+)(?!i\b|i['\u2019]|we\b)(?-i:\p{Lu})[\w'\u2019\-]*\s+(?:here\s+)?from"
+    r"|welcome\s+to|thank\s+you\s+for\s+(?:contacting|choosing|calling)"
+    r"|thanks\s+for\s+(?:contacting|choosing|calling))\s+(?:the\s+)?$"
+)
+_COMPANY_AFTER = regex.compile(
+    r"(?i)^['\u2019]?s?\s+(?:support|team|helper|assistant|bot|customer\s+(?:care|service|support)|care|service"
+    r"|services|app|account|order|orders|rewards|membership|delivery|help\s*desk)\b"
+)
+_YOUR_BEFORE = regex.compile(r"(?i)\b(?:your|our)\s+$")
+
+
+def names_a_company(text: str, start: int, end: int) -> bool:
+    """A guess standing where the company that is speaking is named, not a person or a place."""
+    before = text[max(0, start - 60) : start]
+    after = text[end : end + 30]
+    if _COMPANY_BEFORE.search(before):
+        return True
+    return bool(_YOUR_BEFORE.search(before) or _COMPANY_BEFORE.search(before)) and bool(_COMPANY_AFTER.match(after))
 
 
 def ner_entity_type(text: str, start: int, end: int, entity_type: str) -> str:
@@ -130,3 +194,17 @@ def ner_entity_type(text: str, start: int, end: int, entity_type: str) -> str:
     if len(tokens) > 1 and not (is_last_name(tokens[-1]) or is_first_name(tokens[-1])):
         return entity_type
     return "PERSON"
+
+
+_NEXT_WORD = regex.compile(r"[ \t]+([\w'\u2019]+)")
+
+
+def _business_follows(text: str, end: int) -> bool:
+    """A capitalized business word right after the span: "Sunnyside Pediatrics", "Golden Lotus Kitchen"."""
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1)[:1].isupper() and following.group(1).lower() in BUSINESS_WORDS
+
+
+def is_business_name(text: str, start: int, end: int) -> bool:
+    """A span that names the company speaking, or is followed by a business word ("Evergreen Life")."""
+    return names_a_company(text, start, end) or _business_follows(text, end)

@@ -17,8 +17,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from ._base import STOP_WORDS, ChatPatternRecognizer, alternation, verbose_pattern, words
 from .fold import english_zipf, fold
 from .intl_addresses import countries
-from .names import _word_file, common_words, is_first_name, is_last_name
-from .ner_filter import ORGANISATION_WORDS
+from .names import _word_file, common_words, foreign_everyday, is_first_name, is_last_name
+from .ner_filter import ORGANISATION_WORDS, is_business_name
 
 # US states, Canadian provinces and Australian states and territories, as typed after a town.
 _REGIONS = words(
@@ -287,7 +287,7 @@ class CityRecognizer(CountryRecognizer):
                         break
                 first += max(taken, 1)
         for match in _TOWN_SHAPE.finditer(text):
-            if self._town_shaped(match):
+            if self._town_shaped(match) and not is_business_name(text, *match.span()):
                 results.append(self._result(*match.span()))
         return EntityRecognizer.remove_duplicates(results)
 
@@ -312,7 +312,11 @@ class CityRecognizer(CountryRecognizer):
             return False
         if not (name[1:2].islower() or name.isupper()):
             return False
+        if is_business_name(text, start, start + len(name)):
+            return False  # "I'm Rafael from Summit Credit Union", "Sunnyside Pediatrics"
         if n_words > 1:
             return True
-        rare = english_zipf(lower) < self.RARE_ZIPF and not is_first_name(lower)
-        return rare or _PLACE_PREPOSITION.search(text, max(0, start - 16), start) is not None
+        if _PLACE_PREPOSITION.search(text, max(0, start - 16), start) is not None:
+            return True
+        # "Katrineholm" anywhere; not "Gracias" (a town in Honduras, and Spanish for "thank you").
+        return english_zipf(lower) < self.RARE_ZIPF and not is_first_name(lower) and not foreign_everyday(lower)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import regex
 from presidio_analyzer import Pattern
 
 from ._base import ChatPatternRecognizer, verbose_pattern
@@ -49,3 +50,13 @@ class PersonalUrlRecognizer(ChatPatternRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["link", "url", "profile"]
+
+
+# "c.email", "o.total", "user.name": a one- or two-letter name, a dot, a word: code (a table alias and a
+# column, an object and a field), though ".email", ".to" and ".name" are top-level domains.
+_CODE_TOKEN = regex.compile(r"(?i)[a-z_][a-z0-9_]?\.[a-z_]+")
+
+
+def is_code_not_link(text: str, start: int, end: int) -> bool:
+    """Whether a bare "domain" Presidio found is a code token: no scheme, no www, no path, a 1-2 letter host."""
+    return _CODE_TOKEN.fullmatch(text, start, end) is not None
