@@ -25,9 +25,11 @@ def _word_file(name: str) -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@cache
 def first_names() -> frozenset[str]:
-    """First names from Faker's person providers (see the data file's header)."""
-    return _word_file("first_names.txt")
+    """First names from Faker's person providers and a hand-written list of names they cover thinly."""
+    extra = frozenset(word for line in _word_file("extra_first_names.txt") for word in line.split())
+    return _word_file("first_names.txt") | extra
 
 
 def last_names() -> frozenset[str]:
@@ -99,6 +101,9 @@ _CUES = [
     _Cue(rf"my\s+name\s*(?:is|{_APOS}s|=|:|-)", True),
     _Cue(r"(?:full\s+|first\s+|last\s+|sur)name\s*(?:is|:|=|-)", True),
     _Cue(r"(?<![\w/])name\s*[:=]", True),
+    # JSON and form fields: "first_name": "Olumide", 'last-name': 'Bankole', fullName=...
+    _Cue(r"[\"']?(?:first|last|full|given|family|middle|sur|maiden)[_\-]?name[\"']?\s*[:=]", True),
+    _Cue(r"[\"']name[\"']\s*[:=]", True),
     _Cue(r"(?:you\s+can\s+)?call\s+me", True),
     _Cue(r"i\s+am\s+called|they\s+call\s+me|it\s+is\s+spelled|spelled", True),
     _Cue(rf"(?:this|it){_APOS}?\s*(?:is|s)", False),
@@ -127,6 +132,8 @@ class ContextNameRecognizer(EntityRecognizer):
     NAME: ClassVar[str] = "ChatContextNameRecognizer"
     STRONG_SCORE: ClassVar[float] = 0.85
     WEAK_SCORE: ClassVar[float] = 0.7
+    # After a weak cue ("I'm", "thanks"), a capitalized word rarer than this in English is taken as a name.
+    UNUSUAL_ZIPF: ClassVar[float] = 3.1
     MAX_TOKENS: ClassVar[int] = 3
 
     def __init__(self, supported_language: str = "en") -> None:
@@ -144,12 +151,20 @@ class ContextNameRecognizer(EntityRecognizer):
         for cue_match in _CUE_REGEX.finditer(text):
             strong = _CUES[int(next(k for k, v in cue_match.groupdict().items() if v is not None)[1:])].strong
             span = self._name_after(text, cue_match.end(), strong)
+            # "Thanks for chatting with Northwind Mobile", "Welcome back to Brightline": the company.
+            if span is not None and not strong and _business_name(text, *span):
+                continue
+            if span is not None and text[span[0] : span[1]].split()[-1].lower() in _org_or_place_words():
+                continue
             if span is not None:
                 results.append(self._result(span, self.STRONG_SCORE if strong else self.WEAK_SCORE))
         return EntityRecognizer.remove_duplicates(results)
 
     def _name_after(self, text: str, pos: int, strong: bool) -> tuple[int, int] | None:
         start = end = -1
+        if strong:  # a quoted value in JSON or code: "first_name": "Olumide"
+            quote = regex.match(r"[\"'][ \t]*", text[pos : pos + 3])
+            pos += quote.end() if quote else 0
         prev_capitalized = False
         for index in range(self.MAX_TOKENS):
             token = _TOKEN.match(text, pos)
@@ -190,7 +205,10 @@ class ContextNameRecognizer(EntityRecognizer):
             return strong and capitalized and (known_first or known_last or lower in _AMBIGUOUS)
         if strong:
             return True
-        return known_first or (capitalized and known_last)
+        # "Hello, I am Rohit", "ok thanks Seun": a capitalized word English does not use, not another
+        # language's everyday word ("I'm Bored" and "gracias Amigo" are not names).
+        unusual = capitalized and english_zipf(lower) < self.UNUSUAL_ZIPF and not foreign_everyday(lower)
+        return known_first or (capitalized and known_last) or unusual
 
     def _result(self, span: tuple[int, int], score: float) -> RecognizerResult:
         explanation = AnalysisExplanation(
@@ -327,6 +345,7 @@ class IntroducedNameRecognizer(ContextNameRecognizer):
             |speaking\b|on[ ]+(?:the|this)[ ]+(?:line|chat)\b
           )
           |(?P<weak>here\b(?![ ]+(?:is|are|was|it|to|you)\b))                      # "Dana here", not "here is"
+          |(?P<company>(?:from|de|von|di|da)[ ]+(?:the[ ]+)?(?-i:\p{Lu}))           # "Kenji from Burrito Bros"
         )
         """,
         regex.IGNORECASE | regex.MULTILINE,
@@ -344,7 +363,20 @@ class IntroducedNameRecognizer(ContextNameRecognizer):
             known = is_first_name(lower)
             everyday = lower in self._common or lower in _AMBIGUOUS or lower in _NEVER_NAMES or lower in _NOT_SPEAKERS
             capitalized = first[:1].isupper() and not first.isupper()
-            ok = known and not everyday if match.group("weak") else (known or capitalized) and not everyday
+            if match.group("weak"):
+                ok = known and not everyday
+            elif match.group("company"):
+                # "Hi! Ji-woo from Tallybook": after a greeting or at the start of a turn, a name that is known
+                # or that English does not use; "Hi! Support from Acme" or "Orders from Acme" are not.
+                opens = regex.search(r"(?:^|[\n.!?]|\b(?:hi|hello|hey|hiya))[ \t!,.]*$", text[: match.start("value")])
+                ok = (
+                    opens is not None
+                    and capitalized
+                    and not everyday
+                    and (known or (english_zipf(lower) < 2.5 and not foreign_everyday(lower)))
+                )
+            else:
+                ok = (known or capitalized) and not everyday
             if not ok:
                 continue
             start, end = match.span("value")

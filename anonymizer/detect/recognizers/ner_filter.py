@@ -156,7 +156,7 @@ _COMPANY_BEFORE = regex.compile(
     r"(?i)(?:(?:i['\u2019]?m|i\s+am|this\s+is|my\s+name\s+is|it['\u2019]?s)\s+(?-i:\p{Lu})[\w'\u2019\-]*,?\s+"
     r"(?:here\s+)?(?:from|at|with)"
     r"|(?:^|[.!?]\s+|\b(?:hi|hello|hey|hiya)[!,.]?\s+)(?!i\b|i['\u2019]|we\b)(?-i:\p{Lu})[\w'\u2019\-]*\s+(?:here\s+)?from"
-    r"|welcome\s+to|thank\s+you\s+for\s+(?:contacting|choosing|calling)"
+    r"|welcome\s+(?:back\s+)?to|thank\s+you\s+for\s+(?:contacting|choosing|calling)"
     r"|thanks\s+for\s+(?:contacting|choosing|calling))\s+(?:the\s+)?$"
 )
 _COMPANY_AFTER = regex.compile(
