@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import phonenumbers
@@ -31,6 +31,7 @@ from anonymizer.policy import DetectionSettings
 ANSWER_RECOGNIZER = "conversation:answer"
 PROPAGATED_RECOGNIZER = "conversation:propagated"
 ANSWER_SCORE = 0.9  # above NER's 0.85: the agent's question says what the value is, NER only guesses
+
 
 def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -113,17 +114,24 @@ _CUES: dict[str, str] = {
     r"|\bcity\s+(?:were\s+you|you\s+were)\s+born\b|\bfirst\s+(?:car|school|teacher|job|employer|concert|street)\b"
     r"|\bstreet\s+(?:did\s+)?you\s+gr[eo]w\s+up\s+on\b|\bchildhood\s+(?:nickname|friend|hero|best\s+friend)\b"
     r"|\b(?:high\s+school\s+)?mascot\b|\b(?:father|dad|mother|mom|mum)'?s\s+middle\s+name\b",
-    "DATE_OF_BIRTH": r"\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bd\.?o\.?b\b|\bbirthday\b|\bwhen\s+were\s+you\s+born\b"
-    r"|\byear\s+of\s+birth\b",
-    "ACCOUNT_ID": r"\b(?:account|acct\.?|member(?:ship)?|customer|policy|loyalty|subscriber|client|contract)"
-    r"\s+(?:number|no\.?|num|#|id|code)(?!\w)",
+    "DATE_OF_BIRTH": r"\bdates?\s+of\s+birth\b|\bbirth\s*dates?\b|\bd\.?o\.?b\b|\bbirthdays?\b"
+    r"|\bwhen\s+were\s+you\s+born\b|\byear\s+of\s+birth\b|\bfechas?\s+de\s+nacimiento\b|\bdate\s+de\s+naissance\b"
+    r"|\bgeburtsdatum\b|\bdatas?\s+de\s+nascimento\b|\bdata\s+urodzenia\b|\bdata\s+di\s+nascita\b",
+    "ACCOUNT_ID": r"\b(?:account|acct\.?|member(?:ship)?|customer|policy|loyalty|subscriber|client|contract|patient"
+    r"|insurance|health\s+card|medicare|loan|meter)\s+(?:number|no\.?|num|#|id|code)(?!\w)"
+    r"|\bmedical\s+record(?:\s+number)?\b|\bmrn\b|\bclabe\b|\bcbu\b"
+    r"|\b(?:n[úu]mero|num[ée]ro|numer|numero)\s+(?:de\s+|da\s+|do\s+|di\s+)?(?:cliente|client|klienta|cuenta|compte"
+    r"|conta|konta|socio|afiliado|p[óo]liza|polisy|contrato|contrat)\b|\bkundennummer\b|\bkontonummer\b",
     "ORDER_ID": r"\b(?:order|confirmation|booking|tracking|ticket|case|reference|ref|invoice|receipt|reservation"
     r"|return|rma|claim|transaction|shipment)\s+(?:number|no\.?|num|#|id|code|reference)(?!\w)",
     "PHONE_NUMBER": r"\b(?:tele)?phone(?:\s+number)?\b|\b(?:mobile|cell)(?:\s*phone|\s+number)?\b"
     r"|\b(?:contact|callback|call-back)\s+number\b|\bnumber\s+(?:we|i)\s+can\s+(?:reach|call)\b",
     "STREET_ADDRESS": r"(?<!e-mail\s)(?<!email\s)(?<!\bip\s)(?<!\bmac\s)(?<!\bweb\s)\baddress\b",
     "PARTIAL_ID": r"\b(?:last|final)\s+(?:4|four|few)\b|\blast\s+(?:digits|numbers)\b",
-    "CREDIT_CARD": r"\b(?:credit|debit|bank|payment)?\s*card\s+(?:number|no\.?|#|details)\b|\bcc\s+number\b"
+    # Not "health card number", "insurance card", "library card": those cards carry account numbers.
+    "CREDIT_CARD": r"\b(?:credit|debit|bank|payment)?\s*(?<!health\s)(?<!insurance\s)(?<!medical\s)(?<!library\s)"
+    r"(?<!member\s)(?<!membership\s)(?<!loyalty\s)(?<!\bid\s)(?<!identity\s)(?<!rewards\s)(?<!\)\s)"
+    r"card\s+(?:number|no\.?|#|details)\b|\bcc\s+number\b"
     r"|\bnumber\s+on\s+the\s+(?:front\s+of\s+)?(?:the\s+|your\s+)?card\b",
     "US_SSN": r"\bsocial\s+security(?:\s+number)?\b|\bssn\b|\b(?:your|my)\s+social\b",
     "IBAN_CODE": r"\biban\b",
@@ -148,18 +156,37 @@ _SENT_CODE = re.compile(
     r"(?:\d[-\s]?digit\s+|one[-\s]?time\s+|verification\s+|security\s+|confirmation\s+)*(?:code|pin|passcode|otp)\b",
     re.IGNORECASE,
 )
+# The same in other languages ("Le he enviado un código por SMS", "Nous vous avons envoyé un code", "Wir haben
+# Ihnen einen Code gesendet", "Wysłaliśmy kod"), and a code sent again after one did not arrive ("the codes are
+# being bounced ... I'll send one by voice call instead", "let me resend it"): the turn must name a code.
+_SENT_CODE_OTHER = re.compile(
+    r"\b(?:enviado|enviamos|envi[ée]|mandado|mandamos|envoy[ée]e?|envoyons|gesendet|geschickt|geschickt|senden|"
+    r"wys[łl]ali[śs]my|wys[łl]a[łl]em|wys[łl]any|inviato|inviamo)\b[^.!?\n]{0,40}?\b(?:c[óo]digo|code|kod|codice)\b"
+    r"|\b(?:c[óo]digo|code|kod|codice)\b[^.!?\n]{0,30}?\b(?:enviado|envoy[ée]|gesendet|wys[łl]any|inviato)\b",
+    re.IGNORECASE,
+)
+_RESEND = re.compile(
+    r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will|let\s+me|i'?m\s+going\s+to|i\s+can)\s+(?:re-?)?send\s+(?:you\s+)?"
+    r"(?:one|another(?:\s+one)?|a\s+new\s+one|it)\b",
+    re.IGNORECASE,
+)
+_CODE_WORD = re.compile(r"\b(?:codes?|otp|passcode)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:don'?t|do\s+not|never|won'?t|shouldn'?t|not)\b", re.IGNORECASE)
 _DEICTIC = re.compile(r"\b(?:it|that|this|them|those)\b", re.IGNORECASE)
 # A request with no cue of its own that asks for a value again ("Go ahead and type the full 9 digits",
 # "Could you type it again?") refers to what the conversation last asked for.
-_FOLLOW_UP = re.compile(r"\b(?:digits?|numbers?|again|full|whole|entire|rest|code|it)\b", re.IGNORECASE)
+_FOLLOW_UP = re.compile(
+    r"\b(?:digits?|numbers?|again|full|whole|entire|rest|code|it)\b"
+    r"|\b(?:current|old|existing|previous|present)\s+one\b",  # "What's the current one?" after "change my username"
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 # Openers customers wrap an answer in ("sure, it's ...", "yes my username is ..."), stripped before the value.
 _LEAD_FILLER = re.compile(
     r"(?:hi|hello|hey|ok(?:ay)?|kk?|sure(?:\s+thing)?|yes|yeah|yea|yep|yup|ya|of\s+course|certainly|no\s+problem"
     r"|np|right|so|um+|uh+|hm+|well|oh|ah|sorry|thanks|thank\s+you|thx|ty|alright|fine|here\s+you\s+go"
-    r"|here\s+it\s+is|there\s+you\s+go|got\s+it)\b[\s,.:;!\-\u2013\u2014]*",
+    r"|here\s+it\s+is|there\s+you\s+go|got\s+it)\b(?![\-.]\w)[\s,.:;!\-\u2013\u2014]*",  # not "HM-AU-2045", "ok.com"
     re.IGNORECASE,
 )
 _LEAD_FRAME = re.compile(
@@ -228,6 +255,15 @@ _SPACED_DIGITS = re.compile(r"^\d(?:[\s\-]\d){3,9}$")  # a PIN or code read out 
 _WORD_TOKEN = re.compile(r"^[^\W\d_][\w'.\-]*$")
 _ID_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{2,39}$")
 _USERNAME_TOKEN = re.compile(r"^@?[\w][\w.\-]{1,39}$")
+_GROUPED_ID = re.compile(
+    r"^(?:[A-Z]{2,5}|(?=[A-Za-z\-]*\d)[A-Za-z0-9\-]{1,20})(?:\s(?=[A-Za-z\-]*\d)[A-Za-z0-9\-]{2,20}){1,4}$"
+)
+# A value that opens an answer and chatter after it ("xX_doodlequeen_Xx lol from when i was 14",
+# "012180015504738291, es de mi mamá"): taken only when its shape marks it as a handle or an identifier.
+_LEADING_TOKEN = re.compile(
+    r"(?:currently|still|now|right\s+now|atm)?[\s,:]*(?P<value>@?[\w][\w.\-]{2,39}?)(?=[\s,;]|$)", re.IGNORECASE
+)
+_HANDLE_SHAPE = re.compile(r"\d|_|[a-z]\.[a-z]|[a-z][A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +319,10 @@ def asked_types(text: str) -> list[str]:
         found = _cue_types(statements)
     # "I've sent a verification code to your email.": the code is what the customer types next.
     if not found and any(_SENT_CODE.search(sentence) for sentence in statements):
+        found = ["PASSWORD"]
+    if not found and (
+        _SENT_CODE_OTHER.search(text) or (_RESEND.search(text) is not None and _CODE_WORD.search(text) is not None)
+    ):
         found = ["PASSWORD"]
     return found
 
@@ -347,6 +387,7 @@ def _valid_weak(entity: str, value: str) -> bool:
         names = [t.rstrip(",") for t in tokens]  # "Jones, Richard"
         return (
             len(names) <= 4
+            and not any(c.isdigit() for c in value)  # "QX7H2M Nguyen" is a code and a name
             and value.count(",") <= 1
             and all(_WORD_TOKEN.match(t) for t in names)
             and not any(t.lower() in STOPWORDS for t in names)
@@ -364,9 +405,11 @@ def _valid_weak(entity: str, value: str) -> bool:
         return (len(tokens) == 1 and len(tokens[0]) >= 3) or bool(_SPACED_DIGITS.match(value)) or few_words
     if entity in ("ACCOUNT_ID", "ORDER_ID"):
         token = tokens[0].lstrip("#")
+        if len(tokens) > 1:
+            # Typed in groups: "8100 2274 913", "912 4471-B08", "TREE 8405 5914" (a short capitalised prefix).
+            return bool(_GROUPED_ID.match(value.strip())) and _digits(value) >= 6
         return (
-            len(tokens) == 1
-            and bool(_ID_TOKEN.match(token))
+            bool(_ID_TOKEN.match(token))
             and len(token) >= 4
             # "ORD-2026-7859", "twlmv1go"; letters only when shouted like a code ("EJHAFJWJ"), not "thanks"
             and (_digits(token) > 0 or (token.isalpha() and token.isupper() and len(token) >= 6))
@@ -492,6 +535,7 @@ def _answer_span(text: str, line_start: int, line_end: int, asked: Sequence[str]
         if "PASSWORD" in weak and (article := _ARTICLE.match(piece)) is not None and len(piece.split()) <= 4:
             s += article.end()  # "a Honda" for the first car
             piece = text[s:e]
+        typed = False
         for entity in weak:
             if (entity in used and len(set(weak)) > 1) or not _valid_weak(entity, piece):
                 continue
@@ -502,8 +546,57 @@ def _answer_span(text: str, line_start: int, line_end: int, asked: Sequence[str]
                 e += 1
             add(entity, s, e)
             used.add(entity)
+            typed = True
             break
+        if not typed and len(set(weak)) > 1:
+            _id_then_rest(text, s, e, [t for t in weak if t not in used], add, used)
+    if not used and len(set(weak)) == 1 and weak[0] in _LEADING_TYPES:
+        _leading_value(text, start, end, weak[0], add)
     return found
+
+
+_LEADING_TYPES = frozenset({"USERNAME", "ACCOUNT_ID", "ORDER_ID"})
+
+
+def _id_then_rest(
+    text: str, s: int, e: int, weak: Sequence[str], add: Callable[[str, int, int], None], used: set[str]
+) -> None:
+    """Two values asked for together and typed with only a space between: "QX7H2M Nguyen" for a booking
+    reference and a last name. The first word must be an identifier with a digit, the rest the other type."""
+    head = _TOKEN.match(text, s, e)
+    if head is None or head.end() >= e or not _digits(head.group(0)):
+        return
+    rest_start = head.end()
+    while rest_start < e and text[rest_start].isspace():
+        rest_start += 1
+    first = next((t for t in weak if t in ("ACCOUNT_ID", "ORDER_ID") and _valid_weak(t, head.group(0))), None)
+    if first is None:
+        return
+    second = next((t for t in weak if t != first and _valid_weak(t, text[rest_start:e])), None)
+    if second is None:
+        return
+    add(first, head.start(), head.end())
+    add(second, rest_start, e)
+    used.update((first, second))
+
+
+def _leading_value(text: str, start: int, end: int, entity: str, add: Callable[[str, int, int], None]) -> None:
+    """The handle or identifier that opens an answer followed by chatter, when its shape vouches for it."""
+    match = _LEADING_TOKEN.match(text, start, end)
+    if match is None:
+        return
+    s, e = match.span("value")
+    while e > s and text[e - 1] in ".-":
+        e -= 1
+    token = text[s:e]
+    digits = _digits(token)
+    if entity == "USERNAME":
+        fits = len(token.lstrip("@")) >= 3 and digits < len(token) and _HANDLE_SHAPE.search(token) is not None
+    else:
+        letters = any(c.isalpha() for c in token)
+        fits = bool(_ID_TOKEN.match(token)) and (digits >= 6 or (digits >= 4 and letters and len(token) >= 6))
+    if fits:
+        add(entity, s, e)
 
 
 # ---- propagation -------------------------------------------------------------------------------------

@@ -101,8 +101,11 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatEventNameRecognizer": lambda: search(r"joined|left|entered|exited|typing|assisting"),
     # Every spelled-out "at" is the word at (bare or bracketed), '@' or '#'.
     "ChatSpelledEmailRecognizer": lambda: search(r"(?<![a-z])at(?![a-z])|[@#]"),
-    # Every birth cue holds "birth", "born", "bday"/"b-day" or "d.o.b".
-    "ChatDateOfBirthRecognizer": lambda: search(r"birth|born|b-?day|d\.?o\.?b"),
+    # Every birth cue holds "birth", "born", "bday"/"b-day" or "d.o.b", or a foreign cue's stem (dates.py).
+    "ChatDateOfBirthRecognizer": lambda: search(
+        r"birth|born|b-?day|d\.?o\.?b|geb|naiss|n(?:é|ée|ee)\s+le|nacimiento|nacid|nascimento|nascid|urodz"
+        r"|nascita|nat[oa]\s+il"
+    ),
     # Number words or digits; the cue patterns need digits.
     "ChatObfuscatedPhoneRecognizer": _digit_word_gate,
     "ChatCreditCardRecognizer": lambda: min_digits(12),

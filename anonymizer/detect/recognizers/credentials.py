@@ -14,6 +14,7 @@ from .ner_filter import CHAT_SLANG
 # "is", ":", "=", "should be" ... between a cue and its value; optional so "pwd hunter2" still matches, but
 # then the value must look like a secret (see `reject_match`): "my password yesterday" names no password.
 _SEPARATOR = r"""
+    (?:["'](?=\s*[:=]))?                                                # a JSON key: "password": "hunter2"
     (?P<sep>'s|\s+(?:is|was|were|are|=|-|:|should\s+be|will\s+be|would\s+be|set\s+to|changed\s+to|now)\b|\s*[:=])?
     (?:\s+(?:is|still|now|just|actually|currently)\b)?          # "password is still X", "pin is now 1234"
     (?:\s*:)?\s*
@@ -135,7 +136,7 @@ class PasswordRecognizer(PrefilteredRecognizer):
             + ")?"
             + _SEPARATOR
             + r"""
-            (?P<value>\d{3,8}|\d(?:[ -]\d){3,7})(?![\w.,/-]?\d)   # digits only: "pin the chat" is a verb;
+            ["']?(?P<value>\d{3,8}|\d(?:[ -]\d){3,7})(?![\w.,/-]?\d)   # digits only: "pin the chat" is a verb;
                                                       # "4 8 2 1": read out digit by digit
             """,
             0.8,

@@ -12,6 +12,15 @@ _MONTH = r"""
     (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?
       |oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?
 """
+# Spanish, French, German, Portuguese, Italian and Polish (genitive) month names, after a foreign cue.
+_FOREIGN_MONTH = r"""
+    (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre
+      |janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre
+      |januar|j[äa]nner|februar|m[äa]rz|juni|juli|oktober|dezember
+      |janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro
+      |gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre
+      |stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia|pa[źz]dziernika|listopada|grudnia)
+"""
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _DATE = rf"""
@@ -21,8 +30,19 @@ _DATE = rf"""
       |{_MONTH}\s*{_DAY},?\s*(?:{_YEAR}|'\d\d)?                  # March 14th, 1985 / mar 14
       |(?:the\s+)?{_DAY}\s*(?:of\s+)?{_MONTH},?\s*(?:{_YEAR}|'\d\d)?   # 14th of March 1985
       |{_MONTH}\s+{_YEAR}                                        # March 1985
+      |{_DAY}\.?\s*(?:de\s+)?{_FOREIGN_MONTH}\s*(?:de\s+)?{_YEAR}   # 3 de marzo de 1979, 17. Juni 1992
       |\d{{8}}                                                   # 19850314, 03141985
     )
+"""
+
+
+# Birth cues in the languages support chats arrive in: "Geburtsdatum:", "geboren am", "née le", "fecha de
+# nacimiento", "nacido el", "data de nascimento", "data urodzenia", "data di nascita", "geboortedatum". The
+# ChatDateOfBirthRecognizer gate in gates.py lists a word every one of them holds.
+_FOREIGN_CUE = r"""
+    \b(?:geburtsdatum|geb\.?\s*datum|geboren(?:\s+am)?|date\s+de\s+naissance|n(?:é|ée|ee)\s+le
+      |fecha\s+de\s+nacimiento|f\.?\s*nacimiento|nacid[oa]\s+el|data\s+de\s+nascimento|nascid[oa]\s+em
+      |data\s+urodzenia|urodzon[ya]|data\s+di\s+nascita|nat[oa]\s+il|geboortedatum|geboren\s+op)\b
 """
 
 
@@ -35,8 +55,10 @@ class DateOfBirthRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "date after birth cue",
             rf"""
-            \b(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birth\s*day|b-?day|born(?:\s+on)?|bday)
-            (?:\s+(?:is|was|=|on)|\s*[:=\-])?\s*(?:is\s+|on\s+)?         # "dob:", "birthday is on"
+            (?:\b(?:d\.?o\.?b\.?|date[\s_]*of[\s_]*birth|birth[\s_]*date|birth\s*day|b-?day|born(?:\s+on)?|bday)
+              |{_FOREIGN_CUE})
+            ["']?                                                          # a JSON key: "dob": "1991-08-30"
+            (?:\s+(?:is|was|=|on)|\s*[:=\-])?\s*["']?\s*(?:is\s+|on\s+)?  # "dob:", "birthday is on"
             (?:[.?!]?\s*(?:it'?s|it\s+is|that'?s|mine\s+is|it\s+was)\s*[:\-]?\s*)?  # "... of birth. It's 6/24/1991"
             (?P<value>{_DATE})
             (?![\w/.\-]?\d)

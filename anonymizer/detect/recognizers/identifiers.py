@@ -38,8 +38,52 @@ _ID_QUALIFIER = r"""
 _ID_WORD = rf"""
     (?:\s*(?:(?:{typo_tolerant("number")}|num|nbr|no|nr|id|code|ref(?:erence)?)\b\.?|\#))?   # "number", "#"
     (?:{_ID_QUALIFIER})?
-    (?:\s+(?:is|was|=)|\s*[:=,])?                                          # "... is", "...:", "orders, #1"
+    (?:\s+(?:is|was|=|es|est|ist|é|jest)|\s*[:=,])?                        # "... is", "...:", "orders, #1"
+    (?:\s+(?:still|now|currently|actually))?                               # "member ID still XKP918203344"
     \s*\(?\s*(?:\#\s*)?                                                    # "order #A1B2", "order (#A1B2)"
+"""
+
+# An identifier typed in groups: "300 448 1925", "912 4471-B08", "TREE 8405 5914" (a short capitalised
+# prefix); every group after the first holds a digit, and the whole needs six digits (see `reject_match`).
+_SPACED_ID_VALUE = r"""
+    (?:(?-i:[A-Z]{2,5})|(?=[a-z-]*\d)[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,19})
+    (?:\s(?=[a-z-]*\d)[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,19}){1,4}
+"""
+_SPACED_MIN_DIGITS = 6
+
+# Account cues that are not English words: medical record and health card numbers, bank account numbers
+# (CLABE, CBU), and "account", "customer number", "policy" in Spanish, French, German, Portuguese, Italian
+# and Polish. Literal words only, so the alternation stays cheap.
+_OTHER_ACCOUNT_CUE = r"""
+    (?:mrn|medical\s+record(?:\s+number)?|clabe|cbu|cvu
+      # Words that also precede amounts ("loan 250000", "insurance 1200 a year"): only before "number"/"id".
+      |(?:health\s+(?:card|plan|insurance)|insurance|medicare|medicaid|nhi|loan|meter|mortgage|utility)
+        (?=\s*(?:number|num\b|no\b|\#|id\b|account))
+      |cuenta|p[óo]liza|compte|conto|konto|polisy|rachunku|ap[óo]lice|polizza
+      |kundennummer|kunden-?nr|kontonummer|vertragsnummer|mitgliedsnummer|versicherungsnummer|versichertennummer
+      |(?:n[úu]mero|num[ée]ro|numer|numero|nummer|n[º°o]|nr)\.?\s+(?:de\s+|da\s+|do\s+|di\s+|del\s+)?
+        (?:cliente|client|klienta|socio|afiliado|adh[ée]rent|assur[ée]|contrat[oa]?|umowy|abonado|usuario
+          |conta|cuenta|compte|konta))
+"""
+_ACCOUNT_CUE = rf"""
+    \b(?:{typo_tolerant("account")}|acct|a/c|{typo_tolerant("customer")}|client|{typo_tolerant("member")}
+       |membership|subscriber|subscription|loyalty|rewards|policy|patient|billing|contract|{_OTHER_ACCOUNT_CUE})\b
+"""
+
+# A key of a JSON object or a form line, with underscores or camel case: "account_number": "...",
+# accountNumber=..., "member_id": ...; the value may be quoted.
+_KEY_TAIL = r"[_\-\s]?(?:number|num|no|nr|id|code)"
+_ACCOUNT_KEY = rf"""
+    (?:account|acct|customer|client|member(?:ship)?|subscriber|policy|patient|insurance|loyalty|contract|mrn)
+    (?:{_KEY_TAIL})?
+"""
+_ORDER_KEY = rf"""
+    (?:order|ticket|case|booking|reservation|confirmation|tracking|reference|ref|invoice|claim|transaction|txn
+      |shipment|registration|report)(?:{_KEY_TAIL})
+"""
+_KEYED_VALUE = r"""
+    ["']?\s*[:=]\s*["']?
+    (?P<value>(?=[a-z0-9-]*\d)[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){3,39})(?![\w-])
 """
 
 # The second and later identifiers of a list after a cue: "orders 1234567 and 1234568", "tickets #1, #2, #3".
@@ -121,6 +165,8 @@ class _IdRecognizer(PrefilteredRecognizer):
         """Keep values with enough digits, or short mixed codes like "XK7P2Q"; drop bare years."""
         value = match.group("value")
         digits = len(digits_of(value))
+        if "spaced" in match.re.groupindex:
+            return digits < _SPACED_MIN_DIGITS
         mixed_code = len(value) >= 5 and digits >= 1 and any(ch.isalpha() for ch in value)
         return (digits < self.MIN_DIGITS and not mixed_code) or _is_year(value)
 
@@ -139,15 +185,16 @@ class AccountIdRecognizer(_IdRecognizer):
             """,
             0.8,
         ),
+        verbose_pattern("account cue", _ACCOUNT_CUE + _ID_WORD + rf"(?P<value>{_ID_VALUE})\b", 0.7),
         verbose_pattern(
-            "account cue",
-            rf"""
-            \b(?:{typo_tolerant("account")}|acct|a/c|{typo_tolerant("customer")}|client|{typo_tolerant("member")}
-               |membership|subscriber|subscription|loyalty|rewards|policy|patient|billing|contract)\b
-            """
-            + _ID_WORD
-            + rf"(?P<value>{_ID_VALUE})\b",
+            "spaced account id after cue",
+            _ACCOUNT_CUE + _ID_WORD + rf"(?P<spaced>)(?P<value>{_SPACED_ID_VALUE})(?![\w-])",
             0.7,
+        ),
+        verbose_pattern(
+            "keyed account id",
+            rf"(?<![a-z]){_ACCOUNT_KEY}{_KEYED_VALUE}",  # "account_number": "12-4471-09"
+            0.75,
         ),
         verbose_pattern(
             "listed account ids",
@@ -159,7 +206,11 @@ class AccountIdRecognizer(_IdRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["account", "customer", "member", "acct", "client"]
-    PREFILTERS: ClassVar[dict[str, str]] = {"listed account ids": _ACCOUNT_LIST_WORDS}
+    PREFILTERS: ClassVar[dict[str, str]] = {
+        "listed account ids": _ACCOUNT_LIST_WORDS,
+        "spaced account id after cue": r"\s[a-z0-9-]*\d",
+        "keyed account id": "[:=]",
+    }
 
 
 class OrderIdRecognizer(_IdRecognizer):
@@ -185,7 +236,8 @@ class OrderIdRecognizer(_IdRecognizer):
                |return|rma|claim|request|transaction|txn|receipt|shipment|package|parcel|waybill|pnr|itinerary
                |purchase|sales\s+order|work\s+order|service\s+request|consignment|awb|airway\s+bill
                # Words that also precede amounts and times ("the refund is 129", "quote 250"): only with "number".
-               |(?:quote|estimate|job|appointment|application|dispute|refund|delivery|pro|ra)
+               |(?:quote|estimate|job|appointment|application|dispute|refund|delivery|pro|ra|registration|report
+                 |permit|enrol(?:l)?ment|complaint|warranty|repair|service)
                  (?=\s*(?:number|num\b|no\b|\#|id\b|ref\b|reference|code)))\b
             """
             + _ID_WORD
@@ -199,6 +251,25 @@ class OrderIdRecognizer(_IdRecognizer):
             (?P<value>{_ID_VALUE})\b
             """,
             0.65,
+        ),
+        verbose_pattern(
+            "order cue in another language",
+            r"""
+            \b(?:pedido|referencia|reserva|reclamo|reclamaci[óo]n|commande|r[ée]servation|dossier|r[ée]f[ée]rence
+               |bestellung|bestellnummer|auftragsnummer|auftrag|buchungsnummer|buchung|vorgangsnummer|referenz
+               |aktenzeichen|zam[óo]wienie|zlecenie|zg[łl]oszenie|encomenda|protocolo|ordine|prenotazione|pratica
+               |ma\s+numer|(?:numer|n[úu]mero|num[ée]ro|nummer)\s+(?:de\s+|del\s+|da\s+|do\s+|di\s+)?
+                 (?:pedido|referencia|reserva|commande|r[ée]servation|dossier|zam[óo]wienia|zlecenia|zg[łl]oszenia
+                   |referencyjny|protocolo|ordine|prenotazione|pratica|caso|seguimiento|suivi|rastreio))\b
+            (?:\s+(?:nr\.?|no\.?|n[º°]\.?|numer|n[úu]mero|num[ée]ro|nummer|es|est|ist|é|jest|to))*\s*[:\#]?\s*
+            (?P<value>(?=[a-z0-9/-]*\d)[a-z0-9](?:[a-z0-9]|[-/](?=[a-z0-9])){3,29})(?![\w-])  # "ZK/2026/118450"
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "keyed order id",
+            rf"(?<![a-z]){_ORDER_KEY}{_KEYED_VALUE}",  # "order_id": "A-20418", ticketNumber=48213
+            0.75,
         ),
         verbose_pattern(
             "letter-only reference after cue",
@@ -241,7 +312,9 @@ class OrderIdRecognizer(_IdRecognizer):
         verbose_pattern(
             "letter-prefixed reference",
             r"""
-            (?<![\w-])(?P<value>(?-i:[A-Z]{2,4})-\d{5,12})(?![\w-])          # "RF-9928314", "SR-482201"
+            (?<![\w-])(?P<value>(?-i:[A-Z]{2,4})-\d{5,12}                    # "RF-9928314", "SR-482201"
+              |(?P<multi>)(?-i:[A-Z]{2,5}(?:-[A-Z0-9]{2,6}){1,2})-\d{3,12})   # "MGH-REG-20418", "WTR-26-0419"
+            (?![\w-])
             """,
             0.5,
         ),
@@ -284,12 +357,20 @@ class OrderIdRecognizer(_IdRecognizer):
         "Amazon order number": "-",
         "spaced digits after cue": r"\d\s\d",
         "carrier tracking formats": r"\d{9}",
+        "keyed order id": "[:=]",
     }
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """A letter-only reference must be upper case in a text that is not shouted, and not a word."""
-        letters = match.group("letters") if "letters" in match.re.groupindex else None
+        groups = match.re.groupindex
+        if "multi" in groups and match.start("multi") >= 0:
+            # A dashed code names a standard, not a record: "CVE-2024-1234", "ISO-8601-1"; and needs 5 digits.
+            value = match.group("value")
+            return len(digits_of(value)) < 5 or value.split("-")[0] in _STANDARD_PREFIXES
+        letters = match.group("letters") if "letters" in groups else None
         if letters is None:
+            if _is_status_code(match, text):
+                return True
             return super().reject_match(match, text)
         shouted = not any(ch.islower() for ch in text) and len(text.split()) > 3  # "MY ORDER HASNT ARRIVED"
         if shouted or letters.lower() in _common_words():
@@ -299,6 +380,29 @@ class OrderIdRecognizer(_IdRecognizer):
         lead = text[match.start() : match.start("value")].lower()
         named = regex.search(r"number|\bno\b|\#|\bref|code|\bid\b|\bis\b|:", lead) is not None
         return not named and not _looks_random(letters)
+
+
+# Prefixes of public identifiers (vulnerabilities, standards, proposals) written like record references.
+_STANDARD_PREFIXES = frozenset(
+    {"CVE", "CWE", "GHSA", "ISO", "IEC", "RFC", "PEP", "JSR", "EN", "DIN", "ANSI", "IEEE", "NIST", "SP", "FIPS",
+     "KB", "MS", "USN", "RHSA", "DSA", "CAPEC", "OWASP", "SHA", "AES", "UTF", "ISBN", "ISSN", "DOI"}
+)  # fmt: skip
+
+
+def _is_status_code(match: regex.Match[str], text: str) -> bool:
+    """An HTTP status in a log line is not an order: "POST /hooks/orders 401" (the cue is a URL path
+    segment), "orders 404" (three digits 100-599 straight after a plural cue)."""
+    start = match.start()
+    if start > 0 and text[start - 1] == "/":
+        return True
+    value = match.group("value")
+    between = text[start : match.start("value")]
+    return (
+        len(value) == 3
+        and value.isdigit()
+        and "1" <= value[0] <= "5"
+        and regex.fullmatch(r"[a-z]+s\s+", between, regex.IGNORECASE) is not None
+    )
 
 
 class ConfiguredIdRecognizer(ChatPatternRecognizer):

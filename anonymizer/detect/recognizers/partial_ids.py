@@ -29,8 +29,11 @@ class PartialIdRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "ending in",
             rf"""
-            \b(?:{typo_tolerant("ending")}|ends|ended|finishing)   # "ending", "endnig"
-            \s*(?:in|with|on|:|-)?\s*(?:the\s+digits\s+)?
+            \b(?:{typo_tolerant("ending")}|ends|ended|finishing   # "ending", "endnig"
+               # "terminado en 4821", "que termina en", "se terminant par", "endet auf", "terminante in"
+               |terminad[oa]\s+en|termina\s+en|terminant\s+par|finissant\s+par|endet\s+auf|endend\s+auf
+               |terminante\s+in|terminado\s+em|termina\s+em|ko[ńn]cz[ąa]c[ya]\s+si[ęe]\s+na)
+            \s*(?:in|with|on|:|-)?\s*(?:the\s+digits\s+|los\s+d[íi]gitos\s+|en\s+)?
             (?P<value>\d{{2,6}})(?![\w.,/-]?\d)
             """,
             0.8,

@@ -27,8 +27,9 @@ class SsnCueRecognizer(ChatPatternRecognizer):
                   |ss\s+(?:no\.?|num(?:ber)?)|social(?:\s+sec(?:urity|\.)?)?(?:\s+(?:number|no\.?|num|\#))?
                   |soc\.?\s+sec\.?(?:\s+(?:no\.?|num(?:ber)?|\#))?)
                |(?<![\w.])s\.s\.n\.?)                                          # "s.s.n. 123-45-6789"
+            (?:["'](?=\s*[:=]))?                                                 # a JSON key: "ssn": "..."
             (?:'s|\s+(?:is|was|=|:)|\s*[:=\#-])?(?:\s+(?:now|still|actually))?\s*   # "ssn is", "social's"
-            \(?
+            ["']?\(?
             (?P<value>\d{3}[\s.\-]{0,3}\d{2}[\s.\-]{0,3}\d{4}       # 123 45 6789, 123 - 45 - 6789, 123456789
               |\d{3}[\s.\-]\d{3}[\s.\-]\d{3}                         # mis-grouped: "523-456-780"
               |\d(?:[\s.\-]?\d){8})                                      # any grouping: "5234 56780"

@@ -16,6 +16,9 @@ _GROUP_MENTIONS = frozenset(
     {"here", "everyone", "channel", "all", "home", "work", "team", "admin", "support", "mention"}
 )
 
+# Signs of code around a "$name": an assignment, an expansion, a backtick, a shell command.
+_SHELL = regex.compile(r"[=`]\s*\$|\$[{(]|\b(?:echo|export|bash|sh|cp|mv|rsync|scp|curl|def|function|var|let)\b")
+
 _CUE = r"""
     (?:user[\s_-]?name|user[\s_-]?id|login(?:[\s_-]?(?:name|id))?|log[\s-]?in[\s_-]?(?:name|id)
       |handle|gamer[\s-]?tag|screen[\s-]?name|nick(?:[\s-]?name)?|psn(?:[\s-]?id)?|xbox(?:[\s-]?live)?
@@ -42,8 +45,9 @@ class UsernameRecognizer(PrefilteredRecognizer):
             "cue with separator",
             _CUE
             + r"""
+            ["']?                                # a JSON key: "username": "jdoe88"
             (?:'s|\s+(?:is|was|=|:|-)|\s*[:=])\s*   # "username is", "login:", "handle = ", "user name's"
-            (?:\s*(?:just|still|actually))?\s*
+            (?:\s*(?:just|still|actually|currently|now))?\s*
             ["'`]?
             (?P<value>@?[a-z0-9_][\w.\-]{1,30}[a-z0-9_])   # the @ belongs to the handle, as in a mention
             (?![\w@])                            # a full token, not the local part of an email
@@ -85,6 +89,15 @@ class UsernameRecognizer(PrefilteredRecognizer):
             \s*(?:\s(?:is|was)|[:=])\s*["'`]?                  # "the username on the account is jdoe"
             (?P<plain>)(?P<value>@?[a-z0-9_][\w.\-]{1,30}[a-z0-9_])
             (?![\w@])
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "cashtag after a payment cue",
+            r"""
+            \b(?:to|from|is|be|was|my|their|his|her|cashtag|tag|venmo|app|request|pay|paid|send|sent|@)\s+
+            (?P<cashtag>)(?P<value>\$(?-i:(?=[a-z0-9_-]*[a-z])[A-Za-z][A-Za-z0-9_-]{1,19}))   # "$jaylenw"
+            (?![\w-]|[.(\[{]\w|\()                                              # not "$var.attr", "$fn("
             """,
             0.7,
         ),
@@ -174,11 +187,17 @@ class UsernameRecognizer(PrefilteredRecognizer):
         "account under a handle": "under",
         "introduced handle": "under|me|go",
         "i'm handle on a service": r"\son\s",
+        # A cashtag is named only where money moves: "sent $120 to $jaylenw", "my cashtag is $jaylen-w".
+        "cashtag after a payment cue": (
+            r"cash\s?(?:tag|app)|venmo|\bsen[dt]|\bpa(?:y|id)\b|request|zelle|transfer|refund"
+        ),
     }
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """Drop ordinary words after a cue and mentions of groups such as @here."""
         value = match.group("value").lower()
+        if "cashtag" in match.re.groupindex:
+            return _SHELL.search(text) is not None  # "$dst" in a shell snippet is a variable
         bare = value.lstrip("@").rstrip(".,;:!?")
         if value.startswith("@"):
             return bare in _GROUP_MENTIONS
