@@ -86,6 +86,10 @@ def search(pattern: str, flags: int = regex.IGNORECASE) -> Gate:
     return gate
 
 
+def _has_upper(f: TextFeatures) -> bool:
+    return any(c.isupper() for c in f.chars)
+
+
 def _digit_word_gate() -> Gate:
     from anonymizer.detect.recognizers._base import alternation
     from anonymizer.detect.recognizers.obfuscated import _DIGIT_WORDS
@@ -122,6 +126,9 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatInternationalAddressRecognizer": lambda: min_digits(1),
     # The value must hold a digit (a house number, or the digits of the unit or street).
     "ChatAddressCueRecognizer": lambda: min_digits(1),
+    # Every town and country pattern starts with an upper-case letter (\p{Lu}, all of which str.isupper).
+    "ChatCityRecognizer": lambda: _has_upper,
+    "ChatCountryRecognizer": lambda: _has_upper,
     # Every cue holds one of these words (and "i'm"/"we're"... an apostrophe after i/we/he/she/they).
     "ChatNrpRecognizer": lambda: search(r"\b(?:i|we|he|she|they|my|our|his|her|as|being|born|raised)"),
     # Every cue holds one of these words.

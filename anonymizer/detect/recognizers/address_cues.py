@@ -70,6 +70,11 @@ _ADDRESS_LINE = regex.compile(
 _LINE_VERB = regex.compile(r"(?i)\b(?:is|are|was|were|am|have|has|will|can|could|please|thanks|i|you|we)\b")
 
 
+_TWO_LETTERS = regex.compile(r"\p{L}{2,}")
+_DIGIT = regex.compile(r"\d")
+_LEADING_NUMBER = regex.compile(r"(?:the[ ]+)?(?:corner[ ]+of[ ]+)?(\d[\d:.,/]*)(\s*)(\S*)")
+
+
 class AddressCueRecognizer(EntityRecognizer):
     """An address of any format after a phrase that announces one, when it opens with a house number."""
 
@@ -96,7 +101,7 @@ class AddressCueRecognizer(EntityRecognizer):
                 continue
             end = self._address_end(text, start)
             value = text[start:end].rstrip(" \t,;:-")
-            if len(value) < 6 or not regex.search(r"\p{L}{2,}", value) or not regex.search(r"\d", value):
+            if len(value) < 6 or not _TWO_LETTERS.search(value) or not _DIGIT.search(value):
                 continue
             results.append(self._result(start, start + len(value)))
         return EntityRecognizer.remove_duplicates(results)
@@ -104,7 +109,7 @@ class AddressCueRecognizer(EntityRecognizer):
     @staticmethod
     def _is_quantity(text: str, start: int) -> bool:
         """ "ship to 2 different addresses", "meet me at 5 pm", "located at 3:30": not a house number."""
-        number = regex.match(r"(?:the[ ]+)?(?:corner[ ]+of[ ]+)?(\d[\d:.,/]*)(\s*)(\S*)", text[start : start + 40])
+        number = _LEADING_NUMBER.match(text[start : start + 40])
         if number is None:
             return False
         digits, space, following = number.group(1), number.group(2), number.group(3).lower().strip(".,!?")

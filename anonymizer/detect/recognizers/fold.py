@@ -44,6 +44,7 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def romanize(word: str) -> str:
     """The folded word with Cyrillic and Greek letters romanized: "Мордвинова" -> "mordvinova"."""
     return fold(word).replace("ου", "ou").translate(_ROMAN)

@@ -121,6 +121,9 @@ _CUE_REGEX = regex.compile(
     regex.IGNORECASE,
 )
 _TOKEN = regex.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019\-](?=[^\W\d_]))*")
+_OPENING_QUOTE = regex.compile(r"[\"'][ \t]*")
+_GAP = regex.compile(r"[ \t]+")
+_OPENS_CLAUSE = regex.compile(r"(?:^|[\n.!?]|\b(?:hi|hello|hey|hiya))[ \t!,.]*$", regex.IGNORECASE)
 _GLUED = regex.compile(r"[\d_@]|\.\w")
 _POSSESSIVE = regex.compile(r"['\u2019]s$", regex.IGNORECASE)
 
@@ -163,8 +166,8 @@ class ContextNameRecognizer(EntityRecognizer):
     def _name_after(self, text: str, pos: int, strong: bool) -> tuple[int, int] | None:
         start = end = -1
         if strong:  # a quoted value in JSON or code: "first_name": "Olumide"
-            quote = regex.match(r"[\"'][ \t]*", text[pos : pos + 3])
-            pos += quote.end() if quote else 0
+            quote = _OPENING_QUOTE.match(text, pos)
+            pos = quote.end() if quote else pos
         prev_capitalized = False
         for index in range(self.MAX_TOKENS):
             token = _TOKEN.match(text, pos)
@@ -192,11 +195,11 @@ class ContextNameRecognizer(EntityRecognizer):
                 start = token.start()
             end = token.start() + len(word)
             prev_capitalized = capitalized
-            gap = regex.match(r"[ \t]+", text[token.end() :])
+            gap = _GAP.match(text, token.end())
             # A name continues over a single run of spaces only; a comma or a line break ends it.
             if gap is None or token.end() != end:
                 break
-            pos = token.end() + gap.end()
+            pos = gap.end()
         return (start, end) if start >= 0 else None
 
     def _first_word_ok(self, lower: str, capitalized: bool, known_first: bool, known_last: bool, strong: bool) -> bool:
@@ -368,7 +371,7 @@ class IntroducedNameRecognizer(ContextNameRecognizer):
             elif match.group("company"):
                 # "Hi! Ji-woo from Tallybook": after a greeting or at the start of a turn, a name that is known
                 # or that English does not use; "Hi! Support from Acme" or "Orders from Acme" are not.
-                opens = regex.search(r"(?:^|[\n.!?]|\b(?:hi|hello|hey|hiya))[ \t!,.]*$", text[: match.start("value")])
+                opens = _OPENS_CLAUSE.search(text, 0, match.start("value"))
                 ok = (
                     opens is not None
                     and capitalized
@@ -418,6 +421,7 @@ _SURNAME_ENDING = regex.compile(
 # A capitalized name word ("Wisława", "O'Brien", "McKay", "Anne-Marie") or a middle initial ("R", "J.").
 _CAP = r"(?:\p{Lu}['\u2019])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?"
 _INITIAL = r"\p{Lu}\.?"
+_CAP_OR_INITIAL = regex.compile(rf"{_CAP}|{_INITIAL}")
 _TITLE_NAME = regex.compile(
     rf"(?<![\w'\u2019@./\-])(?P<first>{_CAP})(?P<middle>(?:[ ](?:{_INITIAL}|{_CAP})){{0,2}})[ ](?P<last>{_CAP})"
     rf"(?![\w@]|['\u2019]\w\w|\.\w)"
@@ -454,7 +458,10 @@ _WORDY_NAMES = frozenset(
         """
     )
 )
-_LOWER_PAIR = regex.compile(r"(?<![\w'\u2019@./\-])(?P<first>\p{Ll}{3,})[ ](?P<last>\p{Ll}{4,})(?![\w@]|\.\w)")
+# Two lower-case words, or three with a one-letter middle initial: "eva kleist", "benjamin a seiler".
+_LOWER_RUN = regex.compile(
+    r"(?<![\w'\u2019@./\-])(?P<first>\p{Ll}{2,})[ ](?:(?P<middle>\p{Ll}\.?)[ ])?(?P<last>\p{Ll}{3,})(?![\w@]|\.\w)"
+)
 # A capitalized word that opens a clause, then a verb phrase only a person does.
 _SUBJECT_OF_PERSON_VERB = regex.compile(
     r"""(?x)
@@ -466,11 +473,6 @@ _SUBJECT_OF_PERSON_VERB = regex.compile(
     )
     """,
     regex.IGNORECASE | regex.MULTILINE,
-)
-
-# "benjamin a seiler", "leidy t muris": lower case with a middle initial.
-_LOWER_INITIAL_NAME = regex.compile(
-    r"(?<![\w'\u2019@./\-])(?P<first>\p{Ll}{2,})[ ](?P<middle>\p{Ll}\.?)[ ](?P<last>\p{Ll}{3,})(?![\w@]|\.\w)"
 )
 
 
@@ -503,23 +505,26 @@ class PersonShapeRecognizer(ContextNameRecognizer):
     ) -> list[RecognizerResult]:
         """Title Case runs, lower-case runs with a middle initial, and person-shaped ORG spans."""
         results: list[RecognizerResult] = []
-        for match in _TITLE_NAME.finditer(text, overlapped=True):
+        upper = text != text.lower()
+        for match in _TITLE_NAME.finditer(text, overlapped=True) if upper else ():
             if self._title_run_is_name(match):
                 results.append(self._result(match.span(), self.SCORE))
-        for match in _SINGLE_TITLE_WORD.finditer(text):
+        for match in _SINGLE_TITLE_WORD.finditer(text) if upper else ():
             if self._single_name(text, match):
                 results.append(self._result(match.span(), self.SINGLE_SCORE))
-        for match in _LOWER_INITIAL_NAME.finditer(text):
-            first, last = match.group("first"), match.group("last")
-            if self._first_ok(first) and self._last_ok(last) and (is_last_name(last) or is_first_name(last)):
-                results.append(self._result(match.span(), self.SCORE))
-        for match in _LOWER_PAIR.finditer(text, overlapped=True):
+        for match in _LOWER_RUN.finditer(text, overlapped=True):
+            first, middle, last = match.group("first"), match.group("middle"), match.group("last")
+            if not self._first_ok(first):
+                continue
+            if middle:  # "benjamin a seiler", "leidy t muris"
+                if self._last_ok(last) and (is_last_name(last) or is_first_name(last)):
+                    results.append(self._result(match.span(), self.SCORE))
+                continue
             # "monika žilková", "eva kleist": a known first name, then a word English does not use.
-            first, last = match.group("first"), match.group("last")
             surname = len(last) >= 4 and english_zipf(last) < self.LOWER_SURNAME_ZIPF and not foreign_everyday(last)
-            if surname and self._first_ok(first) and not foreign_everyday(first) and not self._everyday(last):
+            if surname and not foreign_everyday(first) and not self._everyday(last):
                 results.append(self._result(match.span(), self.SINGLE_SCORE))
-        for match in _SUBJECT_OF_PERSON_VERB.finditer(text):
+        for match in _SUBJECT_OF_PERSON_VERB.finditer(text) if upper else ():
             # "Timotea lives on ...", "Warrane, can I please speak to your boss?": a person's verb after it.
             word = match.group("name")
             if (self._first_ok(word) or self._rare(word)) and not _is_place_name(word) and len(word) >= 3:
@@ -579,7 +584,7 @@ class PersonShapeRecognizer(ContextNameRecognizer):
 
     def _org_is_person(self, span: str) -> bool:
         tokens = span.split()
-        if not 2 <= len(tokens) <= 4 or not all(regex.fullmatch(rf"{_CAP}|{_INITIAL}", t) for t in tokens):
+        if not 2 <= len(tokens) <= 4 or not all(_CAP_OR_INITIAL.fullmatch(t) for t in tokens):
             return False
         if regex.fullmatch(_INITIAL, tokens[0]) or regex.fullmatch(_INITIAL, tokens[-1]):
             return False

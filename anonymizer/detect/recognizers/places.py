@@ -112,6 +112,8 @@ _NOT_PLACES = frozenset(
 )
 
 
+_NON_SPACE = regex.compile(r"\S+")
+
 # Country names that are mostly something else in a chat: first names, a shirt, a reunion.
 _NOT_COUNTRIES = frozenset({"chad", "jordan", "jersey", "reunion", "guinea", "georgia"})
 _CAPITALIZED_RUN = regex.compile(
@@ -155,7 +157,7 @@ class CountryRecognizer(EntityRecognizer):
         first_words = _first_word_index(_country_names())
         results: list[RecognizerResult] = []
         for run in _CAPITALIZED_RUN.finditer(text):
-            tokens = list(regex.finditer(r"\S+", run.group()))
+            tokens = list(_NON_SPACE.finditer(run.group()))
             for first in range(len(tokens)):
                 longest = first_words.get(tokens[first].group().lower().rstrip(".,"), 0)
                 for last in range(min(len(tokens), first + longest), first, -1):
@@ -273,7 +275,7 @@ class CityRecognizer(CountryRecognizer):
         everyday = _everyday_words()
         results: list[RecognizerResult] = []
         for run in _PLACE_RUN.finditer(text):
-            tokens = list(regex.finditer(r"\S+", run.group()))
+            tokens = list(_NON_SPACE.finditer(run.group()))
             first = 0
             while first < len(tokens):
                 taken = 0
