@@ -197,7 +197,9 @@ class PasswordRecognizer(PrefilteredRecognizer):
     TRAILING_PUNCTUATION = ".,;:?)"
     CONTEXT: ClassVar[list[str]] = ["password", "pin", "code", "otp", "security", "passcode"]
     PREFILTERS: ClassVar[dict[str, str]] = {
-        "secret before its cue": "pass|pwd|pw|pin|otp|code",
+        # "... is my [new] password": the possessive and the first letters of every cue the pattern names.
+        "secret before its cue": r"""\s(?:my|the|our|your)\s+(?:(?:new|old|current|temp(?:orary)?|login)\s+)?
+            (?:pass|pwd|pw|pin|otp|verification|security|one|2fa|sms)""",
         "second secret in a list": "pass|pwd|pw|pin",
         "secret changed to a value": "pass|pwd|pw|pin",
     }

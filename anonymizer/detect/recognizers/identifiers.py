@@ -207,8 +207,10 @@ class AccountIdRecognizer(_IdRecognizer):
     ]
     CONTEXT: ClassVar[list[str]] = ["account", "customer", "member", "acct", "client"]
     PREFILTERS: ClassVar[dict[str, str]] = {
-        "listed account ids": _ACCOUNT_LIST_WORDS,
-        "spaced account id after cue": r"\s[a-z0-9-]*\d",
+        # The lookbehind read forwards: the cue, the first id and a separator precede every later item.
+        "listed account ids": rf"\b{_ACCOUNT_LIST_WORDS}{_LIST_CUE}{_ID_VALUE}{_LIST_SEP}",
+        # The first group (with a digit, or capitals), a space and a second group with a digit.
+        "spaced account id after cue": r"(?:\d[a-z0-9-]*|(?-i:[A-Z]{2,5}))\s[a-z-]*\d",
         "keyed account id": "[:=]",
     }
 
@@ -351,7 +353,7 @@ class OrderIdRecognizer(_IdRecognizer):
     ]
     CONTEXT: ClassVar[list[str]] = ["order", "ticket", "case", "booking", "confirmation", "tracking"]
     PREFILTERS: ClassVar[dict[str, str]] = {
-        "listed order ids": _ORDER_LIST_WORDS,
+        "listed order ids": rf"\b{_ORDER_LIST_WORDS}{_LIST_CUE}{_ID_VALUE}{_LIST_SEP}",
         "hash-prefixed reference": r"\#",  # an escaped '#': the probe is verbose too
         "letter-prefixed reference": "-",
         "Amazon order number": "-",

@@ -16,6 +16,9 @@ _GROUP_MENTIONS = frozenset(
     {"here", "everyone", "channel", "all", "home", "work", "team", "admin", "support", "mention"}
 )
 
+_PAYMENT = regex.compile(
+    r"cash\s?(?:tag|app)|venmo|\bsen[dt]|\bpa(?:y|id)\b|request|zelle|transfer|refund", regex.IGNORECASE
+)
 # Signs of code around a "$name": an assignment, an expansion, a backtick, a shell command.
 _SHELL = regex.compile(r"[=`]\s*\$|\$[{(]|\b(?:echo|export|bash|sh|cp|mv|rsync|scp|curl|def|function|var|let)\b")
 
@@ -187,17 +190,15 @@ class UsernameRecognizer(PrefilteredRecognizer):
         "account under a handle": "under",
         "introduced handle": "under|me|go",
         "i'm handle on a service": r"\son\s",
-        # A cashtag is named only where money moves: "sent $120 to $jaylenw", "my cashtag is $jaylen-w".
-        "cashtag after a payment cue": (
-            r"cash\s?(?:tag|app)|venmo|\bsen[dt]|\bpa(?:y|id)\b|request|zelle|transfer|refund"
-        ),
     }
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """Drop ordinary words after a cue and mentions of groups such as @here."""
         value = match.group("value").lower()
         if "cashtag" in match.re.groupindex:
-            return _SHELL.search(text) is not None  # "$dst" in a shell snippet is a variable
+            # A cashtag is named where money moves ("sent $120 to $jaylenw", "my cashtag is $jaylen-w"); "$dst"
+            # in a shell snippet is a variable.
+            return _PAYMENT.search(text) is None or _SHELL.search(text) is not None
         bare = value.lstrip("@").rstrip(".,;:!?")
         if value.startswith("@"):
             return bare in _GROUP_MENTIONS

@@ -250,3 +250,34 @@ def test_gates_never_change_findings_on_these_examples(detector: Detector) -> No
     gated = analyse(detector, texts)
     with ungated(detector):
         assert analyse(detector, texts) == gated
+
+
+LISTS_AND_LOOK_ALIKES = [
+    "orders 1234567 and 1234568",
+    "tickets #48213, #48214 & #48215",
+    "claim numbers are CLM-2026-04, CLM-2026-05",
+    "accounts 4471-22 and 4471-23 / 4471-24",
+    "member ids: 88120 or 88121",
+    "Fluffy2019! is my password",
+    "X1y2z3w4, that's the new pin",
+    "918273 is my one-time code",
+    "Tr0ub4dor&3 - the login password",
+    "policy 912 4471-B08",
+    "ACCT 88 4471 9921",
+    "user: kpatel77 / pass: Blue!River22",
+    "sent $120 to $jaylenw",
+]
+
+
+@pytest.mark.parametrize(
+    "recognizer_class", [AccountIdRecognizer, OrderIdRecognizer, PasswordRecognizer, UsernameRecognizer]
+)
+def test_prefilters_stay_necessary_on_lists_keys_and_grouped_ids(
+    recognizer_class: type[AccountIdRecognizer | OrderIdRecognizer | PasswordRecognizer | UsernameRecognizer],
+) -> None:
+    texts = LISTS_AND_LOOK_ALIKES + [t for t, _ in ACCOUNTS + ORDERS + BIRTH_DATES] + NOT_ACCOUNTS + NOT_ORDERS
+    prefiltered = recognizer_class()
+    plain = recognizer_class()
+    plain.PREFILTERS = {}  # type: ignore[misc]  # the instance attribute shadows the class's for this test
+    assert [found(prefiltered, t) for t in texts] == [found(plain, t) for t in texts]
+    assert any(found(prefiltered, t) for t in LISTS_AND_LOOK_ALIKES)
