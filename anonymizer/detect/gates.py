@@ -126,6 +126,8 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatInternationalAddressRecognizer": lambda: min_digits(1),
     # The value must hold a digit (a house number, or the digits of the unit or street).
     "ChatAddressCueRecognizer": lambda: min_digits(1),
+    # Presidio's phone recognizer with region passes skipped by digit count (anonymizer/detect/phones.py).
+    "PhoneRecognizer": lambda: PRESIDIO_GATES["PhoneRecognizer"],
     # Every town and country pattern starts with an upper-case letter (\p{Lu}, all of which str.isupper).
     "ChatCityRecognizer": lambda: _has_upper,
     "ChatCountryRecognizer": lambda: _has_upper,
