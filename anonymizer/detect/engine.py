@@ -226,6 +226,7 @@ class Detector:
 
     def _build_analyzer(self, nlp_engine: SpacyNlpEngine) -> AnalyzerEngine:
         from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+
         from anonymizer.detect.phones import FastPhoneRecognizer
         from anonymizer.detect.recognizers import chat_recognizers
 

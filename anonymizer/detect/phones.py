@@ -30,7 +30,8 @@ def _shortest_international_number() -> int:
     for code, regions in COUNTRY_CODE_TO_REGION_CODE.items():
         for region in regions:
             metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, region)
-            lengths = [n for n in (metadata.general_desc.possible_length if metadata else ()) if n > 0]
+            general = metadata.general_desc if metadata is not None else None
+            lengths = [n for n in (general.possible_length if general is not None else ()) if n > 0]
             if lengths:
                 shortest = min(shortest, len(str(code)) + min(lengths))
     return shortest
@@ -40,7 +41,7 @@ def _shortest_international_number() -> int:
 def min_digits_for_region(region: str) -> int:
     """Fewest digits a number found by `region`'s matcher can hold when the text has no '+' (0: never skip)."""
     metadata = PhoneMetadata.metadata_for_region(region.upper())
-    if metadata is None:
+    if metadata is None or metadata.general_desc is None:
         return 0
     national = [n for n in metadata.general_desc.possible_length if n > 0]
     prefix = metadata.international_prefix or ""
@@ -63,14 +64,15 @@ class FastPhoneRecognizer(PhoneRecognizer):
         """Presidio's loop over regions, without the passes that cannot match."""
         digits = sum(map(str.isdecimal, text))
         plus = any(sign in text for sign in _PLUS_SIGNS)
-        results = []
+        results: list[RecognizerResult] = []
+        leniency = int(self.leniency if self.leniency is not None else phonenumbers.Leniency.VALID)
         for supported in self.supported_regions:
             if not plus and digits < self._min_digits[supported]:
                 continue
-            for match in phonenumbers.PhoneNumberMatcher(text, supported, leniency=self.leniency):
+            for match in phonenumbers.PhoneNumberMatcher(text, supported, leniency=leniency):
                 try:
                     region = phonenumbers.region_code_for_number(phonenumbers.parse(text[match.start : match.end]))
                 except phonenumbers.NumberParseException:
                     region = supported
-                results.append(self._get_recognizer_result(match, text, region, nlp_artifacts))
+                results.append(self._get_recognizer_result(match, text, region, nlp_artifacts))  # type: ignore[no-untyped-call]
         return EntityRecognizer.remove_duplicates(results)
