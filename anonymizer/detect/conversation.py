@@ -397,8 +397,10 @@ def _valid_weak(entity: str, value: str) -> bool:
     if entity == "PASSWORD":
         # Security answers run to a few words ("Rosewood Elementary", "fluffy the cat" is cut at "the"):
         # two or three words none of which is a stop word ("not sure", "one sec", "hang on" are not answers).
-        few_words = 2 <= len(tokens) <= 3 and all(_WORD_TOKEN.match(t) for t in tokens) and not any(
-            t.lower() in STOPWORDS for t in tokens
+        few_words = (
+            2 <= len(tokens) <= 3
+            and all(_WORD_TOKEN.match(t) for t in tokens)
+            and not any(t.lower() in STOPWORDS for t in tokens)
         )
         if any(t.lower().strip(".,!'") in _ACKNOWLEDGEMENTS for t in tokens):
             return False  # "Perfect", "Makes sense", "Sounds good": a reply, not a secret
@@ -698,8 +700,12 @@ def _national_digits(value: str, region: str) -> str | None:
 
 
 def _propagate(
-    turns: Sequence[Turn], indices: Sequence[int], found: list[list[Finding]], allowed: set[str],
-    region: str, allow: AllowList,
+    turns: Sequence[Turn],
+    indices: Sequence[int],
+    found: list[list[Finding]],
+    allowed: set[str],
+    region: str,
+    allow: AllowList,
 ) -> None:
     needles: dict[tuple[str, str, bool], _Needle] = {}
     for i in indices:
@@ -799,8 +805,7 @@ def _link_credentials(turns: Sequence[Turn], indices: Sequence[int], found: list
                 # A name or place guess on a token with digits or symbols ("Maple!2019", "banjo5179") is
                 # the model reading the secret as a word: the secret replaces it.
                 found[i] = [
-                    f for f in found[i]
-                    if not (f.entity_type in _GUESSED_TYPES and start <= f.start and f.end <= end)
+                    f for f in found[i] if not (f.entity_type in _GUESSED_TYPES and start <= f.start and f.end <= end)
                 ]
                 if any(f.start < end and start < f.end for f in found[i]):
                     continue
@@ -867,20 +872,43 @@ def link_conversation(
 
 def _drop_bot_personas(turns: Sequence[Turn], indices: Sequence[int], found: list[list[Finding]]) -> None:
     """Drop the name a bot gives itself ("Hi there! I'm Max, the virtual assistant"), wherever it appears in
-    the conversation with the same spelling: a product's persona names no one."""
-    personas: set[str] = set()
-    for i in indices:
+    the conversation with the same spelling: a product's persona names no one.
+
+    A persona is one word ("Max", "Nova"). A name a customer or a human agent wrote before the bot used it is
+    theirs: an assistant drafting "Hi, I'm Priya" for a user who said "I'm Priya" writes the user's name."""
+    personas: dict[str, int] = {}
+    for position, i in enumerate(indices):
         speaker = turns[i].speaker
         if speaker is None or not set(re.split(r"[^a-z0-9]+", speaker.lower())) & _BOT_WORDS:
             continue
         text = turns[i].text
         for f in found[i]:
-            if f.entity_type == "PERSON" and _SELF_INTRO.search(text, max(0, f.start - 40), f.start):
-                personas.add(text[f.start : f.end])
+            name = text[f.start : f.end]
+            if (
+                f.entity_type == "PERSON"
+                and " " not in name
+                and _SELF_INTRO.search(text, max(0, f.start - 40), f.start)
+            ):
+                personas.setdefault(name, position)
+    for name in _said_by_people(turns, indices, personas):
+        del personas[name]
     if personas:
         for i in indices:
             text = turns[i].text
             found[i] = [f for f in found[i] if not (f.entity_type == "PERSON" and text[f.start : f.end] in personas)]
+
+
+def _said_by_people(turns: Sequence[Turn], indices: Sequence[int], first_use: dict[str, int]) -> set[str]:
+    """The names a customer or human agent wrote before the bot's first use of them."""
+    said: set[str] = set()
+    for position, i in enumerate(indices):
+        speaker = turns[i].speaker
+        if speaker is not None and set(re.split(r"[^a-z0-9]+", speaker.lower())) & _BOT_WORDS:
+            continue
+        for name, first in first_use.items():
+            if position < first and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", turns[i].text):
+                said.add(name)
+    return said
 
 
 @dataclass(slots=True)
@@ -926,7 +954,10 @@ def _leftover(pending: _Pending, answer: Sequence[Finding]) -> list[str]:
 
 
 def _link_answers(
-    turns: Sequence[Turn], indices: Sequence[int], found: list[list[Finding]], settings: DetectionSettings,
+    turns: Sequence[Turn],
+    indices: Sequence[int],
+    found: list[list[Finding]],
+    settings: DetectionSettings,
     allow: AllowList,
 ) -> None:
     pending: _Pending | None = None

@@ -214,7 +214,7 @@ _PLACE_RUN = regex.compile(
 )
 # Where a place follows: "in", "from", "to", "near"... right before the name.
 _PLACE_PREPOSITION = regex.compile(
-    r"(?:^|\W)(?:in|from|to|near|outside|around|towards|visiting|via|of)\s+$", regex.IGNORECASE
+    r"(?:^|\W)(?:in|from|to|near|outside|around|towards|visiting|via|of)\s+(?:the\s+)?$", regex.IGNORECASE
 )
 
 

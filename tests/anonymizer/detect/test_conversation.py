@@ -36,7 +36,9 @@ def values(turns: list[Turn], findings: list[list[Finding]]) -> list[list[tuple[
     return [sorted((t.text[f.start : f.end], f.entity_type) for f in fs) for t, fs in zip(turns, findings, strict=True)]
 
 
-def link(turns: list[Turn], findings: list[list[Finding]] | None = None, settings: DetectionSettings = SETTINGS) -> list[list[tuple[str, str]]]:
+def link(
+    turns: list[Turn], findings: list[list[Finding]] | None = None, settings: DetectionSettings = SETTINGS
+) -> list[list[tuple[str, str]]]:
     return values(turns, link_conversation(turns, findings or [[] for _ in turns], settings))
 
 
@@ -76,7 +78,11 @@ def test_agent_requests_name_the_types_they_ask_for(question: str, expected: lis
         ("#ORD-2026-785915", ["ORDER_ID"], [("ORD-2026-785915", "ORDER_ID")]),
         ("here's the whole thing 633033336", ["PARTIAL_ID", "US_SSN"], [("633033336", "US_SSN")]),
         ("jsmith / hunter2", ["USERNAME", "PASSWORD"], [("hunter2", "PASSWORD"), ("jsmith", "USERNAME")]),
-        ("Jane Doe, 03/04/1985", ["PERSON", "DATE_OF_BIRTH"], [("03/04/1985", "DATE_OF_BIRTH"), ("Jane Doe", "PERSON")]),
+        (
+            "Jane Doe, 03/04/1985",
+            ["PERSON", "DATE_OF_BIRTH"],
+            [("03/04/1985", "DATE_OF_BIRTH"), ("Jane Doe", "PERSON")],
+        ),
         ("jane dot doe at gmail dot com", ["EMAIL_ADDRESS"], [("jane dot doe at gmail dot com", "EMAIL_ADDRESS")]),
         ("12 Main St apt 4, Springfield", ["STREET_ADDRESS"], [("12 Main St apt 4, Springfield", "STREET_ADDRESS")]),
     ],
@@ -141,7 +147,13 @@ def test_without_speakers_nothing_is_typed_by_position() -> None:
 
 def test_speaker_roles() -> None:
     assert [speaker_role(s) for s in ("agent", "Support_Agent", "bot", "system", "customer", "U123", None)] == [
-        "agent", "agent", "agent", "agent", "customer", "unknown", "none"
+        "agent",
+        "agent",
+        "agent",
+        "agent",
+        "customer",
+        "unknown",
+        "none",
     ]
 
 
@@ -168,7 +180,10 @@ def test_a_value_found_once_is_found_in_every_turn_of_its_conversation_including
 
 
 def test_identifiers_propagate_whatever_their_separators_and_cards_reveal_their_last_four() -> None:
-    turns = [turn("card 4111 1111 1111 1111", "customer"), turn("Charged 4111-1111-1111-1111, the card ending 1111", "agent")]
+    turns = [
+        turn("card 4111 1111 1111 1111", "customer"),
+        turn("Charged 4111-1111-1111-1111, the card ending 1111", "agent"),
+    ]
     findings = [[found(turns[0].text, "4111 1111 1111 1111", "CREDIT_CARD")], []]
     assert sorted(link(turns, findings)[1]) == [("1111", "PARTIAL_ID"), ("4111-1111-1111-1111", "CREDIT_CARD")]
 
@@ -180,7 +195,11 @@ def test_phone_numbers_propagate_in_national_and_international_forms() -> None:
 
 
 def test_propagation_is_whole_word_and_keeps_the_case_of_names_that_are_also_words() -> None:
-    turns = [turn("This is Will", "customer"), turn("Thanks Will, I will check your bill.", "agent"), turn("willow", "customer")]
+    turns = [
+        turn("This is Will", "customer"),
+        turn("Thanks Will, I will check your bill.", "agent"),
+        turn("willow", "customer"),
+    ]
     findings = [[found(turns[0].text, "Will", "PERSON")], [], []]
     assert link(turns, findings) == [[("Will", "PERSON")], [("Will", "PERSON")], []]
 
@@ -228,6 +247,18 @@ def test_a_bots_own_name_is_dropped_across_its_conversation_but_a_human_agents_i
     assert link(turns, findings, settings=keep)[0] == [("Max", "PERSON")]
 
 
+def test_an_assistant_writing_its_users_name_is_not_a_persona() -> None:
+    turns = [
+        turn("write a speech for me. I'm Dale Huckabee, running for school board", "customer"),
+        turn("Good evening, everyone. My name is Dale Huckabee, and I'm running", "bot"),
+        turn("draft an intro for me, I'm Priya", "customer", conversation="c2"),
+        turn("Hi all, I'm Priya and I lead the data team", "bot", conversation="c2"),
+    ]
+    names = ["Dale Huckabee", "Dale Huckabee", "Priya", "Priya"]
+    findings = [[found(t.text, name, "PERSON")] for t, name in zip(turns, names, strict=True)]
+    assert [len(f) for f in link(turns, findings)] == [1, 1, 1, 1]
+
+
 # ---- numbered placeholders ---------------------------------------------------------------------------
 
 
@@ -237,11 +268,23 @@ def numbered(detector: Detector, keys: KeyRing) -> Anonymizer:
     return Anonymizer(policy, keys, detector=detector)
 
 
-def test_numbered_placeholders_link_mentions_within_a_conversation_and_restart_in_the_next(numbered: Anonymizer) -> None:
+def test_numbered_placeholders_link_mentions_within_a_conversation_and_restart_in_the_next(
+    numbered: Anonymizer,
+) -> None:
     records = [
-        {"conversation_id": "c1", "message_id": "1", "speaker": "agent", "text": "Hi, this is Laura. What's your name?"},
+        {
+            "conversation_id": "c1",
+            "message_id": "1",
+            "speaker": "agent",
+            "text": "Hi, this is Laura. What's your name?",
+        },
         {"conversation_id": "c1", "message_id": "2", "speaker": "customer", "text": "jane doe"},
-        {"conversation_id": "c1", "message_id": "3", "speaker": "agent", "text": "Thanks Jane! Laura again: mail me at a@b.com"},
+        {
+            "conversation_id": "c1",
+            "message_id": "3",
+            "speaker": "agent",
+            "text": "Thanks Jane! Laura again: mail me at a@b.com",
+        },
         {"conversation_id": "c2", "message_id": "4", "speaker": "agent", "text": "Hi Jane, this is Laura."},
     ]
     texts = [r.row["text"] for r in numbered.anonymize_records(records)]
@@ -265,19 +308,39 @@ def test_a_fixed_replacement_value_cannot_be_numbered() -> None:
 # ---- properties --------------------------------------------------------------------------------------
 
 PIECES = st.sampled_from(
-    ["What's your zip code?", "94107", "Can I have your username?", "cminh730", "it's Jane Doe", "ok", "Jane",
-     "card 4111 1111 1111 1111", "ending 1111", "thanks!", "\n", "sure, ", "ORD-2026-785915", "ord 2026 785915"]
+    [
+        "What's your zip code?",
+        "94107",
+        "Can I have your username?",
+        "cminh730",
+        "it's Jane Doe",
+        "ok",
+        "Jane",
+        "card 4111 1111 1111 1111",
+        "ending 1111",
+        "thanks!",
+        "\n",
+        "sure, ",
+        "ORD-2026-785915",
+        "ord 2026 785915",
+    ]
 )
 TURNS = st.lists(
-    st.tuples(st.lists(PIECES, min_size=1, max_size=4).map(" ".join), st.sampled_from(["agent", "customer", "bot", None]),
-              st.sampled_from(["c1", "c2", None])),
-    min_size=1, max_size=8,
+    st.tuples(
+        st.lists(PIECES, min_size=1, max_size=4).map(" ".join),
+        st.sampled_from(["agent", "customer", "bot", None]),
+        st.sampled_from(["c1", "c2", None]),
+    ),
+    min_size=1,
+    max_size=8,
 )
 
 
 @settings(max_examples=150, deadline=None)
 @given(TURNS)
-def test_property_findings_stay_in_bounds_and_context_never_crosses_conversations(rows: list[tuple[str, str | None, str | None]]) -> None:
+def test_property_findings_stay_in_bounds_and_context_never_crosses_conversations(
+    rows: list[tuple[str, str | None, str | None]],
+) -> None:
     turns = [turn(text, speaker, conversation) for text, speaker, conversation in rows]
     # Seed findings only in conversation c1: c2 and conversation-less turns must gain nothing from them.
     findings = [
