@@ -15,7 +15,8 @@ import phonenumbers
 import regex
 from presidio_analyzer import Pattern
 
-from ._base import ChatPatternRecognizer, verbose_pattern
+from ._base import verbose_pattern
+from .identifiers import PrefilteredRecognizer
 
 # Digit groups joined by one separator each; parentheses around an area code or a trunk "(0)".
 _GROUPS = r"""
@@ -42,7 +43,7 @@ _CUE = r"""
 """
 
 
-class LenientPhoneRecognizer(ChatPatternRecognizer):
+class LenientPhoneRecognizer(PrefilteredRecognizer):
     """International numbers of plausible length anywhere; national numbers of 7-15 digits next to a phone cue."""
 
     ENTITY = "PHONE_NUMBER"
@@ -100,6 +101,14 @@ class LenientPhoneRecognizer(ChatPatternRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["phone", "call", "mobile", "cell", "tel", "number", "whatsapp"]
+    # The patterns that may start at any digit run only when their label or cue words occur in the text.
+    PREFILTERS: ClassVar[dict[str, str]] = {
+        "national number after cue": rf"\b(?:{_CUE})\b",
+        "national number before label": r"\b(?:office|fax|mobile|cell|home|work|landline|tel|phone)\b",
+        "national number before cue": r"""
+            \b(?:my|our|his|her)[ \t]+(?:new[ \t]+|best[ \t]+|home[ \t]+|work[ \t]+|direct[ \t]+)?
+            (?:(?:tele)?phone|cell|mobile|landline|number|whats\s?app|digits)\b""",
+    }
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """Keep 7-15 digits that are not a date or a time; international ones must fit their country code.

@@ -63,3 +63,20 @@ def test_identical_findings_on_faker_numbers_of_every_locale(pair: tuple[PhoneRe
 def test_identical_findings_on_digit_soup(text: str) -> None:
     slow, fast = PhoneRecognizer(supported_regions=REGIONS), FastPhoneRecognizer(REGIONS)
     assert spans(fast, text) == spans(slow, text)
+
+
+def test_lenient_phone_prefilters_are_necessary_conditions() -> None:
+    from anonymizer.detect.recognizers import LenientPhoneRecognizer
+
+    from .test_fast_paths import sample_texts
+
+    texts = [*_eval_texts(), *sample_texts(1500)]
+    texts += ["533 186 091 is my mobile", "28-64-66-98 office", "tel 23 30 82", "call me on 0151 496 0000 x12"]
+    prefiltered, plain = LenientPhoneRecognizer(), LenientPhoneRecognizer()
+    plain.PREFILTERS = {}  # type: ignore[misc]  # the instance attribute shadows the class's for this test
+
+    def found(recognizer: LenientPhoneRecognizer, text: str) -> list[tuple[int, int, float]]:
+        return sorted((r.start, r.end, r.score) for r in recognizer.analyze(text, recognizer.supported_entities, None))
+
+    assert [found(prefiltered, t) for t in texts] == [found(plain, t) for t in texts]
+    assert found(prefiltered, "533 186 091 is my mobile")
