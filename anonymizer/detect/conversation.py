@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 
@@ -730,27 +731,27 @@ def _propagate(
     repeated = [n for n in needles.values() if sum(v.count(n.probe) for v in views[n.view]) >= 2]
     if not repeated:
         return
-    # Longest patterns first: at one position "Jane Doe" wins over "Jane".
+    # Longest patterns first: "Jane Doe" is found before "Jane", whose match inside it then adds nothing.
     ordered = sorted(repeated, key=lambda n: -len(n.pattern))
-    groups = [
-        (re.compile("|".join(f"({n.pattern})" for n in group), 0 if sensitive else re.IGNORECASE), group)
-        for sensitive in (False, True)
-        if (group := [n for n in ordered if n.case_sensitive == sensitive])
-    ]
-    for i in indices:
+    for position, i in enumerate(indices):
         text = turns[i].text
         existing = {(f.start, f.end) for f in found[i]}
-        for regex, group in groups:
-            for match in regex.finditer(text):
-                if match.lastindex is None:
-                    continue
-                needle = group[match.lastindex - 1]
+        for needle in ordered:
+            if needle.probe not in views[needle.view][position]:
+                continue  # the value cannot occur in this turn
+            for match in _needle_regex(needle.pattern, needle.case_sensitive).finditer(text):
                 span = (match.start(), match.end())
                 # Inside a finding already there, a match adds no coverage and could only retype it.
                 if any(s <= span[0] and span[1] <= e for s, e in existing) or allow.allows(text, *span):
                     continue
                 existing.add(span)
                 found[i].append(Finding(span[0], span[1], needle.entity_type, needle.score, PROPAGATED_RECOGNIZER))
+
+
+@lru_cache(maxsize=8192)
+def _needle_regex(pattern: str, case_sensitive: bool) -> re.Pattern[str]:
+    """One needle's compiled pattern; the same values (an agent's name, a bot's link) recur across conversations."""
+    return re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
 
 
 # ---- credentials mentioned without a question -------------------------------------------------------------
