@@ -120,15 +120,44 @@ def _nlp_engine_class() -> Any:
             if not self.fast:
                 return super()._doc_to_nlp_artifact(doc, language)
             entities, scores = self._get_updated_entities(doc.ents, self._get_scores_for_entities(doc))
-            return NlpArtifacts(
-                entities=entities,
-                tokens=doc,
-                tokens_indices=[token.idx for token in doc],
-                lemmas=[token.lemma_ or light_lemma(token.lower_) for token in doc],
-                nlp_engine=self,
-                language=language,
-                scores=scores,
-            )
+            return LazyNlpArtifacts(entities=entities, tokens=doc, nlp_engine=self, language=language, scores=scores)
+
+    class LazyNlpArtifacts(NlpArtifacts):
+        """Presidio's artifacts with token offsets, lemmas and keywords computed on first use.
+
+        Only Presidio's context enhancer reads them, and it runs for a minority of texts (those with a finding
+        of a recognizer that has context words); building them for every text walked every spaCy token twice.
+        """
+
+        def __init__(
+            self, entities: list[Any], tokens: Any, nlp_engine: Any, language: str, scores: list[float]
+        ) -> None:
+            self.entities = entities
+            self.tokens = tokens
+            self.nlp_engine = nlp_engine
+            self.scores = scores if scores else [0.85] * len(entities)
+            self._language = language
+            self._lemmas: list[str] | None = None
+            self._indices: list[int] | None = None
+            self._keywords: list[str] | None = None
+
+        @property
+        def lemmas(self) -> list[str]:  # type: ignore[override]  # read-only here, computed on first use
+            if self._lemmas is None:
+                self._lemmas = [token.lemma_ or light_lemma(token.lower_) for token in self.tokens]
+            return self._lemmas
+
+        @property
+        def tokens_indices(self) -> list[int]:  # type: ignore[override]
+            if self._indices is None:
+                self._indices = [token.idx for token in self.tokens]
+            return self._indices
+
+        @property
+        def keywords(self) -> list[str]:  # type: ignore[override]
+            if self._keywords is None:
+                self._keywords = NlpArtifacts.set_keywords(self.nlp_engine, self.lemmas, self._language)
+            return self._keywords
 
     return ChatSpacyNlpEngine
 
