@@ -27,6 +27,8 @@ import phonenumbers
 
 from anonymizer.detect.allow import AllowList
 from anonymizer.detect.findings import Finding
+from anonymizer.detect.recognizers.fold import english_zipf
+from anonymizer.detect.recognizers.names import is_first_name
 from anonymizer.policy import DetectionSettings
 
 ANSWER_RECOGNIZER = "conversation:answer"
@@ -79,6 +81,8 @@ STOPWORDS = _wordset(
 )
 
 # Given names that are also everyday words: propagated only with the capitalization they were found with.
+# A word at least this common in English (Zipf scale) is a word first, a name second.
+_EVERYDAY_ZIPF = 4.0
 _WORD_NAMES = _wordset(
     """
     april art autumn bill bob buck bud chase chip christian claire crystal dawn dean destiny drew eve faith
@@ -652,7 +656,9 @@ def _needles(entity: str, value: str, score: float, region: str) -> list[_Needle
         for part in dict.fromkeys(parts):
             part = part.strip(".,'")
             # "Will", "Mark", "Max": only as capitalized as found, or "check my bill" becomes a name.
-            sensitive = part.lower() in _WORD_NAMES
+            # An everyday word ("Data", "Will", "Grant") is found again only as capitalized as it was found.
+            lower = part.lower()
+            sensitive = lower in _WORD_NAMES or (english_zipf(lower) >= _EVERYDAY_ZIPF and not is_first_name(lower))
             if len(part) < 3 or not any(c.isalpha() for c in part) or (part.lower() in STOPWORDS and not sensitive):
                 continue
             words = r"\s+".join(re.escape(w) for w in part.split())

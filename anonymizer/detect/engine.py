@@ -402,12 +402,17 @@ class Detector:
             ):
                 continue
             entity_type = str(result.entity_type)
+            start, end = int(result.start), int(result.end)
             if metadata.get("recognizer_name") == "SpacyRecognizer":
-                entity_type = ner_entity_type(text, int(result.start), int(result.end), entity_type)
+                entity_type = ner_entity_type(text, start, end, entity_type)
+                # "Ingrid Holm\nData Protection Officer": a name does not run over a line break.
+                line_break = text.find("\n", start, end)
+                if line_break > start:
+                    end = start + len(text[start:line_break].rstrip())
             findings.append(
                 Finding(
-                    start=int(result.start),
-                    end=int(result.end),
+                    start=start,
+                    end=end,
                     entity_type=entity_type,
                     score=float(result.score),
                     recognizer=str(metadata.get("recognizer_name", "unknown")),

@@ -15,7 +15,7 @@ from wordfreq import zipf_frequency
 
 from ._base import words
 from .fold import english_zipf, fold
-from .names import _word_file, is_first_name, is_last_name
+from .names import _word_file, foreign_everyday, is_first_name, is_last_name
 
 # Words that end company, shop and product names; a person's or a city's name does not end in them.
 ORGANISATION_WORDS = frozenset(
@@ -80,7 +80,13 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
     if not tokens:
         return True
     lower = [t.lower() for t in tokens]
-    known = [is_first_name(t) or is_last_name(t) for t in lower]
+    # In a phrase, a lower-case word that another language uses daily ("para transferencias", "el importe")
+    # is not evidence of a name even where some name list has it; a capitalized one is ("Rosa Delgado").
+    phrase = len(tokens) > 1
+    known = [
+        (is_first_name(t) or is_last_name(t)) and not (phrase and raw.islower() and foreign_everyday(t))
+        for raw, t in zip(tokens, lower, strict=True)
+    ]
     if all(t in CHAT_SLANG for t in lower):
         return True
     if names_a_company(text, start, end) or _business_follows(text, end):
@@ -136,6 +142,7 @@ def _folded_countries() -> frozenset[str]:
 
 def _is_known_place(span: str) -> bool:
     key = fold(span.strip(".,;:!?'\"() "))
+    key = key[4:] if key.startswith("the ") else key  # "the United States"
     return key in _word_file("cities.txt") or key in _folded_countries()
 
 

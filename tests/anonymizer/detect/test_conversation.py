@@ -213,6 +213,12 @@ def test_a_domain_is_not_propagated_into_a_longer_host_or_link() -> None:
     assert link(turns, findings)[1] == [("example.com", "URL")]
 
 
+def test_a_name_part_that_is_an_everyday_word_propagates_only_as_capitalized() -> None:
+    turns = [turn("Signed, Data Holm", "customer"), turn("please delete my data, Holm", "customer")]
+    findings = [[found(turns[0].text, "Data Holm", "PERSON")], []]
+    assert link(turns, findings)[1] == [("Holm", "PERSON")]
+
+
 def test_types_that_are_unsafe_to_propagate_stay_where_they_were_found() -> None:
     turns = [turn("I live in Paris", "customer"), turn("Paris is lovely", "agent")]
     findings = [[found(turns[0].text, "Paris", "LOCATION")], []]

@@ -100,3 +100,23 @@ def test_code_tokens_are_not_links(detector: Detector) -> None:
     sql = "SELECT c.name, c.email, o.total FROM customers c JOIN orders o ON c.id = o.customer_id"
     assert [f for f in detector.detect(sql) if f.entity_type == "URL"] == []
     assert [f.entity_type for f in detector.detect("my blog is janedoe.net/about")] == ["URL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "dropped"),
+    [
+        ("quiero registrar una cuenta para transferencias", "para transferencias", True),
+        ("¿Me indica el IBAN del destinatario y el importe?", "el importe", True),
+        ("Blink-182 pay tribute here to the United States.", "the United States", False),
+        ("they had 6: leonti, terrence, pamela, donna, andrea", "donna", False),
+    ],
+)
+def test_foreign_phrases_are_not_names_but_lower_case_names_alone_stay(text: str, span: str, dropped: bool) -> None:
+    entity = "LOCATION" if "States" in span or "importe" in span else "PERSON"
+    assert is_not_pii_ner_span(text, *span_of(text, span), entity) is dropped
+
+
+def test_a_spacy_name_stops_at_a_line_break(detector: Detector) -> None:
+    text = "Regards,\nIngrid Holm\nData Protection Officer, Fjordline Apps AB"
+    spans = [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON"]
+    assert all("\n" not in s for s in spans)
