@@ -70,6 +70,9 @@ _NER_TYPES = frozenset({"PERSON", "LOCATION", "NRP"})
 _DETERMINER = regex.compile(r"(?:^|\W)(?:the|my|your|our|their|his|her|a|an|this|that|new|old)\s+$", regex.IGNORECASE)
 
 
+_POSSESSIVE_BEFORE = regex.compile(r"(?:^|\W)(?:my|your|our|their|his|her)\s+$", regex.IGNORECASE)
+
+
 def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bool:
     """Whether spaCy's finding of `entity_type` over `text[start:end]` is a company/product name or slang."""
     if entity_type not in _NER_TYPES:
@@ -106,8 +109,19 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
         and _DETERMINER.search(text, max(0, start - 12), start) is not None
     ):
         return True
+    # "to your Mastercard ending 5520", "my Telstra account": a thing someone has is not a place or a group.
+    if (
+        entity_type in ("LOCATION", "NRP")
+        and len(tokens) == 1
+        and _POSSESSIVE_BEFORE.search(text, max(0, start - 8), start) is not None
+        and not _is_known_place(span)
+    ):
+        return True
     if entity_type != "PERSON":
         return False
+    # "Sakura Sushi", "Jade Garden", "Golden Lotus Kitchen": a business word ends it.
+    if len(tokens) > 1 and lower[-1] in BUSINESS_WORDS and not is_first_name(lower[0]):
+        return True
     # "keps disconnecting": spaCy's lower-case guesses with no known name in them; lower-case names are
     # found by the chat recognizers, which check their words against name lists. "orchestra" is in a
     # surname list somewhere, but it is an everyday word first.

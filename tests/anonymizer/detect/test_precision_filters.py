@@ -120,3 +120,17 @@ def test_a_spacy_name_stops_at_a_line_break(detector: Detector) -> None:
     text = "Regards,\nIngrid Holm\nData Protection Officer, Fjordline Apps AB"
     spans = [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON"]
     assert all("\n" not in s for s in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "entity", "dropped"),
+    [
+        ("I've refunded $38.17 to your Mastercard ending 5520", "Mastercard", "LOCATION", True),
+        ("I'll need your Telstra account number", "Telstra", "NRP", True),
+        ("tonight's, from Sakura Sushi", "Sakura Sushi", "PERSON", True),
+        ("I moved to your Paris office", "Paris", "LOCATION", False),
+        ("my Hanna Garden is lovely", "Hanna Garden", "PERSON", False),
+    ],
+)
+def test_things_people_have_and_businesses(text: str, span: str, entity: str, dropped: bool) -> None:
+    assert is_not_pii_ner_span(text, *span_of(text, span), entity) is dropped
