@@ -52,6 +52,13 @@ BUSINESS_WORDS = ORGANISATION_WORDS | frozenset(
     )
 )
 
+# Business words that are never a surname: a restaurant, whatever name is in front ("Sakura Sushi").
+_FOOD_WORDS = frozenset(
+    words(
+        "pizzeria pizza sushi bistro deli burger burgers tacos taqueria noodle noodles ramen bbq steakhouse trattoria"
+    )
+)
+
 # Chat shorthand the model mistakes for a name or a place ("lol ok", "kinda").
 CHAT_SLANG = frozenset(
     words(
@@ -120,7 +127,8 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
     if entity_type != "PERSON":
         return False
     # "Sakura Sushi", "Jade Garden", "Golden Lotus Kitchen": a business word ends it.
-    if len(tokens) > 1 and lower[-1] in BUSINESS_WORDS and not is_first_name(lower[0]):
+    # A first name before it keeps it ("James Home"), unless the last word names food ("Sakura Sushi").
+    if len(tokens) > 1 and lower[-1] in BUSINESS_WORDS and (not is_first_name(lower[0]) or lower[-1] in _FOOD_WORDS):
         return True
     # "keps disconnecting": spaCy's lower-case guesses with no known name in them; lower-case names are
     # found by the chat recognizers, which check their words against name lists. "orchestra" is in a
