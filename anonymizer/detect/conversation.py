@@ -309,6 +309,7 @@ def _requests(text: str) -> tuple[list[str], list[str]]:
     return requests, statements
 
 
+@lru_cache(maxsize=16384)
 def is_follow_up(text: str) -> bool:
     """Whether a turn asks for a value again without naming it ("Go ahead and type the full 9 digits")."""
     return any(_FOLLOW_UP.search(r) for r in _requests(text)[0])
@@ -316,6 +317,16 @@ def is_follow_up(text: str) -> bool:
 
 def asked_types(text: str) -> list[str]:
     """Entity types an agent's turn asks for, in the order they are asked ("" -> [])."""
+    return list(_asked_types(text))
+
+
+@lru_cache(maxsize=16384)
+def _asked_types(text: str) -> tuple[str, ...]:
+    """`asked_types`, cached: agent and bot lines repeat word for word across conversations."""
+    return tuple(_read_asked_types(text))
+
+
+def _read_asked_types(text: str) -> list[str]:
     requests, statements = _requests(text)
     found = _cue_types(requests)
     # "I just sent a 6-digit code to your phone. Can you read it back to me?": the request points back at

@@ -362,14 +362,16 @@ class Detector:
 
         features = TextFeatures.of(text)
         results: list[RecognizerResult] = []
-        ran: list[EntityRecognizer] = []
+        # Recognizers that found something: Presidio's context step regroups results by recognizer, and one
+        # without results adds nothing there but a pass over every result.
+        productive: list[EntityRecognizer] = []
         context_needed = False
         for recognizer, gate in self._recognizers:
             if gate is not None and not gate(features):
                 continue
-            ran.append(recognizer)
             current = recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=nlp_artifacts)
             if current:
+                productive.append(recognizer)
                 context_needed = context_needed or self._context_aware[id(recognizer)]
             for result in current or ():
                 metadata = result.recognition_metadata or {}
@@ -382,7 +384,7 @@ class Detector:
         # Context can change only results of recognizers with context words or their own enhancement; the
         # rest (spaCy's names and places, most chat recognizers) skip Presidio's deep-copying enhancer.
         if context_needed:
-            results = self._analyzer._enhance_using_context(text, results, nlp_artifacts, ran, None)
+            results = self._analyzer._enhance_using_context(text, results, nlp_artifacts, productive, None)
         threshold = self.settings.score_threshold
         return remove_duplicates([r for r in results if r.score >= threshold])
 
