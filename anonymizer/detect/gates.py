@@ -113,6 +113,7 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     # Number words or digits; the cue patterns need digits.
     "ChatObfuscatedPhoneRecognizer": _digit_word_gate,
     "ChatCreditCardRecognizer": lambda: min_digits(12),
+    "ChatCardCueRecognizer": lambda: min_digits(13),
     # House numbers, PO box numbers, postcodes (every US/UK/CA/other format holds a digit), and account ids
     # (prefix + 4-16 digits, or a value that the cue pattern requires to contain a digit).
     "ChatStreetAddressRecognizer": lambda: min_digits(1),

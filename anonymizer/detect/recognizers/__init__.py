@@ -9,7 +9,7 @@ from presidio_analyzer import EntityRecognizer, Pattern
 from ._base import ChatPatternRecognizer, compile_user_pattern
 from .address_cues import AddressCueRecognizer
 from .addresses import StreetAddressRecognizer, ZipCodeRecognizer
-from .cards import CreditCardGapRecognizer
+from .cards import CardCueRecognizer, CreditCardGapRecognizer
 from .credentials import PasswordRecognizer
 from .dates import DateOfBirthRecognizer
 from .identifiers import AccountIdRecognizer, ConfiguredIdRecognizer, OrderIdRecognizer
@@ -34,6 +34,7 @@ from .usernames import UsernameRecognizer
 __all__ = [
     "AccountIdRecognizer",
     "AddressCueRecognizer",
+    "CardCueRecognizer",
     "ChatEventNameRecognizer",
     "ChatPatternRecognizer",
     "CityRecognizer",
@@ -99,6 +100,7 @@ def chat_recognizers(
         SsnCueRecognizer(),
         PartialIdRecognizer(),
         CreditCardGapRecognizer(),
+        CardCueRecognizer(),
         DateOfBirthRecognizer(),
         PersonalUrlRecognizer(),
         PlaceCueRecognizer(),

@@ -51,3 +51,30 @@ class CreditCardGapRecognizer(ChatPatternRecognizer):
         """Luhn checksum plus issuer prefix and length: a pass scores 1.0, a fail drops the match."""
         number = digits_of(pattern_text)
         return 12 <= len(number) <= 19 and luhn_valid(number) and card_scheme_ok(number)
+
+
+class CardCueRecognizer(ChatPatternRecognizer):
+    """A 13-19 digit number right after a card cue, even when its checksum fails: a customer who mistypes
+    one digit of their card still typed fifteen right ones ("card number is 4111 1111 1111 1112")."""
+
+    ENTITY = "CREDIT_CARD"
+    NAME = "ChatCardCueRecognizer"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        verbose_pattern(
+            "card number after cue",
+            r"""
+            \b(?:(?:credit|debit|bank|visa|master|payment|gift)?\s?card|cc|visa|mastercard|amex|maestro
+               |discover|card\s?holder|pan)
+            (?:\s+(?:number|num|no\.?|\#|details))?
+            (?:\s+(?:is|was|=|:))?\s*[:\#=\-]?\s*
+            (?<![\w.+\-/])(?P<value>\d(?:\d|[\s.\-](?=\d)){12,22})
+            (?![\w\-/]|[\s.\-]\d)
+            """,
+            0.6,
+        ),
+    ]
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """13 to 19 digits, whatever their checksum; not one digit repeated ("0000 0000 0000 0000")."""
+        number = digits_of(pattern_text)
+        return 13 <= len(number) <= 19 and len(set(number)) > 1
