@@ -77,6 +77,7 @@ _NER_TYPES = frozenset({"PERSON", "LOCATION", "NRP"})
 _DETERMINER = regex.compile(r"(?:^|\W)(?:the|my|your|our|their|his|her|a|an|this|that|new|old)\s+$", regex.IGNORECASE)
 
 
+_CODE_IDENTIFIER = regex.compile(r"\w_\w|^[a-z]\w*\.[a-z_]\w*$")
 _POSSESSIVE_BEFORE = regex.compile(r"(?:^|\W)(?:my|your|our|their|his|her)\s+$", regex.IGNORECASE)
 
 
@@ -98,6 +99,9 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
         for raw, t in zip(tokens, lower, strict=True)
     ]
     if all(t in CHAT_SLANG for t in lower):
+        return True
+    # "📱", "o.customer_id": no letters at all, or a code identifier (a dot or underscore inside a word).
+    if not any(c.isalpha() for c in span) or any(_CODE_IDENTIFIER.search(t) for t in tokens):
         return True
     if names_a_company(text, start, end) or _business_follows(text, end):
         return True

@@ -134,3 +134,15 @@ def test_a_spacy_name_stops_at_a_line_break(detector: Detector) -> None:
 )
 def test_things_people_have_and_businesses(text: str, span: str, entity: str, dropped: bool) -> None:
     assert is_not_pii_ner_span(text, *span_of(text, span), entity) is dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "entity", "dropped"),
+    [
+        ("JOIN orders o ON c.id = o.customer_id WHERE", "o.customer_id", "LOCATION", True),
+        ("Welcome to Nimbus Mobile chat 📱 I am Max", "📱", "LOCATION", True),
+        ("I met J.R. Smith yesterday", "J.R. Smith", "PERSON", False),
+    ],
+)
+def test_emoji_and_code_identifiers_are_not_names(text: str, span: str, entity: str, dropped: bool) -> None:
+    assert is_not_pii_ner_span(text, *span_of(text, span), entity) is dropped
