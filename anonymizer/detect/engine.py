@@ -229,6 +229,7 @@ class Detector:
         self._entities = self._entity_list()
         self._recognizers = self._gated_recognizers()
         self._context_aware = {id(r): self._uses_context(r) for r, _ in self._recognizers}
+        self._overrides_enhancement = {id(r): self._overrides(r) for r, _ in self._recognizers}
         ner_entities = set(self._nlp_engine.get_supported_entities())
         self._ner_wanted = bool(ner_entities & set(self._entities))
         self._cache: OrderedDict[str, list[Finding]] = OrderedDict()
@@ -295,11 +296,15 @@ class Detector:
         return gated
 
     @staticmethod
-    def _uses_context(recognizer: EntityRecognizer) -> bool:
+    def _overrides(recognizer: EntityRecognizer) -> bool:
         from presidio_analyzer import EntityRecognizer
 
-        overrides = type(recognizer).enhance_using_context is not EntityRecognizer.enhance_using_context
-        return bool(recognizer.context) or overrides
+        return type(recognizer).enhance_using_context is not EntityRecognizer.enhance_using_context
+
+    @staticmethod
+    def _uses_context(recognizer: EntityRecognizer) -> bool:
+
+        return bool(recognizer.context) or Detector._overrides(recognizer)
 
     @property
     def entities(self) -> list[str]:
@@ -384,9 +389,28 @@ class Detector:
         # Context can change only results of recognizers with context words or their own enhancement; the
         # rest (spaCy's names and places, most chat recognizers) skip Presidio's deep-copying enhancer.
         if context_needed:
-            results = self._analyzer._enhance_using_context(text, results, nlp_artifacts, productive, None)
+            results = self._enhance(text, results, nlp_artifacts, productive)
         threshold = self.settings.score_threshold
         return remove_duplicates([r for r in results if r.score >= threshold])
+
+    def _enhance(
+        self, text: str, results: list[RecognizerResult], nlp_artifacts: NlpArtifacts, productive: list[Any]
+    ) -> list[RecognizerResult]:
+        """Presidio's context step on the results it can change only; the others pass through untouched.
+
+        Presidio deep-copies every result and walks every one; only results of recognizers with context words
+        can change (no recognizer here overrides its own enhancement, else everything goes through Presidio)."""
+        if any(self._overrides_enhancement[id(r)] for r in productive):
+            return list(self._analyzer._enhance_using_context(text, results, nlp_artifacts, productive, None))
+        aware = [r for r in productive if self._context_aware[id(r)]]
+        aware_ids = {r.id for r in aware}
+        from presidio_analyzer import RecognizerResult
+
+        key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+        changeable = [r for r in results if (r.recognition_metadata or {}).get(key) in aware_ids]
+        untouched = [r for r in results if (r.recognition_metadata or {}).get(key) not in aware_ids]
+        enhanced = self._analyzer._enhance_using_context(text, changeable, nlp_artifacts, aware, None)
+        return [*enhanced, *untouched]
 
     def _to_findings(self, text: str, raw: Sequence[Any]) -> list[Finding]:
         findings = []

@@ -80,3 +80,15 @@ def test_lenient_phone_prefilters_are_necessary_conditions() -> None:
 
     assert [found(prefiltered, t) for t in texts] == [found(plain, t) for t in texts]
     assert found(prefiltered, "533 186 091 is my mobile")
+
+
+def test_context_step_on_changeable_results_only_gives_presidios_findings() -> None:
+    """The detector hands Presidio's context step only the results it can change; the findings, scores
+    included, equal those of handing it everything."""
+    from anonymizer.evaluation.evaluate import evaluation_anonymizer
+
+    texts = _eval_texts()[:1500]
+    fast = evaluation_anonymizer().detector
+    full = evaluation_anonymizer().detector
+    full._overrides_enhancement = dict.fromkeys(full._overrides_enhancement, True)
+    assert fast.detect_batch(texts) == full.detect_batch(texts)
