@@ -14,6 +14,7 @@ Speed (see bench/RESULTS.md) comes from doing only the work that can change a fi
 
 from __future__ import annotations
 
+import bisect
 import logging
 import os
 from collections import OrderedDict
@@ -89,6 +90,45 @@ def light_lemma(lower: str) -> str:
     return lower
 
 
+class TokenOffsets(list[int]):
+    """Token start offsets, with each token's end offset beside them for a binary search."""
+
+    def __init__(self, doc: Any) -> None:
+        super().__init__(token.idx for token in doc)
+        self.ends = [token.idx + len(token) for token in doc]
+
+
+class KeywordList(list[str]):
+    """Presidio's keyword list with set membership: its context step asks "lemma in keywords" per token."""
+
+    def __init__(self, words: list[str]) -> None:
+        super().__init__(words)
+        self._members = frozenset(words)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
+
+
+def _context_enhancer() -> Any:
+    """Presidio's lemma context enhancer (same settings as its default) with the match token found by
+    binary search over token end offsets instead of a walk over every spaCy token."""
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
+        @staticmethod
+        def _find_index_of_match_token(word: str, start: int, tokens: Any, tokens_indices: list[int]) -> int:
+            ends = getattr(tokens_indices, "ends", None)
+            if ends is None:
+                return int(LemmaContextAwareEnhancer._find_index_of_match_token(word, start, tokens, tokens_indices))
+            # Presidio takes the first token that starts at `start` or ends after it; ends only grow.
+            index = bisect.bisect_right(ends, start)
+            if index == len(ends):
+                raise ValueError("Did not find the match in the list of tokens although it is expected to be found")
+            return index
+
+    return FastLemmaContextAwareEnhancer()
+
+
 def _nlp_engine_class() -> Any:
     from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 
@@ -150,13 +190,13 @@ def _nlp_engine_class() -> Any:
         @property
         def tokens_indices(self) -> list[int]:  # type: ignore[override]
             if self._indices is None:
-                self._indices = [token.idx for token in self.tokens]
+                self._indices = TokenOffsets(self.tokens)
             return self._indices
 
         @property
         def keywords(self) -> list[str]:  # type: ignore[override]
             if self._keywords is None:
-                self._keywords = NlpArtifacts.set_keywords(self.nlp_engine, self.lemmas, self._language)
+                self._keywords = KeywordList(NlpArtifacts.set_keywords(self.nlp_engine, self.lemmas, self._language))
             return self._keywords
 
     return ChatSpacyNlpEngine
@@ -268,6 +308,7 @@ class Detector:
             registry.add_recognizer(recognizer)
         return AnalyzerEngine(
             nlp_engine=nlp_engine,
+            context_aware_enhancer=_context_enhancer(),
             registry=registry,
             supported_languages=[self.settings.language],
             default_score_threshold=self.settings.score_threshold,

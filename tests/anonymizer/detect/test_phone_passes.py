@@ -92,3 +92,17 @@ def test_context_step_on_changeable_results_only_gives_presidios_findings() -> N
     full = evaluation_anonymizer().detector
     full._overrides_enhancement = dict.fromkeys(full._overrides_enhancement, True)
     assert fast.detect_batch(texts) == full.detect_batch(texts)
+
+
+def test_binary_search_context_enhancer_matches_presidios() -> None:
+    """Findings and scores with the fast context enhancer equal those with Presidio's own."""
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    from anonymizer.evaluation.evaluate import evaluation_anonymizer
+
+    texts = _eval_texts()[:1500] + ["call 555-0100 now", "card: 4111 1111 1111 1111", "ssn:123-45-6789!"]
+    fast = evaluation_anonymizer().detector
+    stock = evaluation_anonymizer().detector
+    stock._analyzer.context_aware_enhancer = LemmaContextAwareEnhancer()
+    assert type(fast._analyzer.context_aware_enhancer).__name__ == "FastLemmaContextAwareEnhancer"
+    assert fast.detect_batch(texts) == stock.detect_batch(texts)
