@@ -100,7 +100,7 @@ def test_binary_search_context_enhancer_matches_presidios() -> None:
 
     from anonymizer.evaluation.evaluate import evaluation_anonymizer
 
-    texts = _eval_texts()[:1500] + ["call 555-0100 now", "card: 4111 1111 1111 1111", "ssn:123-45-6789!"]
+    texts = [*_eval_texts()[:1500], "call 555-0100 now", "card: 4111 1111 1111 1111", "ssn:123-45-6789!"]
     fast = evaluation_anonymizer().detector
     stock = evaluation_anonymizer().detector
     stock._analyzer.context_aware_enhancer = LemmaContextAwareEnhancer()
