@@ -115,6 +115,47 @@ def _context_enhancer() -> Any:
     from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
     class FastLemmaContextAwareEnhancer(LemmaContextAwareEnhancer):
+        def enhance_using_context(
+            self,
+            text: str,
+            raw_results: list[Any],
+            nlp_artifacts: Any,
+            recognizers: list[Any],
+            context: list[str] | None = None,
+        ) -> list[Any]:
+            """Presidio 2.2.366's method without its deep copy: the detector never reuses the results it
+            passes in, so raising their scores in place is safe, and copying them cost more than the rest."""
+            from presidio_analyzer import RecognizerResult
+            from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+
+            results = list(raw_results)
+            by_id = {recognizer.id: recognizer for recognizer in recognizers}
+            context = [word.lower() for word in context] if context else []
+            if nlp_artifacts is None:
+                return results
+            for result in results:
+                metadata = result.recognition_metadata or {}
+                recognizer = by_id.get(metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
+                if recognizer is None or not recognizer.context:
+                    continue
+                if metadata.get(RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY):
+                    continue
+                word = text[result.start : result.end]
+                surrounding = self._extract_surrounding_words(
+                    nlp_artifacts=nlp_artifacts, word=word, start=result.start
+                )
+                surrounding.extend(context)
+                supportive = self._find_supportive_word_in_context(
+                    surrounding, recognizer.context, self.context_matching_mode
+                )
+                if supportive != "":
+                    result.score += self.context_similarity_factor
+                    result.score = max(result.score, self.min_score_with_context_similarity)
+                    result.score = min(result.score, ContextAwareEnhancer.MAX_SCORE)
+                    result.analysis_explanation.set_supportive_context_word(supportive)
+                    result.analysis_explanation.set_improved_score(result.score)
+            return results
+
         @staticmethod
         def _find_index_of_match_token(word: str, start: int, tokens: Any, tokens_indices: list[int]) -> int:
             ends = getattr(tokens_indices, "ends", None)
