@@ -95,7 +95,7 @@ class ChatPatternRecognizer(PatternRecognizer):
     ) -> list[RecognizerResult]:
         """Run every pattern over `text`; the flags argument is ignored because each pattern sets its own."""
         results: list[RecognizerResult] = []
-        for pattern in self._patterns:
+        for pattern in self._patterns_for(text):
             compiled = self._regex(pattern)
             try:
                 matches = list(compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
@@ -106,6 +106,10 @@ class ChatPatternRecognizer(PatternRecognizer):
                 if result is not None:
                     results.append(result)
         return EntityRecognizer.remove_duplicates(results)
+
+    def _patterns_for(self, text: str) -> Iterable[Pattern]:
+        """The patterns worth running over `text` (all of them here; subclasses may skip some)."""
+        return self._patterns
 
     def _result(
         self, pattern: Pattern, compiled: regex.Pattern[str], match: regex.Match[str], text: str
@@ -230,3 +234,23 @@ STOP_WORDS: frozenset[str] = frozenset(
         """
     )
 )
+
+
+def span_result(
+    recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float, explanation: str
+) -> RecognizerResult:
+    """A finding of `recognizer` over `start:end`, named and explained as Presidio's own results are."""
+    name = str(getattr(recognizer, "name", ""))
+    return RecognizerResult(
+        entity_type=entity,
+        start=start,
+        end=end,
+        score=score,
+        analysis_explanation=AnalysisExplanation(
+            recognizer=name, original_score=score, textual_explanation=explanation
+        ),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
+    )

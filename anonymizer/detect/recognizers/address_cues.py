@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from ._base import words
+from ._base import span_result, words
 
 _CUE = regex.compile(
     r"""(?xi)
@@ -156,17 +156,4 @@ class AddressCueRecognizer(EntityRecognizer):
             return int(found.start())
 
     def _result(self, start: int, end: int) -> RecognizerResult:
-        explanation = AnalysisExplanation(
-            recognizer=self.NAME, original_score=self.SCORE, textual_explanation="address after an address phrase"
-        )
-        return RecognizerResult(
-            entity_type=self.ENTITY,
-            start=start,
-            end=end,
-            score=self.SCORE,
-            analysis_explanation=explanation,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.NAME,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return span_result(self, self.ENTITY, start, end, self.SCORE, "address after an address phrase")

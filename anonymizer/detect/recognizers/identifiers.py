@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer import Pattern
 
 from ._base import (
     DEFAULT_FLAGS,
-    REGEX_TIMEOUT_SECONDS,
     ChatPatternRecognizer,
     digits_of,
     typo_tolerant,
@@ -122,15 +120,8 @@ class PrefilteredRecognizer(ChatPatternRecognizer):
 
     PREFILTERS: ClassVar[dict[str, str]] = {}
 
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        """Run every pattern whose probe occurs (or that has none) over `text`."""
-        results: list[RecognizerResult] = []
+    def _patterns_for(self, text: str) -> Iterator[Pattern]:
+        """The patterns whose probe occurs in `text`, and those without one."""
         present: dict[str, bool] = {}
         for pattern in self._patterns:
             probe = self.PREFILTERS.get(pattern.name)
@@ -139,16 +130,7 @@ class PrefilteredRecognizer(ChatPatternRecognizer):
                     present[probe] = _probe(probe).search(text) is not None
                 if not present[probe]:
                     continue
-            compiled = self._regex(pattern)
-            try:
-                matches = list(compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
-            except TimeoutError:
-                continue
-            for match in matches:
-                result = self._result(pattern, compiled, match, text)
-                if result is not None:
-                    results.append(result)
-        return EntityRecognizer.remove_duplicates(results)
+            yield pattern
 
 
 @functools.cache

@@ -16,10 +16,10 @@ from functools import cache
 from importlib import resources
 
 import regex
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from ._base import DEFAULT_FLAGS, REGEX_TIMEOUT_SECONDS, STOP_WORDS, alternation, words
+from ._base import DEFAULT_FLAGS, REGEX_TIMEOUT_SECONDS, STOP_WORDS, alternation, span_result, words
 from .addresses import _STREET_SUFFIXES, _USPS_SUFFIXES
 from .names import common_words
 
@@ -247,22 +247,8 @@ class InternationalAddressRecognizer(EntityRecognizer):
         return EntityRecognizer.remove_duplicates(results)
 
     def _result(self, start: int, end: int) -> RecognizerResult:
-        explanation = AnalysisExplanation(
-            recognizer=self.NAME,
-            original_score=self.SCORE,
-            textual_explanation=f"Detected by `{self.NAME}`: street core and address lines",
-        )
-        return RecognizerResult(
-            entity_type=self.ENTITY,
-            start=start,
-            end=end,
-            score=self.SCORE,
-            analysis_explanation=explanation,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.NAME,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        explanation = f"Detected by `{self.NAME}`: street core and address lines"
+        return span_result(self, self.ENTITY, start, end, self.SCORE, explanation)
 
 
 def _bare_is_street(core: str) -> bool:

@@ -9,12 +9,12 @@ from importlib import resources
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 from wordfreq import zipf_frequency
 
-from ._base import STOP_WORDS, typo_tolerant, words
+from ._base import STOP_WORDS, span_result, typo_tolerant, words
 from .fold import english_zipf, romanize
 
 
@@ -214,20 +214,7 @@ class ContextNameRecognizer(EntityRecognizer):
         return known_first or (capitalized and known_last) or unusual
 
     def _result(self, span: tuple[int, int], score: float) -> RecognizerResult:
-        explanation = AnalysisExplanation(
-            recognizer=self.NAME, original_score=score, textual_explanation="name after a chat phrase"
-        )
-        return RecognizerResult(
-            entity_type=self.ENTITY,
-            start=span[0],
-            end=span[1],
-            score=score,
-            analysis_explanation=explanation,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.NAME,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return span_result(self, self.ENTITY, span[0], span[1], score, "name after a chat phrase")
 
 
 class NameListRecognizer(ContextNameRecognizer):

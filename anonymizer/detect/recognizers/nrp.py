@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from ._base import alternation, words
+from ._base import alternation, span_result, words
 
 _NATIONALITIES = words(
     """
@@ -86,23 +86,10 @@ class NrpCueRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         """Each match reports the group's word only, not the phrase before it."""
-        results = []
-        for match in _NRP.finditer(text):
-            start, end = match.span("value")
-            explanation = AnalysisExplanation(
-                recognizer=self.NAME, original_score=self.SCORE, textual_explanation="group after 'I am'-phrase"
+        results = [
+            span_result(
+                self, self.ENTITY, match.start("value"), match.end("value"), self.SCORE, "group after 'I am'-phrase"
             )
-            results.append(
-                RecognizerResult(
-                    entity_type=self.ENTITY,
-                    start=start,
-                    end=end,
-                    score=self.SCORE,
-                    analysis_explanation=explanation,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.NAME,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
-            )
+            for match in _NRP.finditer(text)
+        ]
         return EntityRecognizer.remove_duplicates(results)

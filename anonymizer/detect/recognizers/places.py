@@ -11,10 +11,10 @@ from functools import cache
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from ._base import STOP_WORDS, ChatPatternRecognizer, alternation, verbose_pattern, words
+from ._base import STOP_WORDS, ChatPatternRecognizer, alternation, span_result, verbose_pattern, words
 from .fold import english_zipf, fold
 from .intl_addresses import countries
 from .names import _word_file, common_words, foreign_everyday, is_first_name, is_last_name
@@ -171,20 +171,7 @@ class CountryRecognizer(EntityRecognizer):
         return EntityRecognizer.remove_duplicates(results)
 
     def _result(self, start: int, end: int) -> RecognizerResult:
-        explanation = AnalysisExplanation(
-            recognizer=self.NAME, original_score=self.SCORE, textual_explanation="country name"
-        )
-        return RecognizerResult(
-            entity_type=self.ENTITY,
-            start=start,
-            end=end,
-            score=self.SCORE,
-            analysis_explanation=explanation,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.NAME,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return span_result(self, self.ENTITY, start, end, self.SCORE, "country name")
 
 
 @cache
