@@ -37,7 +37,8 @@ _PREFIX_TYPES_TITLE = words(
     """
     Via Avenue Boulevard Plaza Quai Corso Largo Paseo Quadra Allee Odos Acceso Ronda Cuesta Alameda Campo
     Parque Lago Lagoa Vale Feira Setor Jardim Trecho Distrito Morro Praia Retorno Gang Jalan Jl. Gg. Jln
-    Lorong Plac Drumul Intrarea Aleea Diagonal Transversal Cl. Cr. Av. Av Avda. Blv.
+    Plac Drumul Intrarea Aleea Diagonal Transversal Cl. Cr. Av. Av Avda. Blv. R. Ruta Sitio Quinta Cra. Kr.
+    Tv. Dg. Bd. Bd Ch. Ctra. Pl. Al.
     """
 )
 # These are not English words, so any case reads as an address ("26 rue des lilas", "avenida praia 1").
@@ -49,6 +50,8 @@ _PREFIX_TYPES_ANY = words(
     prolongación periférico peatonal estrada rodovia ladeira chácara esplanada loteamento incrocio rotonda
     contrada borgo stretto canale bulevardul soseaua șoseaua montée allé avinguda passeig
     вулиця провулок проспект площа набережна улица ул. пер. пр. бул. наб. шосе đường phố πλ. πάρ. λεωφ.
+    jalan jl. jln lorong lrg strada soseaua șos. drumul aleea cl. cra. carrera av. avda. al. pl. plac
+    булевар бульвар сквер ш. бул. trg náměstí nábřeží třída námestie nábrežie bulevar bulevardi
     """
 )
 # Words that end a lower-case street name: "26 rue des lilas is my new place".
@@ -66,7 +69,8 @@ _GLUED_TYPES = words(
 _AFTER_TYPES = words(
     """
     straße strasse str. str weg gasse platz allee utca u. út útja tér körút sokak caddesi bulevardi ulica
-    cesta avenija trieda nábrežie námestie nám. třída nábřeží náměstí sétány ul.
+    cesta avenija trieda nábrežie námestie nám. třída nábřeží náměstí sétány ul. šetalište sokak
+    caddesi cad. sk. vrh naselje
     """
 )
 # English street types of Australia, New Zealand and Britain that the USPS list lacks (Faker's en_AU, en_NZ
@@ -91,9 +95,9 @@ _CONNECTORS = words(
 )
 _CONNECTOR = rf"(?-i:(?:{alternation(_CONNECTORS)})(?=[\s\p{{Lu}}]))"
 # House number after the street: "82", "12a", "15." (Hungarian), "2/2", "29-27", "1c/9", a Cyrillic letter.
-_NUMBER = r"\d{1,5}(?:\p{L}(?![\p{L}]))?(?:[/-]\d{1,4}[a-z]?)?\.?(?![\w/-])"
+_NUMBER = r"(?:\d{1,5}(?:\p{L}(?![\p{L}]))?(?:[/-]\d{1,4}[a-z]?)?\.?|(?-i:[Ss]/[Nn]))(?![\w/-])"
 # Leading building number(s): "28245", "17151 2450"; not the tail of a price, time, decimal or id.
-_HOUSE = r"(?<![\w$.,/:#-])\d{1,6}[a-z]?(?:-\d{1,4})?(?:[ ]\d{1,5}[a-z]?)?"
+_HOUSE = r"(?<![\w$.,/:#-])\d{1,6}[a-z]?(?:[-/]\d{1,5}[a-z]?|-[a-z](?![\w]))?(?:[ ]\d{1,5}[a-z]?)?"
 
 _CORE_PATTERN = rf"""
     (?P<typed>                                                   # a street with a type word
@@ -106,7 +110,7 @@ _CORE_PATTERN = rf"""
           (?:{alternation(_PREFIX_TYPES_ANY)})(?![\p{{L}}])\.?           # "rue", "ul.": words in any case
           (?:[ ]+(?:{_CONNECTOR}|{_TITLE}(?=[\s,;)]|$)|(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,5}}
         )
-        (?:,?[ ]+(?:(?:No|N°|Nº|nº|n°|n)\.?[ ]*|\#[ ]*)?{_NUMBER})?       # "Via Franscini 71", "Piazza Anita, 34"
+        (?:,?[ ]+(?:(?:No|N°|Nº|nº|n°|n|nr|Nro)\.?[ ]*|\#[ ]*)?{_NUMBER})?  # "Via Franscini 71", "Piazza Anita, 34"
       |
         {_HOUSE},?[ ]+(?:boulevard|avenue|bd|av)\.?                # "41, boulevard lamy": a house number first
         (?:[ ]+(?:{_CONNECTOR}|{_TITLE}|(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,4}}
@@ -116,6 +120,9 @@ _CORE_PATTERN = rf"""
         [ ]+{_NUMBER}
       |
         (?:{_TITLE}[ ]+){{1,3}}(?:{_LOWER}[ ]+)?                  # "Passauer", "Árpád fejedelem"
+        (?:{alternation(_AFTER_TYPES)})(?![\p{{L}}])[ ]*{_NUMBER}
+      |
+        (?:(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER}[ ]+){{1,3}}  # "debreceni utca 35.", lower case
         (?:{alternation(_AFTER_TYPES)})(?![\p{{L}}])[ ]*{_NUMBER}
       |
         {_HOUSE}[ ]+(?:{_TITLE}[ ]+){{1,4}}                        # "74 Diakou Street", "216 Karaiskaki Sq"
@@ -139,6 +146,17 @@ _CORE_PATTERN = rf"""
     )
 """
 _CORE = regex.compile(rf"(?x)(?<![\p{{L}}\d])(?:{_CORE_PATTERN})", DEFAULT_FLAGS)
+# A street line of any words ending in a house number ("mala 86", "Do Dubin 84", "pot na orle 88"): an address
+# only when a postcode-and-town line or a country follows it. Run on the text no other core covered.
+_LOOSE_CORE = regex.compile(
+    rf"""(?x)
+    (?<![\p{{L}}\d'.\-])
+    (?:{_HOUSE}[ ]+)?
+    (?:(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}]))\p{{L}}[\p{{L}}'\u2019.\-]*[ ]+){{1,4}}
+    (?:(?:nr|no|n°|nº)\.?[ ]*)?{_NUMBER}
+    """,
+    DEFAULT_FLAGS,
+)
 
 # What says "an address follows" in the 60 characters before a bare core.
 _CUE = regex.compile(
@@ -179,7 +197,8 @@ _POSTCODE = regex.compile(
 )
 # UK, Canadian and Dutch codes typed in lower case, in a lower-case address ("ls41 1pl", "9590nc").
 _LOWER_POSTCODE = regex.compile(
-    r"(?x)(?:[a-z]{1,2}\d[a-z\d]?[ ]?\d[a-z]{2}|[a-z]\d[a-z][ ]?\d[a-z]\d|\d{4}[ ]?[a-z]{2})(?![\w-])",
+    r"(?x)(?:[a-z]{1,2}\d[a-z\d]?[ ]?\d[a-z]{2}|[a-z]\d[a-z][ ]?\d[a-z]\d|\d{4}[ ]?[a-z]{2}|[a-z]{1,2}-\d{4,5})"
+    r"(?![\w-])",
     DEFAULT_FLAGS,
 )
 # A state, province or region code ("CO", "NSW", "ec"), or "nan", which data-frame exports write for an
@@ -188,6 +207,7 @@ _REGION = regex.compile(r"(?x)(?:(?-i:[A-Z]{2,3})|nan|\d{1,2})(?![\w-])", DEFAUL
 _PLACE = regex.compile(
     rf"""(?x)
     {_TITLE}(?:[ ]+(?:{_CONNECTOR}[ ]+)*{_TITLE}){{0,3}}       # "Dusino San Michele", "Črni Vrh nad Idrijo"
+    (?:[ ]+{_LOWER}(?=[ \t]*(?:[,\n]|$)))?                       # "Novo mesto" at the end of its line
     (?![\w'-])
     """,
     DEFAULT_FLAGS,
@@ -228,27 +248,64 @@ class InternationalAddressRecognizer(EntityRecognizer):
             return results
         for match in matches:
             start, end = match.span()
-            if not any(c.isdecimal() for c in match.group()):
-                continue  # "Place Order", "Via Email": a type word without any number is not an address
             lower_case = text[start:end] == text[start:end].lower()
-            tail_end, evidence = _extend(text, end, lower_case)
+            tail_end, evidence, strong = _extend(text, end, lower_case)
+            bare, usps = match.group("bare"), match.group("usps")
+            # "Place Order", "Via Email": a type word without a number is an address only with a postcode and
+            # town line after it ("rue Rey\n7091 Wicht").
+            if not any(c.isdecimal() for c in match.group()) and (not strong or match.group("typed") is None):
+                continue
             # A core with no type word, or with one that is also an everyday word ("Station", "Ports"), needs
             # an address line after it or an address cue before it.
-            bare, usps = match.group("bare"), match.group("usps")
             if bare is not None or usps is not None:
                 name = bare if bare is not None else usps.rsplit(" ", 1)[0]
-                if not (_bare_is_street(name) and (evidence or _CUE.search(text[max(0, start - 80) : start]))):
+                if not _accept_untyped(text, start, name, evidence, strong, house_first=_LEADING_HOUSE.match(name)):
                     continue
                 if end >= tail_end and text[end - 1] == ".":
                     end = end - 1  # the full stop of the sentence, not a Hungarian "15."
-            if unit := _UNIT_BEFORE.search(text, max(0, start - 24), start):
-                start = unit.start()  # "Suite 541 6343 Skogstien 106": the unit line typed first
-            results.append(self._result(start, max(end, tail_end)))
+            results.append(self._result(_unit_start(text, start), max(end, tail_end)))
+        covered = [(r.start, r.end) for r in results]
+        for match in _LOOSE_CORE.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in covered):
+                continue
+            tail_end, evidence, strong = _extend(text, end, text[start:end] == text[start:end].lower())
+            if not strong or not _loose_is_street(match.group()):
+                continue
+            results.append(self._result(_unit_start(text, start), tail_end))
         return EntityRecognizer.remove_duplicates(results)
 
     def _result(self, start: int, end: int) -> RecognizerResult:
         explanation = f"Detected by `{self.NAME}`: street core and address lines"
         return span_result(self, self.ENTITY, start, end, self.SCORE, explanation)
+
+
+_LEADING_HOUSE = regex.compile(r"\d{1,6}[a-z]?(?:[-/]\d{1,5}[a-z]?)?[ ]+(?-i:\p{Lu})")
+
+
+def _unit_start(text: str, start: int) -> int:
+    """Where the address starts when a unit is typed before the street: "Suite 541 6343 Skogstien 106"."""
+    unit = _UNIT_BEFORE.search(text, max(0, start - 24), start)
+    return unit.start() if unit else start
+
+
+def _accept_untyped(text: str, start: int, name: str, evidence: bool, strong: bool, house_first: object) -> bool:
+    """A core without a type word: a street name after a house number ("5049 Harjukuja 54") or with an
+    address line after it or a cue before it; with a postcode-and-town line after it, any name but a word
+    that takes a number in prose ("Page 4")."""
+    if strong:
+        return _loose_is_street(name + " 1")
+    if not _bare_is_street(name):
+        return False
+    return bool(evidence or house_first or _CUE.search(text[max(0, start - 80) : start]))
+
+
+def _loose_is_street(core: str) -> bool:
+    """Any street words, but not a lone everyday word or a word that takes a number in prose."""
+    name_words = [w.lower().strip(".") for w in regex.findall(r"\p{L}[\p{L}'\-.]*", core)]
+    if not name_words or any(w in _NOT_STREET_NAMES for w in name_words):
+        return False
+    return not (len(name_words) == 1 and (name_words[0] in common_words() or len(name_words[0]) < 3))
 
 
 def _bare_is_street(core: str) -> bool:
@@ -273,9 +330,10 @@ _NOT_STREET_NAMES = frozenset(
 )
 
 
-def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool]:
-    """Walk address lines after `pos`; return where the address ends and whether a line was evidence."""
-    kept_end, evidence, placed, coded, towned = pos, False, False, False, False
+def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool]:
+    """Walk address lines after `pos`; return where the address ends, whether a line was evidence, and whether
+    the evidence was strong: a postcode next to a town that is not an everyday word, or a country."""
+    kept_end, evidence, strong, placed, coded, towned = pos, False, False, False, False, False
     for _ in range(_MAX_SEGMENTS):
         sep = _SEPARATOR.match(text, pos)
         if sep is None:
@@ -293,32 +351,41 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool]:
             end = m.end()
             if q := _QUALIFIER.match(text, end):
                 end = q.end()
-            pos, kept_end, evidence = end, end, True
+            pos, kept_end, evidence, strong = end, end, True, True
         elif (m := _POSTCODE.match(text, at)) or (lower_case and (m := _LOWER_POSTCODE.match(text, at))):
             # Right after the street a number could be anything ("March 3, 2026"); after a town it is a code.
             pos, kept_end, evidence, coded = m.end(), m.end(), evidence or placed, True
+            strong = strong or after_town
         elif (m := _PLACE.match(text, at)) and not _everyday(m.group()):
-            pos, placed, towned = m.end(), True, True
+            pos, placed, towned = m.end(), True, not _common(m.group())
             if q := _QUALIFIER.match(text, pos):
                 pos = q.end()  # "Verona (VR)"
             if comma or after_code:  # "…, Toronto", "10115 Berlin": the town of the address
                 kept_end = pos
                 # A code on its own line or after a comma, then a town: "…\n4821 XG Weurt", "…, 10115 Berlin".
                 evidence = evidence or after_code
+                strong = strong or (after_code and towned)
         elif (m := _REGION.match(text, at)) and (comma or "\n" in gap or after_town):  # "ASKER nan 1386"
             pos, placed = m.end(), True
+            towned = after_town  # "Fitzroy VIC 3065": the code after the state still follows a town
         elif (
             lower_case
             and (comma or after_code or "\n" in gap)
             and (m := _LOWER_PLACE.match(text, at))
             and not _everyday(m.group())
         ):
-            pos, placed = m.end(), True  # "2407 tawastintie 6, sé, portugal", "…\n4786 schlieren"
+            pos, placed, towned = m.end(), True, not _common(m.group())  # "…\n4786 schlieren"
             if comma or after_code:
                 kept_end = pos
+                strong = strong or (after_code and towned)
         else:
             break
-    return kept_end, evidence
+    return kept_end, evidence, strong
+
+
+def _common(place: str) -> bool:
+    """A place of everyday words only ("Done", "Thanks team"): not a town."""
+    return all(w.lower() in common_words() for w in regex.findall(r"\p{L}+", place))
 
 
 def _everyday(segment: str) -> bool:
