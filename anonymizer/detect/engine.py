@@ -30,7 +30,7 @@ from anonymizer.detect.allow import AllowList
 from anonymizer.detect.findings import Finding
 from anonymizer.detect.gates import Gate, TextFeatures, gate_for
 from anonymizer.detect.recognizers._base import USER_PATTERN_PREFIX
-from anonymizer.detect.recognizers.ner_filter import is_not_pii_ner_span, ner_entity_type
+from anonymizer.detect.recognizers.ner_filter import is_not_pii_ner_span, ner_entity_type, trim_ner_span
 from anonymizer.detect.recognizers.urls import is_code_not_link
 from anonymizer.errors import DetectionError, ModelNotFoundError
 from anonymizer.policy import DetectionSettings
@@ -505,18 +505,14 @@ class Detector:
                 text, int(result.start), int(result.end)
             ):
                 continue
-            if metadata.get("recognizer_name") == "SpacyRecognizer" and is_not_pii_ner_span(
-                text, int(result.start), int(result.end), str(result.entity_type)
-            ):
-                continue
             entity_type = str(result.entity_type)
             start, end = int(result.start), int(result.end)
             if metadata.get("recognizer_name") == "SpacyRecognizer":
+                # "I'm Andre", "Mr Okonkwo", "Ingrid Holm\nData Protection Officer": the name only.
+                start, end = trim_ner_span(text, start, end)
+                if start >= end or is_not_pii_ner_span(text, start, end, entity_type):
+                    continue
                 entity_type = ner_entity_type(text, start, end, entity_type)
-                # "Ingrid Holm\nData Protection Officer": a name does not run over a line break.
-                line_break = text.find("\n", start, end)
-                if line_break > start:
-                    end = start + len(text[start:line_break].rstrip())
             findings.append(
                 Finding(
                     start=start,

@@ -37,14 +37,25 @@ def last_names() -> frozenset[str]:
     return _word_file("last_names.txt")
 
 
+def _listed(word: str, names: frozenset[str]) -> bool:
+    key = romanize(word)
+    if key in names:
+        return True
+    if "-" not in key:
+        return False
+    # Korean and Chinese given names are romanized with or without a hyphen ("Ji-woo" is "Jiwoo"); a double
+    # name ("Mary-Kate", "Anna-Lena") has a name on each side.
+    return key.replace("-", "") in names or all(len(part) > 1 and part in names for part in key.split("-"))
+
+
 def is_first_name(word: str) -> bool:
     """Whether `word`, in any case, with or without accents, in Latin, Cyrillic or Greek, is a known first name."""
-    return romanize(word) in first_names()
+    return _listed(word, first_names())
 
 
 def is_last_name(word: str) -> bool:
     """Whether `word` (any case, accents, script) is a known last name."""
-    return romanize(word) in last_names()
+    return _listed(word, last_names())
 
 
 # Names that are also everyday words: "i'm grant", "thanks, will" or "mark down" are usually not names.
@@ -306,6 +317,16 @@ class VocativeNameRecognizer(ContextNameRecognizer):
         return EntityRecognizer.remove_duplicates(results)
 
 
+# Words spaCy pulls into the front of a name or place: "I'm Andre", "Hi Sarah", "Mr Okonkwo", "Dear Ms Lee".
+LEADING_NOT_NAME = frozenset(
+    words(
+        """
+        i i'm i\u2019m im it's it\u2019s its this is hi hello hey hiya dear thanks thank thx cheers ok okay
+        mr mr. mrs mrs. ms ms. mx mx. dr dr. prof prof. sir madam miss mister
+        """
+    )
+)
+
 # Words that stand where a speaker's name would: "Greetings from the team", "Everyone here".
 _NOT_SPEAKERS = frozenset(
     words(
@@ -348,6 +369,11 @@ class IntroducedNameRecognizer(ContextNameRecognizer):
         results: list[RecognizerResult] = []
         for match in self._INTRO.finditer(text):
             tokens = match.group("value").split(" ")
+            start, end = match.span("value")
+            # "I'm Andre from the fraud team", "Dr Mensah from the clinic": the name is after the lead word.
+            if len(tokens) == 2 and tokens[0].lower() in LEADING_NOT_NAME:
+                start += len(tokens[0]) + 1
+                tokens = tokens[1:]
             first = _POSSESSIVE.sub("", tokens[0])
             lower = first.lower()
             known = is_first_name(lower)
@@ -369,7 +395,6 @@ class IntroducedNameRecognizer(ContextNameRecognizer):
                 ok = (known or capitalized) and not everyday
             if not ok:
                 continue
-            start, end = match.span("value")
             if len(tokens) == 2:
                 second = tokens[1].lower()
                 # The second word is a surname only when it looks like one: "James Carter from", not "James pls".

@@ -15,7 +15,7 @@ from wordfreq import zipf_frequency
 
 from ._base import words
 from .fold import english_zipf, fold
-from .names import _word_file, foreign_everyday, is_first_name, is_last_name
+from .names import LEADING_NOT_NAME, _word_file, foreign_everyday, is_first_name, is_last_name
 
 # Words that end company, shop and product names; a person's or a city's name does not end in them.
 ORGANISATION_WORDS = frozenset(
@@ -66,9 +66,13 @@ CHAT_SLANG = frozenset(
         lol lmao lmfao rofl omg omfg wtf idk idc imo imho tbh tbf btw fyi brb afk ttyl np nvm smh ikr jk
         kinda sorta gonna wanna gotta dunno lemme gimme ya yah yeah yep yup nope nah ok okay kk k pls plz thx
         ty tysm ur u r cuz coz bc rn asap hmm hm umm um uh ugh meh yay woah whoa wow
+        namaste namaskar hola ola oi ciao aloha salaam salam shalom bonjour salut merhaba selam hallo servus
+        moin ahoj czesc cześć jambo habari sawubona konnichiwa annyeong annyeonghaseyo xin chao nihao
         """
     )
 )
+
+_LEADING_WORD = regex.compile(r"([\w'\u2019.]+)[ \t,!:]+")
 
 _NER_TYPES = frozenset({"PERSON", "LOCATION", "NRP"})
 
@@ -79,6 +83,33 @@ _DETERMINER = regex.compile(r"(?:^|\W)(?:the|my|your|our|their|his|her|a|an|this
 
 _CODE_IDENTIFIER = regex.compile(r"\w_\w|^[a-z]\w*\.[a-z_]\w*$")
 _POSSESSIVE_BEFORE = regex.compile(r"(?:^|\W)(?:my|your|our|their|his|her)\s+$", regex.IGNORECASE)
+
+
+def trim_ner_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """spaCy's span without the greeting, pronoun or title in front and without what follows a line break.
+
+    "I'm Andre" is the name "Andre" (else conversation awareness would look for "I'm" in every turn);
+    "Mr Okonkwo" is "Okonkwo"; "Ingrid Holm\nData Protection Officer" is "Ingrid Holm". An empty result
+    (start == end) means nothing of a name was left.
+    """
+    line_break = text.find("\n", start, end)
+    if line_break > start:
+        end = start + len(text[start:line_break].rstrip())
+    while start < end:
+        match = _LEADING_WORD.match(text, start, end)
+        if match is None or match.group(1).lower() not in LEADING_NOT_NAME:
+            break
+        start = match.end()
+    # "Declan Byrne 087 555 3204", "Hauwa Musa 02/09/1979": the number after a name is not part of it.
+    trailing = _TRAILING_NUMBER.search(text, start, end)
+    if trailing is not None and trailing.start() > start:
+        end = trailing.start()
+    return start, end
+
+
+_DIGIT = regex.compile(r"\d")
+_TRAILING_NUMBER = regex.compile(r"(?:[ \t,]+[\d/.\-()+]*\d[\d/.\-()+]*)+[ \t.,]*$")
+_ACRONYM = regex.compile(r"^(?:\p{Lu}\.?){2,5}$")
 
 
 def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bool:
@@ -99,6 +130,12 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
         for raw, t in zip(tokens, lower, strict=True)
     ]
     if all(t in CHAT_SLANG for t in lower):
+        return True
+    # "14 Jun", "SORRY5", "después de 30": names and places are written without digits.
+    if entity_type in ("PERSON", "LOCATION") and _DIGIT.search(span):
+        return True
+    # "JSON", "B.S.", "SQL": a short acronym no list knows is a term, not a person.
+    if entity_type == "PERSON" and len(tokens) == 1 and _ACRONYM.match(tokens[0]) and not known[0]:
         return True
     # "📱", "o.customer_id": no letters at all, or a code identifier (a dot or underscore inside a word).
     if not any(c.isalpha() for c in span) or any(_CODE_IDENTIFIER.search(t) for t in tokens):

@@ -1,0 +1,91 @@
+"""spaCy's name and place spans, cut down to the name: no greeting, pronoun, title or trailing number in them,
+and no span at all for what only looks like a name (an acronym, a code with digits, a greeting word)."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymizer.detect.engine import Detector
+from anonymizer.detect.recognizers.names import is_first_name, is_last_name
+from anonymizer.detect.recognizers.ner_filter import is_not_pii_ner_span, trim_ner_span
+
+
+def trimmed(text: str) -> str:
+    start, end = trim_ner_span(text, 0, len(text))
+    return text[start:end]
+
+
+@pytest.mark.parametrize(
+    ("span", "name"),
+    [
+        ("I'm Andre", "Andre"),
+        ("I\u2019m Andre", "Andre"),
+        ("Mr Okonkwo", "Okonkwo"),
+        ("Dr. Huang", "Huang"),
+        ("Dear Ms Lee", "Lee"),
+        ("Hi Sarah", "Sarah"),
+        ("Thanks, Maria", "Maria"),
+        ("Declan Byrne 087 555 3204", "Declan Byrne"),
+        ("Hauwa Musa 02/09/1979", "Hauwa Musa"),
+        ("Ingrid Holm\nData Protection Officer", "Ingrid Holm"),
+        # Nothing to trim.
+        ("Maria Delgado", "Maria Delgado"),
+        ("Ima Okafor", "Ima Okafor"),
+        ("Hiroshi Tanaka", "Hiroshi Tanaka"),
+    ],
+)
+def test_spans_are_trimmed_to_the_name(span: str, name: str) -> None:
+    assert trimmed(span) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "entity_type"),
+    [
+        ("Voucher code is SORRY5, valid for 14 days.", "SORRY5", "PERSON"),
+        ("Flight to Sydney (SYD), 14 Jun, 2 passengers.", "14 Jun", "PERSON"),
+        ("Sign the raw request body, not parsed JSON.", "JSON", "PERSON"),
+        ("a graduate with a B.S. in Statistics", "B.S.", "PERSON"),
+        ("Namaste! Welcome to support.", "Namaste", "LOCATION"),
+        ("Hola! En qué puedo ayudarle?", "Hola", "PERSON"),
+    ],
+)
+def test_codes_acronyms_and_greetings_are_not_names(text: str, span: str, entity_type: str) -> None:
+    start = text.index(span)
+    assert is_not_pii_ner_span(text, start, start + len(span), entity_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "entity_type"),
+    [
+        ("Please ask for Declan Byrne tomorrow", "Declan Byrne", "PERSON"),
+        ("Passenger: NGUYEN VAN MINH", "NGUYEN VAN MINH", "PERSON"),
+        ("I live in Lagos", "Lagos", "LOCATION"),
+        ("Signed, LEE", "LEE", "PERSON"),  # a short all-caps word that is a known name stays
+    ],
+)
+def test_names_and_places_stay(text: str, span: str, entity_type: str) -> None:
+    start = text.index(span)
+    assert not is_not_pii_ner_span(text, start, start + len(span), entity_type)
+
+
+@pytest.mark.parametrize("name", ["Ji-woo", "Seo-yeon", "Min-jun", "Mary-Kate", "Jean-Pierre"])
+def test_hyphenated_given_names_are_known(name: str) -> None:
+    assert is_first_name(name)
+
+
+@pytest.mark.parametrize("word", ["mark-up", "e-mail", "co-pay", "re-send", "well-known"])
+def test_hyphenated_words_are_not_names(word: str) -> None:
+    assert not is_first_name(word)
+    assert not is_last_name(word)
+
+
+def test_a_pronoun_never_becomes_a_name(detector: Detector) -> None:
+    text = "I'm so sorry. I'm Andre from the fraud team"
+    values = {text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON"}
+    assert values == {"Andre"}
+
+
+def test_a_titled_name_is_found_without_the_title(detector: Detector) -> None:
+    text = "Dr Mensah from the clinic called about your results"
+    values = {text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON"}
+    assert values == {"Mensah"}
