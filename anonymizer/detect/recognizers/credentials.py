@@ -49,6 +49,7 @@ _NOT_SECRETS = STOP_WORDS | {
     "definitely", "probably", "temporary", "temp", "fine", "good", "okay", "ok", "case", "different",
     "expire", "never", "something", "anything", "whatever", "one", "mine", "yours", "ending", "starting",
     "because", "but", "and", "or", "when", "after", "before", "for", "on", "in", "to", "at", "from", "with",
+    "null", "nil", "none", "undefined", "true", "false", "redacted", "removed", "n/a", "tbd", "todo",
 } | CHAT_SLANG  # fmt: skip
 
 # What a secret typed without "is" or ":" must show: a digit, a symbol, an underscore or an inner capital
@@ -62,6 +63,69 @@ _PUBLIC_CODES = [
     "source", "dress", "bar", "booking", "reference", "ref", "order", "item", "sku", "tax", "billing",
     "shipping", "airport", "branch", "swift", "bic", "routing", "iban", "region", "language", "currency",
 ]  # fmt: skip
+
+
+# Password and code cues in the other languages support chats arrive in (German, Spanish, Polish, French,
+# Portuguese, Vietnamese, Dutch, Italian, Swedish, Danish, Finnish, Turkish), and the English words as they are
+# used inside those languages ("la password è", "pass là", "mk là", "mi PIN es").
+_FOREIGN_CUE_WORDS = r"""
+    (?:passwort|kennwort|contrase(?:ñ|n)a|clave(?:\s+de\s+acceso)?|has(?:ł|l)o|mot\s+de\s+passe|mdp|senha
+      |m(?:ậ|a)t\s+kh(?:ẩ|a)u|wachtwoord|l(?:ö|o)senord|adgangskode|salasana|(?:ş|s)ifre
+      |c(?:ó|o)digo(?:\s+(?:de\s+)?(?:verificaci(?:ó|o)n|seguridad|acceso|confirmaci(?:ó|o)n|sms|otp|pin))?
+      |code\s+(?:de\s+)?(?:v(?:é|e)rification|s(?:é|e)curit(?:é|e)|confirmation|sms|otp|pin)
+      |kod(?:\s+(?:weryfikacyjny|sms|blik|dost(?:ę|e)pu|jednorazowy|pin))?
+      |best(?:ä|a)tigungscode|sicherheitscode|zugangscode|einmalcode|verificatiecode
+      |m(?:ã|a)\s+(?:otp|x(?:á|a)c\s+(?:nh(?:ậ|a)n|th(?:ự|u)c)|pin))
+"""
+_FOREIGN_SEPARATOR = r"(?:es|ist|est|(?:é|è)|jest|to|l(?:à|a)|lautet|era|war|wynosi|brzmi|is|was|=|:)"
+_ENGLISH_CUE_WORDS = r"(?:pass\s?word|pass|pw|pwd|mk|pin|otp)"
+
+# A key of a config file, an .env line, a JSON object or an HTTP header that names a secret: DB_PASSWORD=,
+# "api_key": , clientSecret: , x-api-key: , spring.datasource.password= . The cue word ends the key.
+_CONFIG_KEY_WORD = r"""
+    (?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|private[_\-]?key
+      |secret[_\-]?key|auth[_\-]?key|credentials?|client[_\-]?secret|signing[_\-]?key|encryption[_\-]?key
+      |master[_\-]?key|session[_\-]?key|webhook[_\-]?secret|auth[_\-]?token|refresh[_\-]?token
+      |access[_\-]?token|bearer[_\-]?token)
+"""
+# Keys this short are also English words ("token: 12" in prose): their value must look like a secret.
+_BARE_KEYS = frozenset({"pass", "secret", "token", "credential", "credentials", "pwd", "password", "passwd"})
+# Values of a secret key that are placeholders, references or types, not secrets.
+_PLACEHOLDER = regex.compile(
+    r"""(?ix)
+    ^(?:null|none|nil|true|false|undefined|empty|required|optional|string|str|int|bool|env|redacted|removed
+       |hidden|masked|secret|password|passwd|pass|token|changeme?|example|sample|placeholder|todo|tbd|xxx+|\.\.\.+)$
+    """
+)
+# Values after any password cue that refer to a secret kept elsewhere: "${DB_PASSWORD}", "<your-token>",
+# "os.environ[...]", "{{ vault.pw }}"; an "@host" or "/path" glued to the cue word ("user:password@localhost").
+_REFERENCE = regex.compile(
+    r"""(?ix)
+    ^\$(?:\{|(?-i:[A-Z_][A-Z0-9_]*)$)         # ${VAR}, $DB_PASSWORD
+    |^<[^>]*>?$|^\{\{|^%\(|^%s$               # <your-token>, {{ secret }}, %(pw)s
+    |^(?:your|my|the|some|insert|enter|put)[_\-\s]   # your_api_key_here
+    |[_\-](?:here|goes[_\-]here)$
+    |^\*+$|^x+$|^•+$
+    |^(?:os|self|this|settings|config|cfg|conf|env|process|args|opts|options|params|request|ctx|app|secrets
+       |vault|credentials|creds)\.           # os.environ, settings.DB_PASSWORD, config.token
+    |environ|getenv|process\.env|vault:
+    """
+)
+# Vendor key formats that are secrets wherever they appear (each is documented by its issuer).
+_VENDOR_FORMATS = r"""
+    (?-i:
+      eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}      # a JSON Web Token
+      |gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}               # GitHub
+      |glpat-[A-Za-z0-9_\-]{20,}                                             # GitLab
+      |(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}|whsec_[A-Za-z0-9]{24,}        # Stripe
+      |sk-(?:proj-|ant-)?[A-Za-z0-9_\-]{32,}                                 # OpenAI, Anthropic
+      |(?:AKIA|ASIA)[A-Z0-9]{16}                                             # AWS access key id
+      |xox[abprs]-[A-Za-z0-9\-]{10,}                                         # Slack
+      |AIza[A-Za-z0-9_\-]{35}                                                # Google API key
+      |SG\.[A-Za-z0-9_\-]{16,}\.[A-Za-z0-9_\-]{16,}                          # SendGrid
+      |npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_\-]{50,}                          # npm, PyPI
+    )
+"""
 
 
 class PasswordRecognizer(PrefilteredRecognizer):
@@ -162,23 +226,83 @@ class PasswordRecognizer(PrefilteredRecognizer):
             "password-shaped token",
             r"""
             (?<![\w@/.:=\-])                                           # not a URL parameter value
+            (?![\w.\-]*=[^=\s])(?!-)                                    # not "KEY=value", not a "-pFlag"
             (?P<value>
               (?-i:(?=\S*[a-z])(?=\S*[A-Z]))(?=\S*\d)                   # lower, upper and a digit ...
               (?=[^\s]*[!@\#$%^&*?~+=_.\-][^\s]*[a-z0-9])             # ... and an inner symbol
               (?!\S*(?:@[a-z0-9-]+\.|://|\.(?:com|org|net|io)\b))      # not an email or a URL
-              (?![a-z]+-\d+(?![\w-])|v\d)                                 # not "Covid-19", "iPhone-12", "v2.3"
+              (?![a-z]+-\d+(?![\w-])|\d+-[a-z]+(?![\w-])|v\d)   # not "Covid-19", "555-Fax", "v2.3"
               (?-i:[A-Za-z0-9!@\#$%^&*?~+=_.\-]{8,32})
             )
-            (?![\w@/\-])
+            (?![\w@/\-]|[=:]\S)                                         # not a key: "STRIPE_SECRET_KEY=sk_..."
             """,
             0.5,
+        ),
+        verbose_pattern(
+            "password cue in another language",
+            rf"""
+            (?:
+              \b{_FOREIGN_CUE_WORDS}
+              (?:\s+(?!{_FOREIGN_SEPARATOR}(?!\w))[^\W\d_]{{1,12}}){{0,3}}?   # "de mi cuenta", "của tôi"
+              (?:\s+{_FOREIGN_SEPARATOR}(?!\w)|\s*[:=])
+            |\b{_ENGLISH_CUE_WORDS}
+              (?:\s+(?:c(?:ủ|u)a\s+(?:t(?:ô|o)i|em|anh|m(?:ì|i)nh)|de\s+\w+|di\s+\w+|von\s+\w+))?
+              \s+(?:ist|est|es|(?:é|è)|jest|l(?:à|a)|lautet|wynosi)(?!\w)
+            )
+            \s*(?P<shape>)
+            (?:{_QUOTED}|(?P<value>[^\s"'`]{{4,64}}))
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "secret key in config",
+            rf"""
+            (?<![\w\-.])(?P<quote>["']?)
+            (?P<key>[a-z0-9_.\-]{{0,40}}?(?P<keyword>{_CONFIG_KEY_WORD}))
+            (?P=quote)\s*(?::=|=>|[:=])\s*
+            (?:{_QUOTED}|(?P<value>[^\s"'`,;{{}}()\[\]<>]{{4,200}}))
+            """,
+            0.8,
+        ),
+        verbose_pattern(
+            "vendor key format",
+            rf"(?<![\w\-])(?P<value>{_VENDOR_FORMATS})(?![\w\-])",
+            0.9,
+        ),
+        verbose_pattern(
+            "authorization header",
+            r"""
+            (?:
+              \b(?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:(?:bearer|basic|token|bot|digest|apikey)\s+)?
+              |\bbearer\s+
+            )
+            (?P<bearer>)(?P<value>[A-Za-z0-9._~+/\-]{12,}=*)
+            """,
+            0.85,
+        ),
+        verbose_pattern(
+            "password in a connection string",
+            r"""
+            \b[a-z][a-z0-9+.\-]{1,20}://[^\s:/@"'`]{1,64}:(?P<keyed>)(?P<value>[^\s@/"'`]{1,128})@[a-z0-9\[]
+            """,
+            0.85,
+        ),
+        verbose_pattern(
+            "password on a command line",
+            r"""
+            (?:(?<=\s)|^)(?:--(?:password|passwd|pass|token|api-key|apikey|secret|auth-token)(?:=|\s+)
+              |(?<=\b(?:mysql|mysqldump|mariadb|mysqladmin)\b[^\n]{0,80}?\s)-p
+              |(?<=\bsshpass\s)-p\s*)
+            (?P<keyed>)(?:{_QUOTED}|(?P<value>[^\s"'`]{3,128}))
+            """.replace("{_QUOTED}", _QUOTED),
+            0.8,
         ),
         verbose_pattern(
             "security answer cue",
             r"""
             (?P<answer_cue>)
             \b(?:security\s+(?:answer|question\s+answer)|answer\s+to\s+(?:my|the)\s+security\s+question
-               |secret\s+answer|(?:mother'?s\s+)?maiden\s+name|first\s+pet'?s?\s+name|name\s+of\s+my\s+first\s+pet
+               |secret\s+answer|(?:(?:mother|mom|mum)'?s\s+|(?<!\b(?:her|his|their|wife'?s)\s+))maiden\s+name|first\s+pet'?s?\s+name|name\s+of\s+my\s+first\s+pet
                |(?:first|childhood)\s+(?:school|street|car|best\s+friend|teacher|job|employer|concert|nickname)
                |city\s+i\s+was\s+born\s+in|street\s+i\s+grew\s+up\s+on|(?:high\s+school|school)\s+mascot
                |(?:father|dad|mother|mom|mum)'?s\s+middle\s+name
@@ -202,19 +326,56 @@ class PasswordRecognizer(PrefilteredRecognizer):
             (?:pass|pwd|pw|pin|otp|verification|security|one|2fa|sms)""",
         "second secret in a list": "pass|pwd|pw|pin",
         "secret changed to a value": "pass|pwd|pw|pin",
+        # Every key ends with its secret word, then an optional quote and the separator.
+        "secret key in config": r"""(?:pass|passwd|password|passphrase|pwd|secret|token|key|credentials?)
+            ["']?\s*[:=]""",
+        "vendor key format": r"""eyJ|gh[pousr]_|github_pat_|glpat-|_live_|_test_|whsec_|sk-|akia|asia|xox|aiza|sg\.|npm_
+            |pypi-""",
+        "authorization header": "authorization|bearer",
+        "password in a connection string": "://",
+        "password on a command line": r"--|\s-p",
     }
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """Drop descriptions of a secret ("password is incorrect") and values that are only punctuation; a
         value typed straight after a password cue, with no "is" or ":", must look like a secret."""
-        value = match.group("value").rstrip(".,;:!?)\"'").lower()
+        groups = match.re.groupindex
+        raw = match.group("value").rstrip(".,;:!?)\"'")
+        if "key" in groups or "bearer" in groups or "keyed" in groups:
+            return self._reject_keyed(match, raw, text)
+        if _REFERENCE.search(raw) is not None:
+            return True
+        start = match.start("value")
+        if raw[:1] in "@/" and start > 0 and text[start - 1].isalnum():  # "user:password@localhost"
+            return True
+        value = raw.lower()
         first = value.split()[0] if value.split() else ""
         if not any(ch.isalnum() for ch in value) or value in _NOT_SECRETS or first in _NOT_SECRETS:
             return True
-        groups = match.re.groupindex
         if "shape" in groups:  # a weak cue: the value itself must look like a secret
             return _SECRET_SHAPE.search(match.group("value").rstrip(".,;:!?)\"'")) is None
         if "sep" in groups and "answer_cue" not in groups and match.start("sep") < 0:
             quoted = match.start("value") > 0 and text[match.start("value") - 1] in "\"'`"
             return not quoted and _SECRET_SHAPE.search(match.group("value").rstrip(".,;:!?)\"'")) is None
+        return False
+
+    @staticmethod
+    def _reject_keyed(match: regex.Match[str], raw: str, text: str) -> bool:
+        """A value after a secret key, a header or in a connection string: not a placeholder ("${DB_PASS}",
+        "<your-token>", "********", "os.environ"); a key word glued to a lower-case word ("bypass") names no
+        secret; a bare key ("token: ...") and a bearer value need the shape of a secret."""
+        if len(raw) < 4 or not any(ch.isalnum() for ch in raw) or _PLACEHOLDER.search(raw) is not None:
+            return True
+        if _REFERENCE.search(raw) is not None:
+            return True
+        groups = match.re.groupindex
+        if "bearer" in groups:
+            return not any(ch.isdigit() for ch in raw)
+        if "keyword" in groups:
+            start = match.start("keyword")
+            glued = start > match.start("key") and text[start - 1].isalpha()
+            if glued and not (text[start - 1].islower() and text[start].isupper()):  # "bypass", not "dbPassword"
+                return True
+            if match.group("key").lower() in _BARE_KEYS and not match.group("quote"):
+                return _SECRET_SHAPE.search(raw) is None
         return False
