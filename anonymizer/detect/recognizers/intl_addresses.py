@@ -51,7 +51,7 @@ _PREFIX_TYPES_ANY = words(
     contrada borgo stretto canale bulevardul soseaua șoseaua montée allé avinguda passeig
     вулиця провулок проспект площа набережна улица ул. пер. пр. бул. наб. шосе đường phố πλ. πάρ. λεωφ.
     jalan jl. jln lorong lrg strada soseaua șos. drumul aleea cl. cra. carrera av. avda. al. pl. plac
-    булевар бульвар сквер ш. бул. trg náměstí nábřeží třída námestie nábrežie bulevar bulevardi
+    булевар бульвар сквер ш. бул. алл. ал. пл. парк узвіз trg náměstí nábřeží třída námestie nábrežie bulevar bulevardi
     """
 )
 # Words that end a lower-case street name: "26 rue des lilas is my new place".
@@ -97,7 +97,15 @@ _CONNECTOR = rf"(?-i:(?:{alternation(_CONNECTORS)})(?=[\s\p{{Lu}}]))"
 # House number after the street: "82", "12a", "15." (Hungarian), "2/2", "29-27", "1c/9", a Cyrillic letter.
 _NUMBER = r"(?:\d{1,5}(?:\p{L}(?![\p{L}]))?(?:[/-]\d{1,4}[a-z]?)?\.?|(?-i:[Ss]/[Nn]))(?![\w/-])"
 # Leading building number(s): "28245", "17151 2450"; not the tail of a price, time, decimal or id.
-_HOUSE = r"(?<![\w$.,/:#-])\d{1,6}[a-z]?(?:[-/]\d{1,5}[a-z]?|-[a-z](?![\w]))?(?:[ ]\d{1,5}[a-z]?)?"
+_HOUSE = (
+    r"(?<![\w$.,/:#-])(?:\d{1,6}[a-z]?(?:[-/]\d{1,5}[a-z]?|-[a-z](?![\w]))?(?:[ ]\d{1,5}[a-z]?)?"
+    r"|(?:block|blk)[ ]?\d{1,4}[ ]+lot[ ]?\d{1,4}|b\d{1,4}[ ]l\d{1,4})"  # Philippines "Block 03 Lot 31", "B02 L94"
+)
+
+# A street named by a number: "Cl. 197", "Calle 8I", "Av. 6", "пер. 8 Марта".
+_NUMBERED_NAME = r"\d{1,3}(?:\p{L}|[ªº°])?(?![\w/-])"
+# What is written before the house number: "N° 481", "nr. 474", "д. 1" (Russian), "буд. 9" (Ukrainian).
+_NUMBER_WORD = r"(?:No|N°|Nº|nº|n°|n|nr|Nro|д|буд|дом|b)"
 
 _CORE_PATTERN = rf"""
     (?P<typed>                                                   # a street with a type word
@@ -105,12 +113,23 @@ _CORE_PATTERN = rf"""
       (?:
         (?:
           (?-i:{alternation(_PREFIX_TYPES_TITLE)})(?![\p{{L}}])\.?        # "Via", "Avenue": Title Case words
-          (?:[ ]+(?:{_CONNECTOR}|{_TITLE}(?=[\s,;)]|$))){{1,5}}
+          (?:[ ]+{_NUMBERED_NAME}(?:[ ]+(?:{_CONNECTOR}|{_TITLE}(?=[\s,;)]|$))){{0,4}}
+            |(?:[ ]+(?:{_CONNECTOR}|{_TITLE}(?=[\s,;)]|$))){{1,5}})
         |
           (?:{alternation(_PREFIX_TYPES_ANY)})(?![\p{{L}}])\.?           # "rue", "ul.": words in any case
-          (?:[ ]+(?:{_CONNECTOR}|{_TITLE}(?=[\s,;)]|$)|(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,5}}
+          (?:[ ]+{_NUMBERED_NAME}(?:[ ]+(?:{_CONNECTOR}|{_TITLE}(?=[\s,;)]|$)
+              |(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{0,4}}
+            |(?:[ ]+(?:{_CONNECTOR}|{_TITLE}(?=[\s,;)]|$)
+              |(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,5}})
+        |
+          (?:boulevard|avenue|route|chemin|place|quai|cours|rampe)[ ]+{_CONNECTOR}  # "avenue de Morand"
+          (?:[ ]+(?:{_CONNECTOR}|{_TITLE}|(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,4}}
         )
-        (?:,?[ ]+(?:(?:No|N°|Nº|nº|n°|n|nr|Nro)\.?[ ]*|\#[ ]*)?{_NUMBER})?  # "Via Franscini 71", "Piazza Anita, 34"
+        (?:,?[ ]+(?:{_NUMBER_WORD}\.?[ ]*|\#[ ]*)?{_NUMBER}                 # "Via Franscini 71", "Piazza Anita, 34"
+          (?:[ ]+(?:este|oeste|sur|norte|bis))?)?                            # Colombia "# 69-65 sur"
+      |
+        (?:h\.?[ ]?no|house[ ]no|holding[ ]no|building[ ]no|plot[ ]no|door[ ]no)\.?[ ]*\d{{1,5}}[a-z]?(?:/\d{{1,4}})?
+        (?![\w/-])                                                  # South Asia: "H.No. 860", "Holding No. 42"
       |
         {_HOUSE},?[ ]+(?:boulevard|avenue|bd|av)\.?                # "41, boulevard lamy": a house number first
         (?:[ ]+(?:{_CONNECTOR}|{_TITLE}|(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,4}}
@@ -125,7 +144,7 @@ _CORE_PATTERN = rf"""
         (?:(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER}[ ]+){{1,3}}  # "debreceni utca 35.", lower case
         (?:{alternation(_AFTER_TYPES)})(?![\p{{L}}])[ ]*{_NUMBER}
       |
-        {_HOUSE}[ ]+(?:{_TITLE}[ ]+){{1,4}}                        # "74 Diakou Street", "216 Karaiskaki Sq"
+        {_HOUSE},?[ ]+(?:{_TITLE}[ ]+){{1,4}}                      # "74 Diakou Street", "68, Devan Road"
         (?-i:(?=\p{{Lu}}))(?:{alternation(_STREET_SUFFIXES)})\b\.?
       |
         (?:(?:PSC|Unit)[ ]\d{{3,5}},?[ ]+Box[ ]\d{{3,5}}|(?:USNS|USNV|USS|USCGC)[ ]+\p{{L}}+)  # US military
@@ -152,8 +171,9 @@ _LOOSE_CORE = regex.compile(
     rf"""(?x)
     (?<![\p{{L}}\d'.\-])
     (?:{_HOUSE}[ ]+)?
-    (?:(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}]))\p{{L}}[\p{{L}}'\u2019.\-]*[ ]+){{1,4}}
-    (?:(?:nr|no|n°|nº)\.?[ ]*)?{_NUMBER}
+    (?:(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}]))\p{{L}}[\p{{L}}'\u2019.\-]*[ ]+){{0,3}}
+    (?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}]))\p{{L}}[\p{{L}}'\u2019.\-]*
+    ,?[ ]+(?:(?:nr|no|n°|nº)\.?[ ]*)?{_NUMBER}
     """,
     DEFAULT_FLAGS,
 )
@@ -171,12 +191,19 @@ _CUE = regex.compile(
 )
 
 # Between two address lines: a comma, a line break (indented or quoted with '>'), or spaces.
-_SEPARATOR = regex.compile(r"(?:[ \t]*(?:,|\n[ \t>]*)[ \t]*)+|[ \t]+")
+_SEPARATOR = regex.compile(r"(?:[ \t]*(?:,|\n[ \t>]*)[ \t]*)+|[ \t]+/[ \t]+|[ \t]+|-(?=\d{6}(?!\d))")
 _UNIT = regex.compile(
     r"""(?x)
     (?:(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|rm|bldg|building)(?![\p{L}])|\#)  # not "United"
     \.?[ ]*\#?[ ]*
     (?=[\w-]*\d|[a-z](?![\w-]))[a-z0-9-]{1,6}(?![\w-])   # "595", "4b", "B": a number or a single letter
+    (?:[ ]+(?:este|oeste|sur|norte)(?![\w-]))?              # Colombia "# 69-65 sur"
+    |
+    (?:apto|apartamento|appartamento|depto|dpto|dto|departamento|piso|interior|int|edif|edificio|local|oficina
+       |of|torre|bodega|casa|lote|bloque|etapa|piano|scala|interno|escalera|esc|puerta|pta|étage|etage|bâtiment
+       |stiege|stock|top|whg|кв|к|стр|корп|оф|studio|lot|block|blk|phase)
+    (?![\p{L}])\.?[ ]*\#?[ ]*
+    (?=[\w/-]*\d)[\w/-]{1,7}(?![\w-])                      # other languages' units: a number after the word
     """,
     DEFAULT_FLAGS,
 )
@@ -204,18 +231,29 @@ _LOWER_POSTCODE = regex.compile(
 # A state, province or region code ("CO", "NSW", "ec"), or "nan", which data-frame exports write for an
 # empty field.
 _REGION = regex.compile(r"(?x)(?:(?-i:[A-Z]{2,3})|nan|\d{1,2})(?![\w-])", DEFAULT_FLAGS)
+_LOWER_REGION = regex.compile(r"(?-i:[a-z]{2})(?![\w-])")  # "/ rr" after a town in a lower-case address
 _PLACE = regex.compile(
     rf"""(?x)
     {_TITLE}(?:[ ]+(?:{_CONNECTOR}[ ]+)*{_TITLE}){{0,3}}       # "Dusino San Michele", "Črni Vrh nad Idrijo"
     (?:[ ]+{_LOWER}(?=[ \t]*(?:[,\n]|$)))?                       # "Novo mesto" at the end of its line
-    (?![\w'-])
+    (?<!\p{{L}}{{3}}\.)                                          # not the full stop after the town
+    (?![\w']|-(?!\d))                                          # "Jorhat-590139": an Indian PIN after a dash
     """,
     DEFAULT_FLAGS,
 )
-_LOWER_PLACE = regex.compile(rf"(?x){_LOWER}(?:[ ]+{_LOWER}){{0,2}}(?![\w'-])", DEFAULT_FLAGS)
+# Chat words that end a lower-case town: "tota, boyacá pls".
+_CHAT_WORDS = words("pls plz please thx thanks thank ty asap ok okay lol btw tomorrow today tonight")
+_LOWER_PLACE = regex.compile(
+    rf"""(?x)(?!(?:{alternation(_CHAT_WORDS)})(?![\p{{L}}])){_LOWER}
+    (?:[ ]+(?!(?:{alternation(_PROSE_WORDS + _CHAT_WORDS)})(?![\p{{L}}])){_LOWER}){{0,3}}(?![\w']|-(?!\d))""",
+    DEFAULT_FLAGS,
+)
 # A unit written just before the street core: "Apt. 117 5720 Skoanveien 226", "Flat 3, 12 High Street".
 _UNIT_BEFORE = regex.compile(
-    r"(?x)(?<![\p{L}\d])(?:apt|apartment|suite|ste|unit|flat)\.?[ ]*\#?[ ]*(?=[\w-]*\d)[a-z0-9-]{1,6},?[ ]+$",
+    r"(?x)(?<![\p{L}\d])(?:(?:apt|apartment|suite|ste|unit|flat|studio|lot|room|no)\.?[ ]*\#?[ ]*"
+    r"(?=[\w-]*\d)[a-z0-9-]{1,6}"
+    r"|(?:г|с|д|п|ст|пос|пгт|смт|клх|к|м)\.?[ ]\p{L}[\p{L}'\-]*)"  # noqa: RUF001 - a Russian settlement first
+    r",?[ ]+$",
     DEFAULT_FLAGS,
 )
 _QUALIFIER = regex.compile(r"[ ]*\(\p{L}+\)")  # "Cyprus (Greek)", "Verona (VR)"
@@ -366,8 +404,14 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool]:
                 evidence = evidence or after_code
                 strong = strong or (after_code and towned)
         elif (m := _REGION.match(text, at)) and (comma or "\n" in gap or after_town):  # "ASKER nan 1386"
+            if after_town and kept_end == sep.start():
+                kept_end = m.end()  # "Araújo Verde / AM": the state of a kept town
             pos, placed = m.end(), True
             towned = after_town  # "Fitzroy VIC 3065": the code after the state still follows a town
+        elif lower_case and after_town and "/" in gap and (m := _LOWER_REGION.match(text, at)):
+            if kept_end == sep.start():
+                kept_end = m.end()
+            pos, placed = m.end(), True
         elif (
             lower_case
             and (comma or after_code or "\n" in gap)
@@ -375,6 +419,8 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool]:
             and not _everyday(m.group())
         ):
             pos, placed, towned = m.end(), True, not _common(m.group())  # "…\n4786 schlieren"
+            if q := _QUALIFIER.match(text, pos):
+                pos = q.end()  # "pescara (pe)"
             if comma or after_code:
                 kept_end = pos
                 strong = strong or (after_code and towned)
@@ -391,6 +437,8 @@ def _common(place: str) -> bool:
 def _everyday(segment: str) -> bool:
     """A segment whose first word is a function word or greeting is prose, not a town ("Thanks", "Please")."""
     first = segment.split()[0].lower().strip(".,'")
+    if first == "new" and segment[:1] == "N" and len(segment.split()) > 1:
+        return False  # "New Delhi", "New OsmaniCenter"
     return first in STOP_WORDS or first in _NOT_TOWNS
 
 

@@ -38,6 +38,43 @@ def test_street_line_with_a_postcode_and_town_line(text: str) -> None:
     assert found(InternationalAddressRecognizer(), f"ship it to {text}\nthanks") == [text]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Colombia and Argentina: a street named by a number, "#" or "N°" before the house number, units.
+        "Cl. 197 # 3-43\nApto. 41\n199378\nCorinto, Cauca",
+        "av. carrera 69 # 81-8 sur\napto. 6\n159624\ntota, boyacá",
+        "Av. 6 N° 481 Dto. 7, Paraná 3100, Entre Ríos",
+        # French type words before "de", in any case; South Asian house numbers; an Indian PIN after a dash.
+        "boulevard de Mayor 87\n6432 Beurret",
+        "avenue de Morand\n7122 Balmat",
+        "H.No. 590, Acharya Zila, Jorhat-590139",
+        "Holding No. 659, New OsmaniCenter, RaniKhali, Khagrachhari, 7617",
+        "68, Devan Road\nJamalpur 656321",
+        # Philippine block and lot; Russian settlement before the street, "д." before the number.
+        "Block 03 Lot 31 Arnold Avenue, Meza Cove 7, Las Piñas, 0852 Metro Manila",
+        "B02 L94 Mars Road, Calantas Subdivision, Villasis, 8821 Agusan del Norte",
+        "с. Батайск, ш. Мирное, д. 1, 016613",  # noqa: RUF001
+        "вулиця Рози вітрів, буд. 0 кв. 6, Кременець, 10156",
+        # Brazil: the state after a slash; Italy: the province in brackets; Chile: "Of." (office).
+        "Via Calebe Barbosa, 115\nCastelo\n01661318 Araújo Verde / AM",
+        "sítio silva, 1\nvila antena montanhês\n78657975 da cruz da serra / rr",
+        "vicolo sanguineti, 4 appartamento 91\n51028, limestre pistoiese (pt)",
+        "Manuel Rodríguez 23 Of. 8488\nChiguayante, Región del Biobío",
+    ],
+)
+def test_national_layouts(text: str) -> None:
+    assert found(InternationalAddressRecognizer(), f"my address is {text}\nthanks pls") == [text]
+
+
+def test_the_full_stop_and_chat_words_after_the_town_are_not_the_address() -> None:
+    text = "I live at Av. 6 N° 481, Paraná 3100, Entre Ríos. send it to mala 86\n91390 buje pls"
+    assert found(InternationalAddressRecognizer(), text) == [
+        "Av. 6 N° 481, Paraná 3100, Entre Ríos",
+        "mala 86\n91390 buje",
+    ]
+
+
 def test_house_number_before_a_bare_street_needs_no_cue() -> None:
     assert found(InternationalAddressRecognizer(), "5049 Harjukuja 54") == ["5049 Harjukuja 54"]
 
@@ -54,6 +91,10 @@ def test_house_number_before_a_bare_street_needs_no_cue() -> None:
         "2 Pixel 7\n1234 Phones",
         "rue Rey is nice",
         "it's 2 Office 365 licences",
+        "we're 4 people arriving on the 12th at 7",
+        "the meeting is on floor 3 of building 7",
+        "I took Route 66 to get here",
+        "see you on the 5th, room 12 of block 7",
     ],
 )
 def test_numbers_and_lines_that_are_not_addresses(text: str) -> None:

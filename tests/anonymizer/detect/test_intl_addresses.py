@@ -174,7 +174,7 @@ def test_places_people_come_from(text: str, expected: list[str]) -> None:
         ("Piazza Anita, 34\n37135, Verona (VR)", "Piazza Anita, 34\n37135, Verona (VR)"),
         ("Rua Ribeiro, 790, 3308-246 Viseu", "Rua Ribeiro, 790, 3308-246 Viseu"),
         # "No." / "N°" before the number; more national type words.
-        ("Avenida San Juan N° 885 Piso 9", "Avenida San Juan N° 885"),
+        ("Avenida San Juan N° 885 Piso 9", "Avenida San Juan N° 885 Piso 9"),  # with its unit (floor)
         ("Jalan Ciumbuleuit No. 1\nSawahlunto, BE 01661", "Jalan Ciumbuleuit No. 1\nSawahlunto, BE 01661"),
         ("Privada Cepeda 628", "Privada Cepeda 628"),
         ("my address is Skogstien 106", "Skogstien 106"),
