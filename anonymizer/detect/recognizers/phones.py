@@ -71,7 +71,7 @@ class LenientPhoneRecognizer(PrefilteredRecognizer):
         verbose_pattern(
             "national number before label",
             rf"""
-            (?<![\w+$€£.,/:-])
+            (?<![\w+$€£./:-]|\d,)                   # a list's comma may come before: "...-Office,3660170548-Fax"
             (?P<value>{_GROUPS}{_EXTENSION}?)
             [ \t]*[-\u2013(]?[ \t]*(?:office|fax|mobile|cell|home|work|landline|tel|phone)\b   # "28-64-66-98 office"
             (?![ \t]+\w)                               # a label ends its line or clause ("home, work items")
@@ -88,6 +88,19 @@ class LenientPhoneRecognizer(PrefilteredRecognizer):
             (?![\w%]|[.,/:-]\d)
             """,
             0.5,
+        ),
+        verbose_pattern(
+            "bare grouped number",
+            r"""
+            (?<![\w+$€£¥.,/:\#@*&=~^-]|\d[ \t]{0,2}[.\-/]?[ \t]{0,2})  # not inside a sum, a version, an id,
+                                                          # a list or another number
+            (?P<bare>)(?P<value>(?:\(\d{1,5}\)|\d{1,5})  # "729 099 603", "010-9555-9797", "17/603-1372"
+              (?:(?:[ \t]?[.\-/][ \t]?|[ \t])(?:\(\d{1,5}\)|\d{1,5})){1,5}
+              |\(\d{1,5}\)[ \t]?\d{6,10}                     # "(351) 937034236"
+              |0\d{1,4}[ \t]?[.\-/]?[ \t]?\d{6,8})              # a trunk zero and an area code: "01390 996030"
+            (?![\w%°]|[.,/:-]?\d|[ \t]?[.\-/][ \t]?\d|[ \t]\d)   # the whole digit run, not a part of it
+            """,
+            0.45,
         ),
         verbose_pattern(
             "national number before cue",
@@ -116,6 +129,8 @@ class LenientPhoneRecognizer(PrefilteredRecognizer):
         Six digits are kept only after a cue and in three or more groups ("tel 23 30 82", Luxembourg).
         """
         value = match.group("value")
+        if match.groupdict().get("bare") is not None:
+            return _reject_bare(value, match.start("value"), text)
         extension = match.group("ext")
         main = value[: match.start("ext") - match.start("value")] if extension else value
         digits = _digits(main)
@@ -139,6 +154,83 @@ class LenientPhoneRecognizer(PrefilteredRecognizer):
                 digits = digits[2:]
             return not _plausible_international(digits)
         return False
+
+
+# A bare number right after one of these words is an identifier, an amount or a reference, not a phone.
+_NOT_PHONE_BEFORE = regex.compile(
+    r"""(?x)(?:\b(?:order|orders|ticket|case|ref|reference|invoice|tracking|account|acct|a/c|policy|member|membership
+      |customer|client|ids?|serial|sku|model|part|isbn|confirmation|booking|claim|transaction|txn|routing|sort\s+code
+      |iban|swift|bic|card|cc|ssn|social|security|sin|passport|licen[cs]e|dl|vin|plate|ein|tax|itin|pin|otp|code
+      |zip|postcode|postal|apt|suite|unit|box|room|flight|train|seat|gate|version|ver|build|release|invoice|receipt
+      |loan|meter|patient|mrn|nhs|npi|employee|student|badge|reservation|shipment|package|parcel|return|rma
+      |usd|eur|gbp|inr|rs|jpy|cny|chf|aud|cad|price|total|cost|costs|paid|pay|charged|balance|amount|between|from
+      |numbers?|nos?|nr|n[º°])\b|[$€£¥\#]|\d[ \t]*[x\u00d7*])
+      [ \t]*(?:(?:number|no|num|nr|id|is|was|are|were|of|about|around|approx|=)\.?[ \t]*){0,2}[:\#=\-]?[ \t]*\Z""",
+    regex.IGNORECASE,
+)
+# Units, currencies and counted things after a number ("1 250 000 views", "12 500 eur").
+_NOT_PHONE_AFTER = regex.compile(
+    r"""(?x)[ \t]*(?:%|percent|[kmg]b|[kmgt]bps|kg|g|lbs?|km|mi|miles|m|cm|mm|ft|hz|mah|w|kw|kwh|v|rpm|px|dpi
+      |usd|eur|gbp|inr|rs|jpy|cny|chf|aud|cad|dollars?|euros?|pounds?|bucks|yen|kr|zl|zł|pln|rupees?|pesos?
+      |views|people|users|items|units|pcs|pieces|times|points|pts|votes|followers|subscribers|copies|visits
+      |years?|months?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|am|pm|h|bc|ad|ce|bce)\b""",
+    regex.IGNORECASE,
+)
+
+# The country code, check digits and bank code of an IBAN typed in groups: "NL72 ABNA 0453 5789 68".
+_IBAN_HEAD = regex.compile(r"\b[a-z]{2}\d{2}(?:[ \t]?[a-z0-9]{4})*[ \t]?\Z", regex.IGNORECASE)
+
+
+def _reject_bare(value: str, start: int, text: str) -> bool:
+    """A digit run in groups with no phone cue is a phone only when nothing else explains it.
+
+    It needs 8-13 digits (7 only as "555-0134" or "342-36-67"), at most one one-digit group and only
+    first ("1-800-356-9377", "8 (465) 632-1223"), and it must not read as a date, a time range, a range of
+    round numbers or years, a sum in thousands ("12 345 678", "1.250.000"), an IP address, a US ZIP+4, an
+    amount or count (a currency or unit word after it) or an identifier (an id cue word before it).
+    """
+    groups = regex.findall(r"\d+", value)
+    digits = "".join(groups)
+    separators = regex.findall(r"[^\d()]+", value.strip("()"))
+    seps = {sep.strip() or " " for sep in separators}
+    if len(set(digits)) <= 2 or regex.match(r"\((?:19|20)\d\d\)", value):
+        return True  # "1111 1111"; "(2019) 12345" is a year
+    if len(digits) == 7:
+        if not regex.fullmatch(r"[2-9]\d\d(?:[ \t]?[.\-]?[ \t]?\d{4}|(?P<s>[.\-])\d\d(?P=s)\d\d)", value):
+            return True
+    elif not 8 <= len(digits) <= 13:
+        return True
+    if any(len(g) == 1 for g in groups[1:]):
+        return True
+    if len(groups) == 2 and all(len(g) <= 2 for g in groups):
+        return True
+    if len(groups) >= 5 and all(len(g) <= 2 for g in groups) and groups[0][0] != "0":
+        return True  # a list of small numbers ("sizes 10 12 14 16 18"); "06 12 34 56 78" has its trunk zero
+    round_numbers = all(g.endswith("00") for g in groups) or all(g[-1] == "0" != g[0] for g in groups)
+    if round_numbers or all(1900 <= int(g) <= 2099 and len(g) == 4 for g in groups):
+        return True  # "1500-2000", "2019 2020 2021"
+    # A date, maybe with a time after it: "14.03.2024 10.30", "2024 03 14".
+    for i in range(len(groups) - 2):
+        three = groups[i : i + 3]
+        if any(len(g) == 4 for g in (three[0], three[2])) and _date_like(three):
+            return True
+    if len(groups) == 3 and _date_like(groups) and seps <= {".", "/", "-"}:
+        return True
+    if regex.fullmatch(r"\d{1,2}[.:]\d\d[ \t]*[-/][ \t]*\d{1,2}[.:]\d\d", value):
+        return True  # "09.00-17.30"
+    # Thousands: dotted ("1.250.000") or with a short lead ("12 345 678"); "729 099 603" is a phone.
+    thousands = len(groups) >= 2 and all(len(g) == 3 for g in groups[1:]) and groups[0][0] != "0"
+    if thousands and (seps <= {"."} or len(groups[0]) <= 2):
+        return True
+    if seps == {"."} and len(groups) == 4 and all(len(g) <= 3 and int(g) <= 255 for g in groups):
+        return True  # an IPv4 address
+    if regex.fullmatch(r"\d{5}-\d{4}", value):
+        return True  # a ZIP+4 code
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 40) : start]
+    if _NOT_PHONE_BEFORE.search(before) or _IBAN_HEAD.search(before):
+        return True
+    return _NOT_PHONE_AFTER.match(text, start + len(value)) is not None
 
 
 def _digits(text: str) -> str:
