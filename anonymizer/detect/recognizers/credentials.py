@@ -102,7 +102,7 @@ _PLACEHOLDER = regex.compile(
 _REFERENCE = regex.compile(
     r"""(?ix)
     ^\$(?:\{|(?-i:[A-Z_][A-Z0-9_]*)$)         # ${VAR}, $DB_PASSWORD
-    |^<[^>]*>?$|^\{\{|^%\(|^%s$               # <your-token>, {{ secret }}, %(pw)s
+    |^<[^>]*>?$|^\{\{|^%\(|^%s$|^[(\[]          # <your-token>, {{ secret }}, %(pw)s, "(recommended)"
     |^(?:your|my|the|some|insert|enter|put)[_\-\s]   # your_api_key_here
     |[_\-](?:here|goes[_\-]here)$
     |^\*+$|^x+$|^•+$
@@ -149,6 +149,15 @@ class PasswordRecognizer(PrefilteredRecognizer):
             (?:{_QUOTED}|(?P<value>[^\s"'`]{{2,64}}))   # one token unless quoted
             """,
             0.75,
+        ),
+        verbose_pattern(
+            "secret in parentheses after its cue",
+            r"""
+            \b(?:pass\s?word|passwd|pwd|pass\s?code|pin|otp|(?:one[-\s]?time|verification|security|backup|recovery)\s+code)
+            (?:\s+(?:they|you|i|we|he|she|it)\s+(?:gave|sent|set|texted|emailed|used|made|chose|picked)(?:\s+(?:me|us))?)?
+            \s*\(\s*(?P<shape>)(?P<value>[^\s()"'`]{4,64})\s*\)                # "the password they gave me (X)"
+            """,
+            0.7,
         ),
         verbose_pattern(
             "secret changed to a value",
@@ -218,7 +227,8 @@ class PasswordRecognizer(PrefilteredRecognizer):
             + ")?"
             + _SEPARATOR
             + r"""
-            (?P<value>(?=[a-z0-9-]*\d)[a-z0-9]{4,10}|\d{3}[\s-]\d{3})(?![\w-])   # "482913", "482 913"
+            \#?(?P<value>(?=[a-z0-9-]*\d)[a-z0-9]{3,8}(?:-[a-z0-9]{3,8}){1,4}    # backup codes: "7hq2-9kd4"
+              |(?=[a-z0-9-]*\d)[a-z0-9]{4,10}|\d{3}[\s-]\d{3})(?![\w-])            # "482913", "482 913"
             """,
             0.7,
         ),
@@ -231,7 +241,7 @@ class PasswordRecognizer(PrefilteredRecognizer):
               (?-i:(?=\S*[a-z])(?=\S*[A-Z]))(?=\S*\d)                   # lower, upper and a digit ...
               (?=[^\s]*[!@\#$%^&*?~+=_.\-][^\s]*[a-z0-9])             # ... and an inner symbol
               (?!\S*(?:@[a-z0-9-]+\.|://|\.(?:com|org|net|io)\b))      # not an email or a URL
-              (?![a-z]+-\d+(?![\w-])|\d+-[a-z]+(?![\w-])|v\d)   # not "Covid-19", "555-Fax", "v2.3"
+              (?![a-z]+-\d+[a-z]{0,3}(?![\w-])|\d+-[a-z]+(?![\w-])|v\d)   # not "Covid-19", "Linksys-2G", "555-Fax"
               (?-i:[A-Za-z0-9!@\#$%^&*?~+=_.\-]{8,32})
             )
             (?![\w@/\-]|[=:]\S)                                         # not a key: "STRIPE_SECRET_KEY=sk_..."
@@ -257,7 +267,7 @@ class PasswordRecognizer(PrefilteredRecognizer):
         verbose_pattern(
             "secret key in config",
             rf"""
-            (?<![\w\-.])(?P<quote>["']?)
+            (?<![\w\-.?&#;/=])(?P<quote>["']?)                                # not a URL query parameter
             (?P<key>[a-z0-9_.\-]{{0,40}}?(?P<keyword>{_CONFIG_KEY_WORD}))
             (?P=quote)\s*(?::=|=>|[:=])\s*
             (?:{_QUOTED}|(?P<value>[^\s"'`,;{{}}()\[\]<>]{{4,200}}))
@@ -325,6 +335,7 @@ class PasswordRecognizer(PrefilteredRecognizer):
         "secret before its cue": r"""\s(?:my|the|our|your)\s+(?:(?:new|old|current|temp(?:orary)?|login)\s+)?
             (?:pass|pwd|pw|pin|otp|verification|security|one|2fa|sms)""",
         "second secret in a list": "pass|pwd|pw|pin",
+        "secret in parentheses after its cue": r"\(",
         "secret changed to a value": "pass|pwd|pw|pin",
         # Every key ends with its secret word, then an optional quote and the separator.
         "secret key in config": r"""(?:pass|passwd|password|passphrase|pwd|secret|token|key|credentials?)

@@ -57,7 +57,10 @@ _OTHER_ACCOUNT_CUE = r"""
       # Words that also precede amounts ("loan 250000", "insurance 1200 a year"): only before "number"/"id".
       |(?:health\s+(?:card|plan|insurance)|insurance|medicare|medicaid|nhi|loan|meter|mortgage|utility)
         (?=\s*(?:number|num\b|no\b|\#|id\b|account))
-      |cuenta|p[óo]liza|compte|conto|konto|polisy|rachunku|ap[óo]lice|polizza
+      |cuenta|p[óo]liza|compte|conto|konto|polisy|rachunku|ap[óo]lice|polizza|conta
+      # Frequent-flyer and travel-programme numbers; Vietnamese account, customer and contract numbers.
+      |frequent[\s-]+fl(?:y|i)er(?:\s+(?:program(?:me)?|account))?|skymiles|mileage\s*plus|aadvantage|known\s+traveler
+      |s(?:ố|o)\s+t(?:ài|ai)\s+kho(?:ả|a)n|m(?:ã|a)\s+kh(?:ách|ach)\s+h(?:à|a)ng|s(?:ố|o)\s+h(?:ợ|o)p\s+(?:đ|d)(?:ồ|o)ng
       |kundennummer|kunden-?nr|kontonummer|vertragsnummer|mitgliedsnummer|versicherungsnummer|versichertennummer
       |(?:n[úu]mero|num[ée]ro|numer|numero|nummer|n[º°o]|nr)\.?\s+(?:de\s+|da\s+|do\s+|di\s+|del\s+)?
         (?:cliente|client|klienta|socio|afiliado|adh[ée]rent|assur[ée]|contrat[oa]?|umowy|abonado|usuario
@@ -242,10 +245,11 @@ class OrderIdRecognizer(_IdRecognizer):
             \b(?:pedido|referencia|reserva|reclamo|reclamaci[óo]n|commande|r[ée]servation|dossier|r[ée]f[ée]rence
                |bestellung|bestellnummer|auftragsnummer|auftrag|buchungsnummer|buchung|vorgangsnummer|referenz
                |aktenzeichen|zam[óo]wienie|zlecenie|zg[łl]oszenie|encomenda|protocolo|ordine|prenotazione|pratica
-               |ma\s+numer|(?:numer|n[úu]mero|num[ée]ro|nummer)\s+(?:de\s+|del\s+|da\s+|do\s+|di\s+)?
+               |ma\s+numer|m(?:ã|a)\s+(?:đơn\s+hàng|don\s+hang|v(?:ậ|a)n\s+(?:đơn|don)|đặt\s+chỗ|dat\s+cho)
+               |(?:numer|n[úu]mero|num[ée]ro|nummer)\s+(?:de\s+|del\s+|da\s+|do\s+|di\s+)?
                  (?:pedido|referencia|reserva|commande|r[ée]servation|dossier|zam[óo]wienia|zlecenia|zg[łl]oszenia
                    |referencyjny|protocolo|ordine|prenotazione|pratica|caso|seguimiento|suivi|rastreio))\b
-            (?:\s+(?:nr\.?|no\.?|n[º°]\.?|numer|n[úu]mero|num[ée]ro|nummer|es|est|ist|é|jest|to))*\s*[:\#]?\s*
+            (?:\s+(?:nr\.?|no\.?|n[º°]\.?|numer|n[úu]mero|num[ée]ro|nummer|es|est|ist|é|jest|to|là))*\s*[:\#]?\s*
             (?P<value>(?=[a-z0-9/-]*\d)[a-z0-9](?:[a-z0-9]|[-/](?=[a-z0-9])){3,29})(?![\w-])  # "ZK/2026/118450"
             """,
             0.7,

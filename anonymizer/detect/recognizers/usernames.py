@@ -16,6 +16,13 @@ _GROUP_MENTIONS = frozenset(
     {"here", "everyone", "channel", "all", "home", "work", "team", "admin", "support", "mention"}
 )
 
+# Accounts every system has, and placeholders, after a user key or in a connection string.
+_SYSTEM_USERS = frozenset(
+    {"root", "admin", "administrator", "postgres", "mysql", "user", "username", "ubuntu", "ec2-user", "git",
+     "www-data", "nobody", "guest", "test", "sa", "default", "anonymous", "null", "none", "true", "false",
+     "localhost", "example", "changeme", "dbuser", "db_user", "app", "service"}
+)  # fmt: skip
+
 _PAYMENT = regex.compile(
     r"cash\s?(?:tag|app)|venmo|\bsen[dt]|\bpa(?:y|id)\b|request|zelle|transfer|refund", regex.IGNORECASE
 )
@@ -26,6 +33,12 @@ _CUE = r"""
     (?:user[\s_-]?name|user[\s_-]?id|login(?:[\s_-]?(?:name|id))?|log[\s-]?in[\s_-]?(?:name|id)
       |handle|gamer[\s-]?tag|screen[\s-]?name|nick(?:[\s-]?name)?|psn(?:[\s-]?id)?|xbox(?:[\s-]?live)?
       |steam(?:[\s-]?id)?|discord|twitter|instagram|insta|tiktok|reddit|github|skype|telegram|snapchat)
+"""
+# German, Spanish, Portuguese, French, Polish, Italian and Vietnamese words for a user name.
+_FOREIGN_CUE = r"""
+    (?:benutzer(?:name|kennung)?|nutzername|(?:nombre\s+de\s+)?usuario|nome\s+de\s+usu(?:á|a)rio|usu(?:á|a)rio
+      |nom\s+d'utilisateur|identifiant|nazw(?:a|ę)\s+u(?:ż|z)ytkownika|login(?:u|em)?|nome\s+utente
+      |t(?:ê|e)n\s+(?:đăng\s+nhập|dang\s+nhap|người\s+dùng|nguoi\s+dung))
 """
 
 
@@ -92,6 +105,61 @@ class UsernameRecognizer(PrefilteredRecognizer):
             \s*(?:\s(?:is|was)|[:=])\s*["'`]?                  # "the username on the account is jdoe"
             (?P<plain>)(?P<value>@?[a-z0-9_][\w.\-]{1,30}[a-z0-9_])
             (?![\w@])
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "user name cue in another language",
+            r"\b"
+            + _FOREIGN_CUE
+            + r"""
+            (?:\s+(?:c(?:ủ|u)a\s+(?:t(?:ô|o)i|em|anh|m(?:ì|i)nh)|de\s+mi\s+cuenta|meu|mój|mein))?   # "của tôi"
+            (?:\s+(?:ist|lautet|es|est|(?:é|è)|jest|to|l(?:à|a)|era|war|is)|\s*[:=])\s*["'`]?
+            (?P<value>
+              (?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z]))                  # handle-shaped: "kmueller77", "carla.mtz"
+              @?[a-z][\w.\-]{1,30}[a-z0-9_]
+            )
+            (?![\w@])
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "user key in config",
+            r"""
+            (?<![\w\-.?&/])(?P<quote>["']?)(?P<prefix>[a-z0-9_.\-]{0,30}?)
+            (?<![a-z])(?:user(?:[_\-]?name)?|login|uid|(?<=[_.\-])usr)
+            (?P=quote)\s*(?P<sep>=|:(?!//))\s*["'`]?
+            (?P<keyed>)(?P<value>[a-z0-9_][\w.\-]{1,30}[a-z0-9_])
+            (?![\w@])
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "user in a connection string",
+            r"""
+            \b[a-z][a-z0-9+.\-]{1,20}://(?P<keyed>)(?P<value>[a-z0-9_][\w.\-]{0,62})
+            :[^\s@/"'`]{1,128}@[a-z0-9\[]                                    # postgres://user:pass@host
+            """,
+            0.8,
+        ),
+        verbose_pattern(
+            "user before a password cue",
+            r"""
+            \b(?:user(?:[\s_-]?name)?|login|u)\s+["'`]?                        # "user sokoro2 pw Gr33n!"
+            (?P<value>
+              (?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z]))
+              @?[a-z][\w.\-]{1,30}[a-z0-9_]
+            )
+            ["'`]?\s*[,/]?\s+(?:and\s+)?(?:pw|pwd|pass(?:word)?|p/w)\b
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "user on a command line",
+            r"""
+            \b(?:mysql|mysqldump|mariadb|psql|mongo(?:sh)?|redis-cli|ftp|sshpass)\b[^\n]{0,60}?
+            (?:\s-u\s*|\s-U\s*|\s--user(?:name)?[=\s])
+            (?P<keyed>)(?P<value>[a-z0-9_][\w.\-]{1,30}[a-z0-9_])(?![\w@])
             """,
             0.7,
         ),
@@ -185,6 +253,10 @@ class UsernameRecognizer(PrefilteredRecognizer):
     PREFILTERS: ClassVar[dict[str, str]] = {
         "signed in as a handle": "log|sign|regist|enrol",
         "user label": "user",
+        "user key in config": r"(?:user|name|login|uid|usr)[\"']?\s*[:=]",
+        "user in a connection string": "://",
+        "user before a password cue": r"\b(?:pw|pwd|pass|p/w)",
+        "user on a command line": "mysql|mariadb|psql|mongo|redis|ftp|sshpass",
         "username cue, a few words, a separator, any word": "user|log|screen|gamer",
         "credentials pair": "cred|log",
         "account under a handle": "under",
@@ -200,6 +272,18 @@ class UsernameRecognizer(PrefilteredRecognizer):
             # in a shell snippet is a variable.
             return _PAYMENT.search(text) is None or _SHELL.search(text) is not None
         bare = value.lstrip("@").rstrip(".,;:!?")
+        if "keyed" in match.re.groupindex:
+            # A user key or a connection string names an account; generic system accounts and placeholders
+            # ("root", "postgres", "user", "your_username") are no one's name.
+            if bare in _SYSTEM_USERS or bare in STOP_WORDS or regex.match(r"(?:your|my|the)[_\-]", bare):
+                return True
+            if "prefix" in match.re.groupindex and not (
+                match.group("quote") or match.group("prefix") or match.group("sep") == "="
+            ):
+                return True  # "user: ..." in prose is left to the "user label" pattern, which wants a handle
+            return bare.isalpha() and bare in common_words()  # "user=active"
+        if regex.match(r"(?:your|my|the)[_\-]", bare):
+            return True  # a placeholder: "your_username"
         if value.startswith("@"):
             return bare in _GROUP_MENTIONS
         if "plain" in match.re.groupindex and bare.isalpha():

@@ -61,6 +61,11 @@ SECRETS = [
     ("postgres://reporting:Xq7!fLm2@db.internal.acme.io:5432/sales", ["Xq7!fLm2"]),
     ("mysql -u root -pTr0ub4dor -h 127.0.0.1", ["Tr0ub4dor"]),
     ("./deploy.sh --token=f00dbabe1234 --env prod", ["f00dbabe1234"]),
+    # Codes in groups, values in parentheses.
+    ("also my recovery code is K7DP-22QX-91ML", ["K7DP-22QX-91ML"]),
+    ("yes gate code #4417", ["4417"]),
+    ("the temporary password they gave me (Welcome2024!) already expired", ["Welcome2024!"]),
+    ("the alarm code is 1357 and the wifi is Linksys-2G password sunflower88", ["1357", "sunflower88"]),
     # Security answers about the customer's mother.
     ("my mom's maiden name was Okafor", ["Okafor"]),
 ]
@@ -88,6 +93,9 @@ NOT_SECRETS = [
     "STRIPE_SECRET_KEY is set in the dashboard",
     "085 175 7641-Office, 3660170548-Fax",
     "mysql -u root -p mydb",
+    "change your password (recommended) now",
+    "https://example.com/reset?token=gRr5y6G_DXpckBb4iB4k4behGRn4zJ4C",
+    "the code is SAVE-20",
 ]
 
 

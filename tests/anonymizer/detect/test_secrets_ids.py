@@ -1,0 +1,100 @@
+"""User names, identifiers and agents' questions in the shapes real chats bring: cues in German, Spanish,
+Portuguese, French, Polish and Vietnamese, user keys of config files and JSON, connection strings and command
+lines, frequent-flyer and Vietnamese account and order numbers; with look-alikes that must stay unflagged."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
+
+import pytest
+from presidio_analyzer import EntityRecognizer
+
+from anonymizer.detect.conversation import asked_types
+from anonymizer.detect.recognizers import AccountIdRecognizer, OrderIdRecognizer, UsernameRecognizer
+
+
+def found(recognizer: EntityRecognizer, text: str) -> list[str]:
+    results = recognizer.analyze(text, recognizer.supported_entities, None)
+    return sorted({text[r.start : r.end] for r in results})
+
+
+USERNAMES = [
+    ("Mein Benutzername ist kmueller77, Passwort vergessen", ["kmueller77"]),
+    ("mi usuario es carla.mtz90 y no puedo entrar", ["carla.mtz90"]),
+    ("tên đăng nhập của tôi là ngoc_anh95", ["ngoc_anh95"]),
+    ("nombre de usuario: pcosta_1988", ["pcosta_1988"]),
+    ("DB_USER=app_admin", ["app_admin"]),
+    ('{"user": "tkaur", "remember_me": true}', ["tkaur"]),
+    ("postgres://reporting:Xq7!fLm2@db.internal.acme.io:5432/sales", ["reporting"]),
+    ("mysql -u jsmith -pTr0ub4dor -h 127.0.0.1", ["jsmith"]),
+    ("or try user sokoro2 pw Gr33nBanana!", ["sokoro2"]),
+]
+NOT_USERNAMES = [
+    "DB_USER=root",
+    "postgres://user:password@localhost/db",
+    "the user: mentioned it",
+    'username: "your_username"',
+    "https://example.com/api?user=abc",
+    "mi usuario no funciona",
+    "Benutzername ist falsch",
+    "the discord to chat",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), USERNAMES)
+def test_usernames(text: str, expected: list[str]) -> None:
+    assert found(UsernameRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_USERNAMES)
+def test_not_usernames(text: str) -> None:
+    assert found(UsernameRecognizer(), text) == []
+
+
+IDS = [
+    ("conta 0045127-3", ["0045127-3"]),
+    ("frequent flyer number UA 448 112 093", ["UA 448 112 093"]),
+    ("my frequent flier # is 88120944", ["88120944"]),
+    ("số tài khoản 0071000123456", ["0071000123456"]),
+    ("mã khách hàng KH20931", ["KH20931"]),
+    ("mã đơn hàng VN2291837", ["VN2291837"]),
+    ("mã vận đơn là SPXVN0412883", ["SPXVN0412883"]),
+]
+NOT_IDS = ["la cuenta conta 3 productos", "frequent flyer miles expire in 2026", "mã đơn hàng của bạn"]
+
+
+@pytest.mark.parametrize(("text", "expected"), IDS)
+def test_identifiers(text: str, expected: list[str]) -> None:
+    assert found(AccountIdRecognizer(), text) + found(OrderIdRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_IDS)
+def test_not_identifiers(text: str) -> None:
+    assert found(AccountIdRecognizer(), text) + found(OrderIdRecognizer(), text) == []
+
+
+QUESTIONS = [
+    ("Please enter one of your backup codes.", ["PASSWORD"]),
+    ("What's the gate code?", ["PASSWORD"]),
+    ("What is your memorable word?", ["PASSWORD"]),
+    ("¿Me puede indicar su clave de acceso?", ["PASSWORD"]),
+    ("Bitte nennen Sie mir Ihre PIN.", ["PASSWORD"]),
+    ("Quel est votre mot de passe ?", ["PASSWORD"]),
+    ("Wie lautet Ihr Benutzername?", ["USERNAME"]),
+    ("Quel est votre identifiant ?", ["USERNAME"]),
+    ("¿Cuál es su número de pedido?", ["ORDER_ID"]),
+    ("Jaki jest numer zamówienia?", ["ORDER_ID"]),
+    ("No problem, what is your PIN?", ["PASSWORD"]),
+    # Warnings ask for nothing.
+    ("Por favor no comparta su contraseña.", []),
+    ("Bitte teilen Sie Ihr Passwort nicht im Chat.", []),
+    ("Proszę nie podawać hasła.", []),
+    ("Ne partagez jamais votre mot de passe.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUESTIONS)
+def test_questions(text: str, expected: list[str]) -> None:
+    assert asked_types(text) == expected
