@@ -101,7 +101,9 @@ _CUES: dict[str, str] = {
     "ZIP_CODE": r"\bzip(?:\s*code)?\b|\bpost(?:al)?\s*code\b|\bpin\s*code\b",
     "USERNAME": r"\buser\s*name\b|\buser\s*id\b|\blog-?in\s+(?:name|id)\b|\bhandle\b|\bscreen\s*name\b"
     r"|\bsign[\s-]?(?:in|on)\s+(?:name|id)\b|\b(?:display|profile|member)\s+name\b"
-    r"|\bgamer\s*tag\b",
+    r"|\bgamer\s*tag\b|\bbenutzer(?:name|kennung)?\b|\bnutzername\b|\b(?:nombre\s+de\s+)?usuario\b"
+    r"|\bnom\s+d'utilisateur\b|\bidentifiant\b|\bnazw(?:a|ę)\s+u(?:ż|z)ytkownika\b|\bnome\s+de\s+usu(?:á|a)rio\b"
+    r"|\bt(?:ê|e)n\s+(?:đăng\s+nhập|dang\s+nhap|người\s+dùng)\b",
     "PERSON": r"\byour\s+(?:full\s+|first\s+|last\s+|legal\s+|real\s+|sur)?name\b"
     r"|(?<!user\s)(?<!user)\bname\s+(?:on|for)\s+(?:the|your)\s+(?:account|card|order|booking|reservation|file)\b"
     r"|\b(?:first|last|full|legal)\s+name\b|\bsurname\b"
@@ -118,7 +120,13 @@ _CUES: dict[str, str] = {
     # Security questions asked without the word: "What city were you born in?", "What was your first car?"
     r"|\bcity\s+(?:were\s+you|you\s+were)\s+born\b|\bfirst\s+(?:car|school|teacher|job|employer|concert|street)\b"
     r"|\bstreet\s+(?:did\s+)?you\s+gr[eo]w\s+up\s+on\b|\bchildhood\s+(?:nickname|friend|hero|best\s+friend)\b"
-    r"|\b(?:high\s+school\s+)?mascot\b|\b(?:father|dad|mother|mom|mum)'?s\s+middle\s+name\b",
+    r"|\b(?:high\s+school\s+)?mascot\b|\b(?:father|dad|mother|mom|mum)'?s\s+middle\s+name\b"
+    # Codes that open something, memorable words, and the words for a password or a sent code in other languages.
+    r"|\b(?:backup|recovery|gate|door|lockbox|lock\s+box|alarm|garage|entry|building|unlock|puk)\s+codes?\b"
+    r"|\bmemorable\s+(?:word|phrase|date|place|name)\b|\bcontrase(?:ñ|n)a\b|\bclave\b|\bpasswort\b|\bkennwort\b"
+    r"|\bhas(?:ł|l)(?:o|a)\b|\bmot\s+de\s+passe\b|\bsenha\b|\bm(?:ậ|a)t\s+kh(?:ẩ|a)u\b|\bm(?:ã|a)\s+(?:otp|x(?:á|a)c)"
+    r"|\b(?:c(?:ó|o)digo|code|kod)\s+(?:de\s+)?(?:verificaci(?:ó|o)n|v(?:é|e)rification|seguridad|s(?:é|e)curit(?:é|e)"
+    r"|confirmaci(?:ó|o)n|weryfikacyjny|sms|otp)\b|\b(?:best(?:ä|a)tigungs|sicherheits)code\b",
     "DATE_OF_BIRTH": r"\bdates?\s+of\s+birth\b|\bbirth\s*dates?\b|\bd\.?o\.?b\b|\bbirthdays?\b"
     r"|\bwhen\s+were\s+you\s+born\b|\byear\s+of\s+birth\b|\bfechas?\s+de\s+nacimiento\b|\bdate\s+de\s+naissance\b"
     r"|\bgeburtsdatum\b|\bdatas?\s+de\s+nascimento\b|\bdata\s+urodzenia\b|\bdata\s+di\s+nascita\b",
@@ -128,7 +136,10 @@ _CUES: dict[str, str] = {
     r"|\b(?:n[úu]mero|num[ée]ro|numer|numero)\s+(?:de\s+|da\s+|do\s+|di\s+)?(?:cliente|client|klienta|cuenta|compte"
     r"|conta|konta|socio|afiliado|p[óo]liza|polisy|contrato|contrat)\b|\bkundennummer\b|\bkontonummer\b",
     "ORDER_ID": r"\b(?:order|confirmation|booking|tracking|ticket|case|reference|ref|invoice|receipt|reservation"
-    r"|return|rma|claim|transaction|shipment)\s+(?:number|no\.?|num|#|id|code|reference)(?!\w)",
+    r"|return|rma|claim|transaction|shipment)\s+(?:number|no\.?|num|#|id|code|reference)(?!\w)"
+    r"|\bn(?:ú|u)mero\s+d[eo]\s+(?:pedido|orden|reserva|seguimiento|referencia|caso|protocolo)\b|\bbestellnummer\b"
+    r"|\bnum(?:é|e)ro\s+de\s+(?:commande|r(?:é|e)servation|suivi|dossier)\b|\b(?:buchungs|sendungs|vorgangs)nummer\b"
+    r"|\bnumer\s+(?:zam(?:ó|o)wienia|rezerwacji|przesy(?:ł|l)ki|zg(?:ł|l)oszenia)\b|\bm(?:ã|a)\s+(?:đơn|don)\s+h(?:à|a)ng\b",
     "PHONE_NUMBER": r"\b(?:tele)?phone(?:\s+number)?\b|\b(?:mobile|cell)(?:\s*phone|\s+number)?\b"
     r"|\b(?:contact|callback|call-back)\s+number\b|\bnumber\s+(?:we|i)\s+can\s+(?:reach|call)\b",
     "STREET_ADDRESS": r"(?<!e-mail\s)(?<!email\s)(?<!\bip\s)(?<!\bmac\s)(?<!\bweb\s)\baddress\b",
@@ -151,7 +162,10 @@ _REQUEST_START = re.compile(
     r"(?:^|[,;:]\s+)\W*(?:please|kindly|can\s+you|could\s+you|would\s+you|will\s+you|may\s+i|can\s+i|could\s+i"
     r"|what(?:'s|\s+is)|enter|type|provide|confirm|share|send|tell\s+me|give\s+me|reply\s+with|verify"
     r"|let\s+me\s+know|i(?:'ll|'d|\s+will|\s+would)?\s+need|we(?:'ll|'d|\s+will|\s+would)?\s+need"
-    r"|i(?:'ll)?\s+just\s+need|just\s+need|go\s+ahead|i(?:'d|\s+would)\s+like|mind\s+(?:sharing|providing|confirming))\b"
+    r"|i(?:'ll)?\s+just\s+need|just\s+need|go\s+ahead|i(?:'d|\s+would)\s+like|mind\s+(?:sharing|providing|confirming)"
+    # The same in Spanish, Portuguese, German, French, Polish and Vietnamese.
+    r"|por\s+favor|bitte|veuillez|merci\s+de|prosz[ęe]|vui\s+l(?:ò|o)ng|ind(?:í|i)queme|indique|informe|digite|podaj"
+    r"|nennen\s+sie|geben\s+sie)\b"
     # Anywhere: "For verification I need the last 4 of your SSN", "we need you to confirm your username".
     r"|\b(?:i|we)(?:'ll|'d|\s+will|\s+would)?\s+(?:just\s+|also\s+|first\s+)?need\s+(?:you\s+to\s+\w+|your|the)\b",
     re.IGNORECASE,
@@ -176,7 +190,12 @@ _RESEND = re.compile(
     re.IGNORECASE,
 )
 _CODE_WORD = re.compile(r"\b(?:codes?|otp|passcode)\b", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:don'?t|do\s+not|never|won'?t|shouldn'?t|not)\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:don'?t|do\s+not|never|won'?t|shouldn'?t|not|nicht|nunca|jamais|não|không|nie"
+    r"|no\s+(?:comparta|compartas|comparte|env(?:í|i)e|env(?:í|i)es|escriba|escribas|d(?:é|e)|revele|proporcione|facilite)"
+    r"|ne\s+(?:\w+\s+){0,2}(?:pas|jamais))\b",
+    re.IGNORECASE,
+)
 _DEICTIC = re.compile(r"\b(?:it|that|this|them|those)\b", re.IGNORECASE)
 # A request with no cue of its own that asks for a value again ("Go ahead and type the full 9 digits",
 # "Could you type it again?") refers to what the conversation last asked for.
@@ -199,7 +218,7 @@ _LEAD_FRAME = re.compile(
     r"|it\s+should\s+be|i\s+think\s+it'?s|i\s+think|i\s+believe|pretty\s+sure\s+it'?s"
     r"|here'?s\s+(?:the\s+whole\s+thing|it|the\s+\w+)|heres\s+(?:the\s+whole\s+thing|it)"
     r"|(?:my|the|our)\s+(?:[\w'-]+\s+){0,3}?(?:is|was|are|=|:)|(?:user\s*name|pin|password|zip|postcode|dob)\s+is"
-    r"|try|tried)(?=[\s,:;\-]|$)[\s,.:;\-]*"
+    r"|try|tried|es(?:\s+el|\s+la)?|c'est|das\s+ist|ist|jest|to|é|là)(?=[\s,:;\-]|$)[\s,.:;\-]*"
     # A short label and a colon: "pin: 7508", "zip - 94107".
     r"|[A-Za-z][\w'. ]{0,24}?\s*[:=]\s+",
     re.IGNORECASE,
