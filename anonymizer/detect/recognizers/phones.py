@@ -97,7 +97,8 @@ class LenientPhoneRecognizer(PrefilteredRecognizer):
             (?P<bare>)(?P<value>(?:\(\d{1,5}\)|\d{1,5})  # "729 099 603", "010-9555-9797", "17/603-1372"
               (?:(?:[ \t]?[.\-/][ \t]?|[ \t])(?:\(\d{1,5}\)|\d{1,5})){1,5}
               |\(\d{1,5}\)[ \t]?\d{6,10}                     # "(351) 937034236"
-              |0\d{1,4}[ \t]?[.\-/]?[ \t]?\d{6,8})              # a trunk zero and an area code: "01390 996030"
+              |0\d{1,4}[ \t]?[.\-/]?[ \t]?\d{6,8}               # a trunk zero and an area code: "01390 996030"
+              |\d{9,13})                                   # or not grouped at all: "3660170548"
             (?![\w%°]|[.,/:-]?\d|[ \t]?[.\-/][ \t]?\d|[ \t]\d)   # the whole digit run, not a part of it
             """,
             0.45,
@@ -164,6 +165,7 @@ _NOT_PHONE_BEFORE = regex.compile(
       |zip|postcode|postal|apt|suite|unit|box|room|flight|train|seat|gate|version|ver|build|release|invoice|receipt
       |loan|meter|patient|mrn|nhs|npi|employee|student|badge|reservation|shipment|package|parcel|return|rma
       |usd|eur|gbp|inr|rs|jpy|cny|chf|aud|cad|price|total|cost|costs|paid|pay|charged|balance|amount|between|from
+      |upc|ean|gtin|barcode|imei|imsi|iccid|mac|error|err|errno|exit|timestamp|epoch|hash|checksum|crc|port
       |numbers?|nos?|nr|n[º°])\b|[$€£¥\#]|\d[ \t]*[x\u00d7*])
       [ \t]*(?:(?:number|no|num|nr|id|is|was|are|were|of|about|around|approx|=)\.?[ \t]*){0,2}[:\#=\-]?[ \t]*\Z""",
     regex.IGNORECASE,
@@ -195,6 +197,15 @@ def _reject_bare(value: str, start: int, text: str) -> bool:
     seps = {sep.strip() or " " for sep in separators}
     if len(set(digits)) <= 2 or regex.match(r"\((?:19|20)\d\d\)", value):
         return True  # "1111 1111"; "(2019) 12345" is a year
+    if len(groups) == 1:
+        # Not grouped: 9-13 digits that do not open with a date ("20240314...") or read as a Unix time.
+        return (
+            not 9 <= len(digits) <= 13
+            or _opens_with_date(digits)
+            or regex.fullmatch(r"1[4-9]\d{8}(?:\d{3})?", digits) is not None
+            or _NOT_PHONE_BEFORE.search(text[max(text.rfind("\n", 0, start) + 1, start - 40) : start]) is not None
+            or _NOT_PHONE_AFTER.match(text, start + len(value)) is not None
+        )
     if len(digits) == 7:
         if not regex.fullmatch(r"[2-9]\d\d(?:[ \t]?[.\-]?[ \t]?\d{4}|(?P<s>[.\-])\d\d(?P=s)\d\d)", value):
             return True
@@ -231,6 +242,14 @@ def _reject_bare(value: str, start: int, text: str) -> bool:
     if _NOT_PHONE_BEFORE.search(before) or _IBAN_HEAD.search(before):
         return True
     return _NOT_PHONE_AFTER.match(text, start + len(value)) is not None
+
+
+def _opens_with_date(digits: str) -> bool:
+    """The digits start with a year, month and day ("20240314..."), or a day, month and year ("14032024...")."""
+    ymd = regex.match(r"(?:19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])", digits)
+    dmy = regex.match(r"(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(?:19|20)\d\d", digits)
+    mdy = regex.match(r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:19|20)\d\d", digits)
+    return ymd is not None or dmy is not None or mdy is not None
 
 
 def _digits(text: str) -> str:

@@ -33,6 +33,9 @@ def found(recognizer: EntityRecognizer, text: str) -> list[str]:
         ("ring 342-36-67 after six", ["342-36-67"]),
         ("416 60 039", ["416 60 039"]),
         ("Kaisa\n28-64-66-98\nthanks", ["28-64-66-98"]),
+        # Not grouped at all, 9-13 digits.
+        ("I was on hold, my line 3660170548 kept dropping", ["3660170548"]),
+        ("you can try 19637865797 tonight", ["19637865797"]),
         # A label after the number, in a comma-separated list of numbers.
         ("085 175 7641-Office\\,3660170548-Fax", ["085 175 7641", "3660170548"]),
     ],
@@ -72,6 +75,13 @@ def test_bare_grouped_phones_are_found(text: str, expected: list[str]) -> None:
         "ISBN 978-3-16-148410-0",
         "the range 10.2.3.4521",
         "1111 1111",  # one repeated digit
+        "it was 20240314 when I ordered",  # a date
+        "ref 2024031412345",
+        "order 123456789 still missing",
+        "UPC 012345678905",
+        "timestamp 1712345678",
+        "12345678",  # eight digits not grouped
+        "about 1000000000 views",
     ],
 )
 def test_grouped_numbers_that_are_not_phones_are_left_alone(text: str) -> None:
