@@ -129,6 +129,8 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatAddressCueRecognizer": lambda: min_digits(1),
     # Presidio's phone recognizer with region passes skipped by digit count (anonymizer/detect/phones.py).
     "PhoneRecognizer": lambda: PRESIDIO_GATES["PhoneRecognizer"],
+    # A list of three names holds a comma.
+    "ChatNameEnumerationRecognizer": lambda: lambda f: f.has(","),
     # Every town and country pattern starts with an upper-case letter (\p{Lu}, all of which str.isupper).
     "ChatCityRecognizer": lambda: _has_upper,
     "ChatCountryRecognizer": lambda: _has_upper,

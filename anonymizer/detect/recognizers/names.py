@@ -256,6 +256,90 @@ class NameListRecognizer(ContextNameRecognizer):
         return EntityRecognizer.remove_duplicates(results)
 
 
+_CONJUNCTION = r"(?:and|or|&|y|e|et|und|i|og|en|och|ve|va|dan)"
+_ITEM = rf"[^\W\d_][\w'\u2019\-]*(?:[ ](?!{_CONJUNCTION}\b)[^\W\d_][\w'\u2019\-]*)?"
+
+
+class NameEnumerationRecognizer(ContextNameRecognizer):
+    """Every name of a list most of whose items are first names: "Ana, Luis and Sofia", "tom, jeri and ayo".
+
+    Lists of people are common in chats (travellers, children, attendees, authorized users), typed in any
+    case and with names no list knows ("Efimiya, Mary and Ariana"). When at least two items and at least
+    half of them are known first names, the other items that look like names are names too.
+    """
+
+    NAME: ClassVar[str] = "ChatNameEnumerationRecognizer"
+    SCORE: ClassVar[float] = 0.6
+    # An unknown lower-case item is taken when English barely uses it ("leonti").
+    RARE_ZIPF: ClassVar[float] = 2.5
+    _LIST = regex.compile(
+        rf"""(?x)
+        (?<![\w'\u2019\-])
+        (?P<list>{_ITEM}(?:[ \t]*,[ \t]*{_ITEM})+(?:[ \t]*,?[ \t]+{_CONJUNCTION}[ \t]+{_ITEM})?)
+        (?![\w'\u2019\-])
+        """,
+        regex.IGNORECASE,
+    )
+    _SPLIT = regex.compile(rf"[ \t]*,[ \t]*(?:{_CONJUNCTION}[ \t]+)?|[ \t]+{_CONJUNCTION}[ \t]+", regex.IGNORECASE)
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Split each comma list into items; keep its name-shaped items when first names dominate it."""
+        results: list[RecognizerResult] = []
+        for match in self._LIST.finditer(text):
+            items = self._items(text, match.start("list"), match.end("list"))
+            if len(items) < 3:
+                continue
+            known = sum(1 for _, _, kind in items if kind == "known")
+            if known < 2 or 2 * known < len(items):
+                continue
+            for start, end, kind in items:
+                if kind in ("known", "shaped"):
+                    results.append(self._result((start, end), self.SCORE))
+        return EntityRecognizer.remove_duplicates(results)
+
+    def _items(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        items: list[tuple[int, int, str]] = []
+        pos = start
+        for sep in [*self._SPLIT.finditer(text, start, end), None]:
+            item_end = sep.start() if sep is not None else end
+            words = text[pos:item_end].split(" ")
+            # "Hello Maria, Jose and Carlos", "somos Lucía, Mateo y Valentina": a word before the name.
+            if len(words) == 2 and self._kind(words[1], 0) != "other" and self._kind(words[0], 0) == "other":
+                pos += len(words[0]) + 1
+                words = words[1:]
+            kinds = [self._kind(word, index) for index, word in enumerate(words)]
+            kind = "other" if "other" in kinds else kinds[0]
+            # "Hola, somos Lucía, ...": words before the first name are not items of the list.
+            if items or kind != "other":
+                items.append((pos, item_end, kind))
+            pos = sep.end() if sep is not None else end
+        return items
+
+    def _kind(self, word: str, index: int) -> str:
+        """ "known": a first name (a surname after it); "shaped": looks like a name; "other": a word."""
+        bare = _POSSESSIVE.sub("", word)
+        lower = bare.lower()
+        if len(lower) < 2 or lower in self._common or lower in _NEVER_NAMES:
+            return "other"
+        first = is_first_name(lower)
+        if (first if index == 0 else (is_last_name(lower) or first)) and (
+            lower not in _AMBIGUOUS or bare[:1].isupper()
+        ):
+            return "known"
+        if _is_place_name(lower) or foreign_everyday(lower):
+            return "other"
+        zipf = english_zipf(lower)
+        if zipf < (_EVERYDAY_NAME_ZIPF if bare[:1].isupper() else self.RARE_ZIPF):
+            return "shaped"
+        return "other"
+
+
+# A capitalized word rarer than this in English may be a name in a list of names.
+_EVERYDAY_NAME_ZIPF = 3.5
+
+
 class ChatEventNameRecognizer(ContextNameRecognizer):
     """Names before chat-event phrases in system lines: "Darrell has joined the chat", "Ana left the room"."""
 

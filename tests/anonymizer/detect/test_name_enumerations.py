@@ -1,0 +1,53 @@
+"""Lists of people: every name of a comma list most of whose items are first names, in any case."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymizer.detect.recognizers import NameEnumerationRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> NameEnumerationRecognizer:
+    return NameEnumerationRecognizer()
+
+
+def found(recognizer: NameEnumerationRecognizer, text: str) -> list[str]:
+    return [text[r.start : r.end] for r in recognizer.analyze(text, ["PERSON"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "They had 6: Efimiya, Mary, Ariana, Isabel, Teresa and Jodi.",
+            ["Efimiya", "Mary", "Ariana", "Isabel", "Teresa", "Jodi"],
+        ),
+        (
+            "they had 6: leonti, terrence, pamela, donna, andrea and brian.",
+            ["leonti", "terrence", "pamela", "donna", "andrea", "brian"],
+        ),
+        ("add travellers: maria lopez, jose lopez, carlos", ["maria lopez", "jose lopez", "carlos"]),
+        ("the kids are Ana, Luis & Sofía", ["Ana", "Luis", "Sofía"]),
+        ("Hola, somos Lucía, Mateo y Valentina", ["Lucía", "Mateo", "Valentina"]),
+        ("authorized users: Kwame, Ji-woo, Priya, and Oksana", ["Kwame", "Ji-woo", "Priya", "Oksana"]),
+    ],
+)
+def test_names_in_a_list_of_people(recognizer: NameEnumerationRecognizer, text: str, names: list[str]) -> None:
+    assert found(recognizer, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "apples, pears, and bananas",
+        "Monday, Tuesday and Friday work for me",
+        "We visited Paris, London and Rome",
+        "Hawkins, Richardson and Santana",  # surnames only: a firm, not people
+        "ok, thanks, bye",
+        "Mary, can you check the order, please",  # one name is not a list of people
+        "red, green and Blue Ridge",
+    ],
+)
+def test_lists_that_are_not_people(recognizer: NameEnumerationRecognizer, text: str) -> None:
+    assert found(recognizer, text) == []
