@@ -203,10 +203,20 @@ def _folded_countries() -> frozenset[str]:
     return frozenset(fold(name) for name in _word_file("countries.txt") | _word_file("regions.txt"))
 
 
+# "Southern Switzerland", "Greater London", "North-East England": a part of a known place.
+_REGION_PREFIX = regex.compile(
+    r"^(?:the )?(?:(?:north|south|east|west)(?:ern)?(?:[ \-](?:east|west)(?:ern)?)?|central|upper|lower|greater"
+    r"|inner|outer|mid|rural|coastal|metro|downtown|uptown) "
+)
+
+
 def _is_known_place(span: str) -> bool:
     key = fold(span.strip(".,;:!?'\"() "))
     key = key[4:] if key.startswith("the ") else key  # "the United States"
-    return key in _word_file("cities.txt") or key in _folded_countries()
+    if key in _word_file("cities.txt") or key in _folded_countries():
+        return True
+    prefix = _REGION_PREFIX.match(key)
+    return prefix is not None and _is_known_place(key[prefix.end() :])
 
 
 # Languages whose everyday words the small English model most often mistakes for names in chats.

@@ -60,6 +60,8 @@ def test_codes_acronyms_and_greetings_are_not_names(text: str, span: str, entity
         ("Please ask for Declan Byrne tomorrow", "Declan Byrne", "PERSON"),
         ("Passenger: NGUYEN VAN MINH", "NGUYEN VAN MINH", "PERSON"),
         ("I live in Lagos", "Lagos", "LOCATION"),
+        ("an orchestra serving Southern Switzerland", "Southern Switzerland", "LOCATION"),
+        ("we drove through Northern Italy", "Northern Italy", "LOCATION"),
         ("Signed, LEE", "LEE", "PERSON"),  # a short all-caps word that is a known name stays
     ],
 )
