@@ -42,7 +42,8 @@ _DATE = rf"""
 _FOREIGN_CUE = r"""
     \b(?:geburtsdatum|geb\.?\s*datum|geboren(?:\s+am)?|date\s+de\s+naissance|n(?:é|ée|ee)\s+le
       |fecha\s+de\s+nacimiento|f\.?\s*nacimiento|nacid[oa]\s+el|data\s+de\s+nascimento|nascid[oa]\s+em
-      |data\s+urodzenia|urodzon[ya]|data\s+di\s+nascita|nat[oa]\s+il|geboortedatum|geboren\s+op)\b
+      |data\s+urodzenia|urodzon[ya]|data\s+di\s+nascita|nat[oa]\s+il|geboortedatum|geboren\s+op
+      |geburtstag|cumplea(?:ñ|n)os|urodziny|ng(?:à|a)y\s+sinh|sinh\s+ng(?:à|a)y|d(?:\.|ata)\s*nasc\b\.?)
 """
 
 
@@ -58,7 +59,8 @@ class DateOfBirthRecognizer(ChatPatternRecognizer):
             (?:\b(?:d\.?o\.?b\.?|date[\s_]*of[\s_]*birth|birth[\s_]*date|birth\s*day|b-?day|born(?:\s+on)?|bday)
               |{_FOREIGN_CUE})
             ["']?                                                          # a JSON key: "dob": "1991-08-30"
-            (?:\s+(?:is|was|=|on)|\s*[:=\-])?\s*["']?\s*(?:is\s+|on\s+)?  # "dob:", "birthday is on"
+            (?:\s+(?:is|was|=|on|es(?:\s+el)?|el|ist|am|est|le|é|em|jest|to|là)|\s*[:=\-])?
+            \s*["']?\s*(?:is\s+|on\s+)?                                   # "dob:", "birthday is on"
             (?:[.?!]?\s*(?:it'?s|it\s+is|that'?s|mine\s+is|it\s+was)\s*[:\-]?\s*)?  # "... of birth. It's 6/24/1991"
             (?P<value>{_DATE})
             (?![\w/.\-]?\d)

@@ -31,6 +31,12 @@ _LOCAL = r"[a-z0-9][a-z0-9_%+\-]*"
 # Separators inside a spelled local part: "john dot smith", "blake underscore mann", "mary dash jones".
 _LOCAL_SEP = rf"(?:{_DOT}|\s+(?:underscore|under\s+score|dash|hyphen)\s+)"
 _LABEL = r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?"
+# A local part read out as words ("graham w smith at comcast dot net"): up to two words before the last one,
+# none of them a word that introduces the address ("my email is", "write to", "reach me at").
+_SPOKEN_WORDS = rf"""
+    (?:(?!(?:{alternation(STOP_WORDS)}|e-?mail|mail|address|contact|reach|write|send|it'?s|thanks|hi|hello)\b)
+      [a-z0-9]+\s+){{0,2}}
+"""
 
 
 class SpelledEmailRecognizer(ChatPatternRecognizer):
@@ -42,7 +48,7 @@ class SpelledEmailRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "obfuscated at, any dot",
             rf"""
-            (?<![\w.@])
+            (?<![\w.@'\u2019])
             (?P<value>
               (?P<local>{_LOCAL}(?:{_LOCAL_SEP}{_LOCAL})*)                       # john, john dot smith, j.smith
               (?:\s*[\[({{<]\s*at\s*[\])}}>]\s*|\s+@\s*|\s*@\s+)            # [at], (at), " @ "
@@ -55,9 +61,9 @@ class SpelledEmailRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "spelled at and spelled dot",
             rf"""
-            (?<![\w.@])
+            (?<![\w.@'\u2019])
             (?P<value>
-              (?P<local>{_LOCAL}(?:{_LOCAL_SEP}{_LOCAL})*)
+              (?P<local>{_SPOKEN_WORDS}{_LOCAL}(?:{_LOCAL_SEP}{_LOCAL})*)
               \s+at\s+
               {_LABEL}(?:{_DOT}{_LABEL})*{_SPELLED_DOT}(?:{alternation(_TLDS)})   # "gmail dot com"
             )
@@ -68,9 +74,9 @@ class SpelledEmailRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "spelled at, mail provider",
             rf"""
-            (?<![\w.@])
+            (?<![\w.@'\u2019])
             (?P<value>
-              (?P<local>{_LOCAL}(?:{_LOCAL_SEP}{_LOCAL})*)
+              (?P<local>{_SPOKEN_WORDS}{_LOCAL}(?:{_LOCAL_SEP}{_LOCAL})*)
               \s+at\s+
               (?:{alternation(_MAIL_PROVIDERS)}){_DOT}(?:{alternation(_TLDS)})(?:{_DOT}(?:{alternation(_TLDS)}))?
             )
@@ -83,7 +89,8 @@ class SpelledEmailRecognizer(ChatPatternRecognizer):
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """'me at gmail dot com' has no local part; a pronoun or filler word is not a mailbox."""
-        return match.group("local").lower() in STOP_WORDS
+        local = match.group("local").lower()
+        return local in STOP_WORDS or local.split()[-1] in STOP_WORDS  # "meet me at home dot com"
 
 
 _DIGIT_WORDS = {

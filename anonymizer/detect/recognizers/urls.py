@@ -41,8 +41,21 @@ class PersonalUrlRecognizer(ChatPatternRecognizer):
             rf"""
             (?P<value>
               {_HOST}(?:/{_URL_CHARS}*?)?
-              /(?:users?|u|profiles?|people|person|members?|accounts?|customers?|in|~|@)
-              /?[a-z0-9._~%+\-]{{2,}}                       # /users/jsmith, /in/jane-doe, /~bob
+              /(?:(?:users?|u|profiles?|people|person|members?|accounts?|customers?|in)/|~|@)
+              [a-z0-9._~%+\-]{{2,}}                        # /users/jsmith, /in/jane-doe, /~bob, not /upload
+              {_URL_CHARS}*
+            )
+            """,
+            0.8,
+        ),
+        verbose_pattern(
+            "token in the path",
+            rf"""
+            (?P<value>
+              {_HOST}(?:/{_URL_CHARS}*?)?
+              /(?:reset(?:[_\-]?password)?|password[_\-]?reset|verify|verification|confirm(?:ation)?|activate
+                |activation|invite|invitation|magic(?:[_\-]?link)?|auth|login|unsubscribe|share|shared|s|d|t)
+              /(?-i:(?=[A-Za-z0-9_\-]*\d)(?=[A-Za-z0-9_\-]*[A-Za-z])[A-Za-z0-9_\-]{{16,}})   # a random token
               {_URL_CHARS}*
             )
             """,

@@ -12,7 +12,14 @@ import pytest
 from presidio_analyzer import EntityRecognizer
 
 from anonymizer.detect.conversation import asked_types
-from anonymizer.detect.recognizers import AccountIdRecognizer, OrderIdRecognizer, UsernameRecognizer
+from anonymizer.detect.recognizers import (
+    AccountIdRecognizer,
+    DateOfBirthRecognizer,
+    OrderIdRecognizer,
+    PersonalUrlRecognizer,
+    SpelledEmailRecognizer,
+    UsernameRecognizer,
+)
 
 
 def found(recognizer: EntityRecognizer, text: str) -> list[str]:
@@ -98,3 +105,61 @@ QUESTIONS = [
 @pytest.mark.parametrize(("text", "expected"), QUESTIONS)
 def test_questions(text: str, expected: list[str]) -> None:
     assert asked_types(text) == expected
+
+
+def recognised(recognizer: EntityRecognizer, text: str) -> list[str]:
+    return found(recognizer, text)
+
+
+PERSONAL_URLS = [
+    ("https://stackyard.dev/u/amara-eze", ["https://stackyard.dev/u/amara-eze"]),
+    ("add linkedin.com/in/priya-raman-stats", ["linkedin.com/in/priya-raman-stats"]),
+    (
+        "link expired: https://app.tallybook.io/reset-password/9f8e7d6c5b4a3f2e1d0c",
+        ["https://app.tallybook.io/reset-password/9f8e7d6c5b4a3f2e1d0c"],
+    ),
+    ("https://medium.com/@lena_codes/post", ["https://medium.com/@lena_codes/post"]),
+]
+COMPANY_URLS = [
+    "You can upload photos at https://claims.harbormutual.com/upload",
+    "see https://acme.com/invoice/2024",
+    "https://help.acme.com/s/article/how-to-reset",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PERSONAL_URLS)
+def test_personal_urls(text: str, expected: list[str]) -> None:
+    assert recognised(PersonalUrlRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize("text", COMPANY_URLS)
+def test_company_urls_are_not_personal(text: str) -> None:
+    assert recognised(PersonalUrlRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GRAHAM W SMITH AT COMCAST DOT NET", ["GRAHAM W SMITH AT COMCAST DOT NET"]),
+        ("my email is john smith at gmail dot com", ["john smith at gmail dot com"]),
+        ("it's kim at yahoo.com", ["kim at yahoo.com"]),
+        ("meet me at home dot com", []),
+        ("we are at the office dot com", []),
+    ],
+)
+def test_spoken_emails(text: str, expected: list[str]) -> None:
+    assert recognised(SpelledEmailRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ngày sinh: 12/05/1987", ["12/05/1987"]),
+        ("sinh ngày 03/07/1979", ["03/07/1979"]),
+        ("mi cumpleaños es el 3 de marzo de 1979", ["3 de marzo de 1979"]),
+        ("Geburtsdatum ist 01.02.1980", ["01.02.1980"]),
+        ("Geburtstagsfeier am 12.05.2026", []),
+    ],
+)
+def test_birth_dates_in_other_languages(text: str, expected: list[str]) -> None:
+    assert recognised(DateOfBirthRecognizer(), text) == expected
