@@ -108,12 +108,12 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     # Every birth cue holds "birth", "born", "bday"/"b-day" or "d.o.b", or a foreign cue's stem (dates.py).
     "ChatDateOfBirthRecognizer": lambda: search(
         r"birth|born|b-?day|d\.?o\.?b|geb|naiss|n(?:é|ée|ee)\s+le|nacimiento|nacid|nascimento|nascid|urodz"
-        r"|nascita|nat[oa]\s+il"
+        r"|nascita|nat[oa]\s+il|cumplea|sinh|nasc"
     ),
     # Number words or digits; the cue patterns need digits.
     "ChatObfuscatedPhoneRecognizer": _digit_word_gate,
     "ChatCreditCardRecognizer": lambda: min_digits(12),
-    "ChatCardCueRecognizer": lambda: min_digits(13),
+    "ChatCardCueRecognizer": lambda: min_digits(8),  # 8-12 only as a card's first groups of four
     # House numbers, PO box numbers, postcodes (every US/UK/CA/other format holds a digit), and account ids
     # (prefix + 4-16 digits, or a value that the cue pattern requires to contain a digit).
     "ChatStreetAddressRecognizer": lambda: min_digits(1),
