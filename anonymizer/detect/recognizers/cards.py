@@ -37,9 +37,9 @@ class CreditCardGapRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "card digits",
             r"""
-            (?<![\w.+\-/]|\d[\s.-])               # not the tail of a longer number, id or phone
-            (?P<value>\d(?:\d|[\s.\-](?=\d)){11,22}) # 12-19 digits; a space, dash or dot between groups,
-                                                  # mixed too ("4111 1111-1111.1111")
+            (?<![\w.+\-/]|\d[\s.-]{1,3})            # not the tail of a longer number, id or phone
+            (?P<value>\d(?:\d|[ \t.\-]{1,3}(?=\d)|\n(?=\d)){11,22})  # 12-19 digits; one to three spaces,
+                                                  # dashes or dots between groups, mixed too ("4111 1111-1111.1111")
             (?![\w\-/]|[\s.\-]\d)                 # a sentence's full stop may follow
             """,
             0.5,
@@ -48,14 +48,35 @@ class CreditCardGapRecognizer(ChatPatternRecognizer):
     CONTEXT: ClassVar[list[str]] = ["card", "credit", "debit", "visa", "mastercard", "maestro", "amex"]
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        """Luhn checksum plus issuer prefix and length: a pass scores 1.0, a fail drops the match."""
+        """Luhn checksum plus issuer prefix and length: a pass scores 1.0, a fail drops the match.
+
+        A number typed in a card's own groups ("4532 7153 3790 1242", "3782 822463 10005") with an issuer's
+        first digit is a card even when a typo breaks its checksum or adds or drops a digit.
+        """
         number = digits_of(pattern_text)
-        return 12 <= len(number) <= 19 and luhn_valid(number) and card_scheme_ok(number)
+        if not 12 <= len(number) <= 19 or len(set(number)) == 1:
+            return False
+        return (luhn_valid(number) and card_scheme_ok(number)) or card_grouped(pattern_text)
+
+
+# Four groups of four (the last may be one to seven digits long: a digit dropped or added), or American
+# Express's 4-6-5; spaces or dashes, one kind throughout (dotted groups need the checksum); the first digit
+# an issuer's (2-6).
+_CARD_GROUPS = regex.compile(
+    r"[2-6]\d{3}(?P<sep>[ \t]{1,2}|[ \t]?-[ \t]?)\d{4}(?P=sep)\d{4}(?P=sep)\d{1,7}"
+    r"|3[47]\d\d(?P<amex>[ \t]{1,2}|[ \t]?-[ \t]?)\d{6}(?P=amex)\d{4,6}"
+)
+
+
+def card_grouped(value: str) -> bool:
+    """True when a value is typed in a payment card's groups (see `_CARD_GROUPS`) with 15 to 19 digits."""
+    return _CARD_GROUPS.fullmatch(value) is not None and 15 <= len(digits_of(value)) <= 19
 
 
 class CardCueRecognizer(ChatPatternRecognizer):
     """A 13-19 digit number right after a card cue, even when its checksum fails: a customer who mistypes
-    one digit of their card still typed fifteen right ones ("card number is 4111 1111 1111 1112")."""
+    one digit of their card still typed fifteen right ones ("card number is 4111 1111 1111 1112"); the first
+    eight or twelve digits in groups of four when the rest comes in the next message."""
 
     ENTITY = "CREDIT_CARD"
     NAME = "ChatCardCueRecognizer"
@@ -63,11 +84,15 @@ class CardCueRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "card number after cue",
             r"""
-            \b(?:(?:credit|debit|bank|visa|master|payment|gift)?\s?card|cc|visa|mastercard|amex|maestro
-               |discover|card\s?holder|pan)
-            (?:\s+(?:number|num|no\.?|\#|details))?
-            (?:\s+(?:is|was|=|:))?\s*[:\#=\-]?\s*
-            (?<![\w.+\-/])(?P<value>\d(?:\d|[\s.\-](?=\d)){12,22})
+            (?<!(?:health|insurance|medical|library|member|membership|loyalty|rewards|id|identity|sim|gift|
+                  business|report|key|sd|memory|graphics|video|sound|network|wifi)[ \t-]?)   # not those cards
+            \b(?:(?:credit|debit|bank|visa|master|payment)?[ \t]?card|cc|c/c|visa|mastercard|amex|maestro
+               |discover|card\s?holder|pan|tarjeta|carte|karte|kreditkarte|cart[ãa]o|carta|kaart|karta)
+            (?:\s+(?:number|num|no\.?|\#|details|info|nr|n[º°o]|numero|número|num[ée]ro|nummer))?
+            # A few words between: "card is a visa, 4111...", "card on file should be 5500 ...".
+            (?:[ \t]*(?:[,:=\#\-]|\b(?:is|was|it'?s|its|a|an|the|my|on\s+file|should\s+be|would\s+be|here|de
+               |visa|mastercard|amex|discover|credit|debit|one|again|actually|now|full)\b)){0,6}[ \t]*
+            (?<![\w.+\-/])(?P<value>\d(?:\d|[ \t.\-]{1,3}(?=\d)|\n(?=\d)){6,22})
             (?![\w\-/]|[\s.\-]\d)
             """,
             0.6,
@@ -75,6 +100,18 @@ class CardCueRecognizer(ChatPatternRecognizer):
     ]
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        """13 to 19 digits, whatever their checksum; not one digit repeated ("0000 0000 0000 0000")."""
+        """13 to 19 digits, whatever their checksum; not one digit repeated ("0000 0000 0000 0000").
+
+        Fewer digits only in a card's groups of four ("card number is 4111 1111", the rest sent in the next
+        message): a plain "card number 12345678" is some other card's number.
+        """
         number = digits_of(pattern_text)
-        return 13 <= len(number) <= 19 and len(set(number)) > 1
+        if len(set(number)) <= 1 or len(number) > 19:
+            return False
+        if len(number) >= 13:
+            return True
+        return len(number) >= 8 and _CARD_FRAGMENT.fullmatch(pattern_text) is not None
+
+
+# The first two or three groups of four of a card, typed before the rest ("4111 1111", "5500-0000-0000").
+_CARD_FRAGMENT = regex.compile(r"[2-6]\d{3}(?P<sep>[ \t]{1,2}|[ \t]?[.\-][ \t]?)\d{4}(?:(?P=sep)\d{4})?")
