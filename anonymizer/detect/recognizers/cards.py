@@ -84,7 +84,7 @@ class CardCueRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "card number after cue",
             r"""
-            (?<!(?:health|insurance|medical|library|member|membership|loyalty|rewards|id|identity|sim|gift|
+            (?<!\b(?:health|insurance|medical|library|member|membership|loyalty|rewards|id|identity|sim|
                   business|report|key|sd|memory|graphics|video|sound|network|wifi)[ \t-]?)   # not those cards
             \b(?:(?:credit|debit|bank|visa|master|payment)?[ \t]?card|cc|c/c|visa|mastercard|amex|maestro
                |discover|card\s?holder|pan|tarjeta|carte|karte|kreditkarte|cart[ãa]o|carta|kaart|karta)
