@@ -62,7 +62,15 @@ _PUBLIC_CODES = [
     "postal", "post", "area", "country", "error", "status", "response", "tracking", "product", "sort", "qr",
     "source", "dress", "bar", "booking", "reference", "ref", "order", "item", "sku", "tax", "billing",
     "shipping", "airport", "branch", "swift", "bic", "routing", "iban", "region", "language", "currency",
+    "store", "course", "class", "model", "part", "fault", "diagnostic", "trouble", "icd", "cpt", "fare", "color",
+    "colour", "style", "event", "station", "dial", "seat", "room", "gift-card", "redemption", "campaign", "offer",
 ]  # fmt: skip
+# "use code WELCOME10", "apply code SPRING25": a code that is used or applied with letters in it is a promo
+# code (a one-time code sent by SMS is digits: "Use code 482913 to sign in"); a code in an error report is
+# an error code ("error E-4012, code 7731 blinking").
+_PROMO_VERB = regex.compile(r"(?:use|using|apply|applied|applying|redeem|redeemed|with|enter(?:ed)?)\s+(?:the\s+)?$")
+_SENT_QUALIFIER = regex.compile(r"\b(?:sent|texted|emailed|got|received|gave|sms|text)\b", regex.IGNORECASE)
+_ERROR_CONTEXT = regex.compile(r"\b(?:error|fault|warning|blinking|flashing|status|led|light)\b", regex.IGNORECASE)
 
 
 # Password and code cues in the other languages support chats arrive in (German, Spanish, Polish, French,
@@ -221,6 +229,7 @@ class PasswordRecognizer(PrefilteredRecognizer):
               \b(?:otp|2fa|mfa|tfa|totp)(?:\s+code)?                      # "OTP 4829", "2fa code: 123456"
               |(?<!\b(?:{alternation(_PUBLIC_CODES)})[\s-]|[?&;])\bcode  # not "zip code"
             )
+            (?P<code_cue>)
             """
             + "(?:"
             + _QUALIFIER
@@ -239,7 +248,9 @@ class PasswordRecognizer(PrefilteredRecognizer):
             (?![\w.\-]*=[^=\s])(?!-)                                    # not "KEY=value", not a "-pFlag"
             (?P<value>
               (?-i:(?=\S*[a-z])(?=\S*[A-Z]))(?=\S*\d)                   # lower, upper and a digit ...
-              (?=[^\s]*[!@\#$%^&*?~+=_.\-][^\s]*[a-z0-9])             # ... and an inner symbol
+              (?=[^\s]*[!@\#$%^&*?~+=_.\-][^\s]*[a-z0-9])             # ... and an inner symbol,
+              (?=[^\s]*[!@\#$%^&*?~+=_]|[a-z\-]+\d+(?![\w.!@\#$%^&*?~+=\-]))   # or "Word-Word1": not "iPhone15-Pro"
+              (?![a-z]+-[a-z]{0,2}\d+(?![\w-]))                          # not a model: "Galaxy-S24"
               (?!\S*(?:@[a-z0-9-]+\.|://|\.(?:com|org|net|io)\b))      # not an email or a URL
               (?![a-z]+-\d+[a-z]{0,3}(?![\w-])|\d+-[a-z]+(?![\w-])|v\d)   # not "Covid-19", "Linksys-2G", "555-Fax"
               (?-i:[A-Za-z0-9!@\#$%^&*?~+=_.\-]{8,32})
@@ -363,12 +374,24 @@ class PasswordRecognizer(PrefilteredRecognizer):
         first = value.split()[0] if value.split() else ""
         if not any(ch.isalnum() for ch in value) or value in _NOT_SECRETS or first in _NOT_SECRETS:
             return True
+        if "code_cue" in groups and self._public_code(match, raw, text):
+            return True
         if "shape" in groups:  # a weak cue: the value itself must look like a secret
             return _SECRET_SHAPE.search(match.group("value").rstrip(".,;:!?)\"'")) is None
         if "sep" in groups and "answer_cue" not in groups and match.start("sep") < 0:
             quoted = match.start("value") > 0 and text[match.start("value") - 1] in "\"'`"
             return not quoted and _SECRET_SHAPE.search(match.group("value").rstrip(".,;:!?)\"'")) is None
         return False
+
+    @staticmethod
+    def _public_code(match: regex.Match[str], raw: str, text: str) -> bool:
+        """A promo code used or applied, or a code read off a device that reports an error."""
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = text[line_start : match.start()]
+        if any(ch.isalpha() for ch in raw) and _PROMO_VERB.search(before.lower()) is not None:
+            return True
+        sentence = regex.split(r"[.!?]\s", before)[-1]
+        return _ERROR_CONTEXT.search(sentence) is not None and _SENT_QUALIFIER.search(match.group(0)) is None
 
     @staticmethod
     def _reject_keyed(match: regex.Match[str], raw: str, text: str) -> bool:

@@ -65,6 +65,8 @@ SECRETS = [
     ("also my recovery code is K7DP-22QX-91ML", ["K7DP-22QX-91ML"]),
     ("yes gate code #4417", ["4417"]),
     ("the temporary password they gave me (Welcome2024!) already expired", ["Welcome2024!"]),
+    ("Use code 482913 to sign in", ["482913"]),
+    ("I got an error so here is the code they texted: 771204", ["771204"]),
     ("the alarm code is 1357 and the wifi is Linksys-2G password sunflower88", ["1357", "sunflower88"]),
     # Security answers about the customer's mother.
     ("my mom's maiden name was Okafor", ["Okafor"]),
@@ -96,6 +98,12 @@ NOT_SECRETS = [
     "change your password (recommended) now",
     "https://example.com/reset?token=gRr5y6G_DXpckBb4iB4k4behGRn4zJ4C",
     "the code is SAVE-20",
+    "use code WELCOME10 at checkout for 10% off",
+    "apply code SPRING25 to your cart",
+    "router shows error E-4012, code 7731 blinking",
+    "my iPhone15-Pro is broken",
+    "store code 0413 in Dallas",
+    "your course code is CS101",
 ]
 
 
