@@ -122,7 +122,7 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatPartialIdRecognizer": lambda: min_digits(2),
     # Every value holds 6 to 15 digits (a shorter match is rejected; six only after a cue).
     "ChatLenientPhoneRecognizer": lambda: min_digits(6),
-    "ChatSsnRecognizer": lambda: min_digits(9),
+    "ChatSsnRecognizer": lambda: min_digits(8),  # 8 or 10 only as a typo after a strong cue
     # Every street core holds a digit (a core without one is dropped before the address lines are read).
     "ChatInternationalAddressRecognizer": lambda: min_digits(1),
     # The value must hold a digit (a house number, or the digits of the unit or street).
