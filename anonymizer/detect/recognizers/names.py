@@ -110,7 +110,9 @@ _APOS = "['\u2019]"  # typed apostrophes: straight and curly
 
 _CUES = [
     _Cue(rf"my\s+name\s*(?:is|{_APOS}s|=|:|-)", True),
-    _Cue(r"(?:full\s+|first\s+|last\s+|sur)name\s*(?:is|:|=|-)", True),
+    _Cue(
+        r"(?:(?:full|first|last|maiden|middle|family|given|legal|birth|nick)\s+|sur|nick)name\s*(?:is|was|:|=|-)", True
+    ),
     _Cue(r"(?<![\w/])name\s*[:=]", True),
     # JSON and form fields: "first_name": "Olumide", 'last-name': 'Bankole', fullName=...
     _Cue(r"[\"']?(?:first|last|full|given|family|middle|sur|maiden)[_\-]?name[\"']?\s*[:=]", True),
@@ -561,7 +563,7 @@ _LOWER_RUN = regex.compile(
 # A capitalized word that opens a clause, then a verb phrase only a person does.
 _SUBJECT_OF_PERSON_VERB = regex.compile(
     r"""(?x)
-    (?:^|(?<=[\n.!?;:"(]\s*))(?P<name>(?-i:\p{Lu}\p{Ll}{2,}))
+    (?:^|(?<=[\n.!?;:"(]\s*))(?P<name>(?-i:\p{Lu}\p{Ll}{2,}|\p{Ll}{3,}))
     (?:
       [ ](?:lives|lived|is[ ]from|was[ ]born|had[ ]given|has[ ]given|gave|said|says|shouted|told|asked
         |wrote|called|emailed|texted|replied|is[ ]a[ ]very|is[ ]my|was[ ]my|works[ ]at|worked[ ]at)\b
@@ -574,6 +576,13 @@ _SUBJECT_OF_PERSON_VERB = regex.compile(
 
 # First names that, without a cue, are more often an assistant or a brand: "Alexa won't connect".
 _BRANDS = frozenset(words("alexa siri cortana bixby mercedes tesla dell ford chevy jaguar"))
+
+
+# A speaker's label at the start of a line of a pasted chat log or script: "mika: ...", "> Tracy: ...".
+_SPEAKER_LABEL = regex.compile(
+    r"(?m)^[ \t>*\-]*(?P<name>[^\W\d_][\w'\u2019\-]+(?:[ ][^\W\d_][\w'\u2019\-]+)?)"
+    r"[ \t]*:(?=[ \t]*[\"'\u201c\w])(?![ \t]*\d)"
+)
 
 
 class PersonShapeRecognizer(ContextNameRecognizer):
@@ -595,6 +604,8 @@ class PersonShapeRecognizer(ContextNameRecognizer):
     # A known first name standing alone is a name unless it is this common in English ("Will" is 6.5; the
     # commonest first names, "David" and "James", are 5.1); names that are words first are in _WORDY_NAMES.
     SINGLE_MAX_ZIPF: ClassVar[float] = 5.2
+    # A lower-case known first name before a person's verb ("selma is from") unless English uses it this much.
+    LOWER_SUBJECT_ZIPF: ClassVar[float] = 4.0
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -620,16 +631,32 @@ class PersonShapeRecognizer(ContextNameRecognizer):
             surname = len(last) >= 4 and english_zipf(last) < self.LOWER_SURNAME_ZIPF and not foreign_everyday(last)
             if surname and not foreign_everyday(first) and not self._everyday(last):
                 results.append(self._result(match.span(), self.SINGLE_SCORE))
-        for match in _SUBJECT_OF_PERSON_VERB.finditer(text) if upper else ():
-            # "Timotea lives on ...", "Warrane, can I please speak to your boss?": a person's verb after it.
+        for match in _SUBJECT_OF_PERSON_VERB.finditer(text):
+            # "Timotea lives on ...", "Warrane, can I please speak to your boss?": a person's verb after it;
+            # typed in lower case ("selma is from ...", "cormac had given ..."), a known first name only.
             word = match.group("name")
-            if (self._first_ok(word) or self._rare(word)) and not _is_place_name(word) and len(word) >= 3:
+            if word.islower():
+                ok = self._first_ok(word) and english_zipf(word) < self.LOWER_SUBJECT_ZIPF
+            else:
+                ok = self._first_ok(word) or self._rare(word)
+            if ok and not _is_place_name(word) and not foreign_everyday(word.lower()):
+                results.append(self._result(match.span("name"), self.SINGLE_SCORE))
+        for match in _SPEAKER_LABEL.finditer(text):
+            # A pasted chat log or script: "mika: who are you?", "Tracy:\"I'm Roberto's daughter\"".
+            if self._speaker_is_name(match.group("name")):
                 results.append(self._result(match.span("name"), self.SINGLE_SCORE))
         doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
         for ent in getattr(doc, "ents", ()) or ():
             if ent.label_ == "ORG" and self._org_is_person(ent.text):
                 results.append(self._result((ent.start_char, ent.end_char), self.SCORE))
         return EntityRecognizer.remove_duplicates([r for r in results if not _business_name(text, r.start, r.end)])
+
+    def _speaker_is_name(self, label: str) -> bool:
+        words_ = label.split(" ")
+        if any(self._everyday(w) or w.lower() in _NOT_SPEAKERS or _is_place_name(w) for w in words_):
+            return False
+        # Form labels ("IBAN:", "Anschrift:") stand there too: only a known first name is a speaker.
+        return self._first_ok(words_[0]) and not foreign_everyday(words_[0].lower())
 
     def _everyday(self, word: str) -> bool:
         lower = word.lower()

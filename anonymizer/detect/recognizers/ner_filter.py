@@ -89,12 +89,12 @@ def trim_ner_span(text: str, start: int, end: int) -> tuple[int, int]:
     """spaCy's span without the greeting, pronoun or title in front and without what follows a line break.
 
     "I'm Andre" is the name "Andre" (else conversation awareness would look for "I'm" in every turn);
-    "Mr Okonkwo" is "Okonkwo"; "Ingrid Holm\nData Protection Officer" is "Ingrid Holm". An empty result
-    (start == end) means nothing of a name was left.
+    "Mr Okonkwo" is "Okonkwo"; "Ingrid Holm\nData Protection Officer" is "Ingrid Holm", 'tracy:"i'm' is
+    "tracy". An empty result (start == end) means nothing of a name was left.
     """
-    line_break = text.find("\n", start, end)
-    if line_break > start:
-        end = start + len(text[start:line_break].rstrip())
+    cut = _NOT_IN_A_NAME.search(text, start, end)  # 'tracy:"i'm', "Ingrid Holm\nData Protection Officer"
+    if cut is not None and cut.start() > start:
+        end = start + len(text[start : cut.start()].rstrip())
     while start < end:
         match = _LEADING_WORD.match(text, start, end)
         if match is None or match.group(1).lower() not in LEADING_NOT_NAME:
@@ -108,6 +108,7 @@ def trim_ner_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _DIGIT = regex.compile(r"\d")
+_NOT_IN_A_NAME = regex.compile(r"[\n:\"\u201c\u201d()\[\]{}<>|=]")
 _TRAILING_NUMBER = regex.compile(r"(?:[ \t,]+[\d/.\-()+]*\d[\d/.\-()+]*)+[ \t.,]*$")
 _ACRONYM = regex.compile(r"^(?:\p{Lu}\.?){2,5}$")
 

@@ -51,3 +51,44 @@ def test_names_in_a_list_of_people(recognizer: NameEnumerationRecognizer, text: 
 )
 def test_lists_that_are_not_people(recognizer: NameEnumerationRecognizer, text: str) -> None:
     assert found(recognizer, text) == []
+
+
+# Names in a pasted chat log, before a person's verb in lower case, and after "maiden name is".
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('mika: "who are you?"', "mika"),
+        ("> Tracy: I'm Roberto's daughter", "Tracy"),
+        ("cormac had given me his address", "cormac"),
+        ("selma is from stillwater", "selma"),
+        ("Her maiden name is LeBatelier", "LeBatelier"),
+        ("her maiden name was nyberg", "nyberg"),
+        ("middle name: Oluwaseun", "Oluwaseun"),
+    ],
+)
+def test_more_places_names_stand(text: str, name: str) -> None:
+    from anonymizer.detect.recognizers import ContextNameRecognizer, PersonShapeRecognizer
+
+    values = {
+        text[r.start : r.end]
+        for rec in (ContextNameRecognizer(), PersonShapeRecognizer())
+        for r in rec.analyze(text, ["PERSON"])
+    }
+    assert name in values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IBAN: FR0586404588684212496587194",
+        "Anschrift: Bergmannstraße 44, 10961 Berlin",
+        "Subject: refund\nNote: call back",
+        "Agent: hello, how can I help?",
+        "will said he would come",
+        "grace is from the church",
+    ],
+)
+def test_labels_and_words_before_verbs_are_not_names(text: str) -> None:
+    from anonymizer.detect.recognizers import PersonShapeRecognizer
+
+    assert PersonShapeRecognizer().analyze(text, ["PERSON"]) == []

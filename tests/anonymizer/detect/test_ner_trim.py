@@ -28,6 +28,7 @@ def trimmed(text: str) -> str:
         ("Declan Byrne 087 555 3204", "Declan Byrne"),
         ("Hauwa Musa 02/09/1979", "Hauwa Musa"),
         ("Ingrid Holm\nData Protection Officer", "Ingrid Holm"),
+        ("tracy:\"i'm", "tracy"),
         # Nothing to trim.
         ("Maria Delgado", "Maria Delgado"),
         ("Ima Okafor", "Ima Okafor"),
