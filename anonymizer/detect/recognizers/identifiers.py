@@ -46,6 +46,7 @@ _ID_WORD = rf"""
 _SPACED_ID_VALUE = r"""
     (?:(?-i:[A-Z]{2,5})|(?=[a-z-]*\d)[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,19})
     (?:\s(?=[a-z-]*\d)[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,19}){1,4}
+    (?:\s\d{1,2}(?![\w-]))?                                 # a short check group: "2123 45670 1"
 """
 _SPACED_MIN_DIGITS = 6
 
@@ -58,6 +59,9 @@ _OTHER_ACCOUNT_CUE = r"""
       |(?:health\s+(?:card|plan|insurance)|insurance|medicare|medicaid|nhi|loan|meter|mortgage|utility)
         (?=\s*(?:number|num\b|no\b|\#|id\b|account))
       |cuenta|p[óo]liza|compte|conto|konto|polisy|rachunku|ap[óo]lice|polizza|conta
+      # Cards that carry an account number (not payment cards), and health numbers.
+      |(?:loyalty|membership|member|rewards?|library|health|insurance|club|frequent\s+flyer)\s+card
+      |ohip|nhs|ramq|carte\s+vitale|tarjeta\s+sanitaria
       # Frequent-flyer and travel-programme numbers; Vietnamese account, customer and contract numbers.
       |frequent[\s-]+fl(?:y|i)er(?:\s+(?:program(?:me)?|account))?|skymiles|mileage\s*plus|aadvantage|known\s+traveler
       |s(?:ố|o)\s+t(?:ài|ai)\s+kho(?:ả|a)n|m(?:ã|a)\s+kh(?:ách|ach)\s+h(?:à|a)ng|s(?:ố|o)\s+h(?:ợ|o)p\s+(?:đ|d)(?:ồ|o)ng
@@ -244,6 +248,7 @@ class OrderIdRecognizer(_IdRecognizer):
             r"""
             \b(?:pedido|referencia|reserva|reclamo|reclamaci[óo]n|commande|r[ée]servation|dossier|r[ée]f[ée]rence
                |bestellung|bestellnummer|auftragsnummer|auftrag|buchungsnummer|buchung|vorgangsnummer|referenz
+               |sendungsnummer|trackingnummer|paketnummer|rechnungsnummer|ticketnummer|fallnummer
                |aktenzeichen|zam[óo]wienie|zlecenie|zg[łl]oszenie|encomenda|protocolo|ordine|prenotazione|pratica
                |ma\s+numer|m(?:ã|a)\s+(?:đơn\s+hàng|don\s+hang|v(?:ậ|a)n\s+(?:đơn|don)|đặt\s+chỗ|dat\s+cho)
                |(?:numer|n[úu]mero|num[ée]ro|nummer)\s+(?:de\s+|del\s+|da\s+|do\s+|di\s+)?
@@ -258,6 +263,16 @@ class OrderIdRecognizer(_IdRecognizer):
             "keyed order id",
             rf"(?<![a-z]){_ORDER_KEY}{_KEYED_VALUE}",  # "order_id": "A-20418", ticketNumber=48213
             0.75,
+        ),
+        verbose_pattern(
+            "spaced order id after cue",
+            r"""
+            \b(?:order|ticket|case|booking|reservation|confirmation|tracking|reference|claim|bag(?:gage)?\s+tag
+               |work\s+order|waybill|awb|pnr|incident)\b
+            """
+            + _ID_WORD
+            + rf"(?P<spaced>)(?P<value>{_SPACED_ID_VALUE})(?![\w-])",  # "bag tag SK 482113"
+            0.65,
         ),
         verbose_pattern(
             "letter-only reference after cue",
@@ -344,6 +359,7 @@ class OrderIdRecognizer(_IdRecognizer):
         "letter-prefixed reference": "-",
         "Amazon order number": "-",
         "spaced digits after cue": r"\d\s\d",
+        "spaced order id after cue": r"(?:\d[a-z0-9-]*|(?-i:[A-Z]{2,5}))\s[a-z-]*\d",
         "carrier tracking formats": r"\d{9}",
         "keyed order id": "[:=]",
     }

@@ -68,8 +68,21 @@ IDS = [
     ("mã khách hàng KH20931", ["KH20931"]),
     ("mã đơn hàng VN2291837", ["VN2291837"]),
     ("mã vận đơn là SPXVN0412883", ["SPXVN0412883"]),
+    ("OHIP 1234-567-890", ["1234-567-890"]),
+    ("medicare number 2123 45670 1", ["2123 45670 1"]),
+    ("loyalty card 6010 2233 4455", ["6010 2233 4455"]),
+    ("bag tag SK 482113", ["SK 482113"]),
+    ("Sendungsnummer 00340434161094042557", ["00340434161094042557"]),
+    ("account number is 12 4471 09", ["12 4471 09"]),
+    ("my account 4421 2 days ago", ["4421"]),
+    ("ticket 48213 2 hours ago", ["48213"]),
 ]
-NOT_IDS = ["la cuenta conta 3 productos", "frequent flyer miles expire in 2026", "mã đơn hàng của bạn"]
+NOT_IDS = [
+    "la cuenta conta 3 productos",
+    "frequent flyer miles expire in 2026",
+    "mã đơn hàng của bạn",
+    "the loyalty card is expired",
+]
 
 
 @pytest.mark.parametrize(("text", "expected"), IDS)
