@@ -20,7 +20,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ._base import DEFAULT_FLAGS, REGEX_TIMEOUT_SECONDS, STOP_WORDS, alternation, span_result, words
-from .addresses import _STREET_SUFFIXES, _USPS_SUFFIXES
+from .addresses import _STREET_SUFFIXES, _STREET_WORD, _USPS_SUFFIXES
 from .names import common_words
 
 
@@ -37,7 +37,7 @@ _PREFIX_TYPES_TITLE = words(
     """
     Via Avenue Boulevard Plaza Quai Corso Largo Paseo Quadra Allee Odos Acceso Ronda Cuesta Alameda Campo
     Parque Lago Lagoa Vale Feira Setor Jardim Trecho Distrito Morro Praia Retorno Gang Jalan Jl. Gg. Jln
-    Plac Drumul Intrarea Aleea Diagonal Transversal Cl. Cr. Av. Av Avda. Blv. R. Ruta Sitio Quinta Cra. Kr.
+    Plac Drumul Intrarea Aleea Diagonal Transversal Cl. Cr. Av. Av Avda. Blv. Ruta Sitio Quinta Cra. Kr.
     Tv. Dg. Bd. Bd Ch. Ctra. Pl. Al.
     """
 )
@@ -50,7 +50,7 @@ _PREFIX_TYPES_ANY = words(
     prolongación periférico peatonal estrada rodovia ladeira chácara esplanada loteamento incrocio rotonda
     contrada borgo stretto canale bulevardul soseaua șoseaua montée allé avinguda passeig
     вулиця провулок проспект площа набережна улица ул. пер. пр. бул. наб. шосе đường phố πλ. πάρ. λεωφ.
-    jalan jl. jln lorong lrg strada soseaua șos. drumul aleea cl. cra. carrera av. avda. al. pl. plac
+    c/ jalan jl. jln lorong lrg strada soseaua șos. drumul aleea cl. cra. carrera av. avda. al. pl. plac
     булевар бульвар сквер ш. бул. алл. ал. пл. парк узвіз trg náměstí nábřeží třída námestie nábrežie bulevar bulevardi
     """
 )
@@ -70,7 +70,7 @@ _AFTER_TYPES = words(
     """
     straße strasse str. str weg gasse platz allee utca u. út útja tér körút sokak caddesi bulevardi ulica
     cesta avenija trieda nábrežie námestie nám. třída nábřeží náměstí sétány ul. šetalište sokak
-    caddesi cad. sk. vrh naselje
+    caddesi cad. sk. vrh naselje baan laan straat weg gracht kade plein dreef
     """
 )
 # English street types of Australia, New Zealand and Britain that the USPS list lacks (Faker's en_AU, en_NZ
@@ -91,7 +91,7 @@ _TITLE = r"(?-i:\p{Lu}[\p{L}'\u2019.\-]*)"  # "Rue", "SEINÄJOKI", "Μεγάλη
 _LOWER = r"(?-i:\p{Ll}[\p{L}'\u2019\-]*)"
 # Lower-case words inside a street or town name: "Rue de la Gare", "Črni Vrh nad Idrijo", "Chomutice u Horic".
 _CONNECTORS = words(
-    "de del della dei di da do dos das du des la le les el van von der den am an im nad pod u v y e i of d' l'"
+    "de del della dei di da do dos das du des la le les el van von der den am an im nad pod u v y e i of d' l' z ze na"
 )
 _CONNECTOR = rf"(?-i:(?:{alternation(_CONNECTORS)})(?=[\s\p{{Lu}}]))"
 # House number after the street: "82", "12a", "15." (Hungarian), "2/2", "29-27", "1c/9", a Cyrillic letter.
@@ -122,7 +122,7 @@ _CORE_PATTERN = rf"""
             |(?:[ ]+(?:{_CONNECTOR}|{_TITLE}(?=[\s,;)]|$)
               |(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,5}})
         |
-          (?:boulevard|avenue|route|chemin|place|quai|cours|rampe)[ ]+{_CONNECTOR}  # "avenue de Morand"
+          (?:boulevard|avenue|route|chemin|place|quai|cours|rampe|via)[ ]+{_CONNECTOR}  # "avenue de Morand"
           (?:[ ]+(?:{_CONNECTOR}|{_TITLE}|(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,4}}
         )
         (?:,?[ ]+(?:{_NUMBER_WORD}\.?[ ]*|\#[ ]*)?{_NUMBER}                 # "Via Franscini 71", "Piazza Anita, 34"
@@ -146,6 +146,10 @@ _CORE_PATTERN = rf"""
       |
         {_HOUSE},?[ ]+(?:{_TITLE}[ ]+){{1,4}}                      # "74 Diakou Street", "68, Devan Road"
         (?-i:(?=\p{{Lu}}))(?:{alternation(_STREET_SUFFIXES)})\b\.?
+      |
+        {_HOUSE}[ ]+(?:{_STREET_WORD}[ ]+){{1,4}}?                 # "0538 15 millicent drive", "136 filadelfeos str."
+        (?:{alternation(_STREET_SUFFIXES)}|str)\b\.?
+        (?:[ ]+(?:[nsew]|ne|nw|se|sw|north|south|east|west)\b\.?)?      # "67 devon street west"
       |
         (?:(?:PSC|Unit)[ ]\d{{3,5}},?[ ]+Box[ ]\d{{3,5}}|(?:USNS|USNV|USS|USCGC)[ ]+\p{{L}}+)  # US military
         \s+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{{5}}                                  # mail and ZIP
@@ -280,38 +284,58 @@ class InternationalAddressRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         """Every core, extended over the following address lines; bare cores need a cue or evidence."""
         results: list[RecognizerResult] = []
-        try:
-            matches = list(_CORE.finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
-        except TimeoutError:
-            return results
-        for match in matches:
-            start, end = match.span()
-            lower_case = text[start:end] == text[start:end].lower()
-            tail_end, evidence, strong = _extend(text, end, lower_case)
-            bare, usps = match.group("bare"), match.group("usps")
-            # "Place Order", "Via Email": a type word without a number is an address only with a postcode and
-            # town line after it ("rue Rey\n7091 Wicht").
-            if not any(c.isdecimal() for c in match.group()) and (not strong or match.group("typed") is None):
+        pos = 0
+        while pos < len(text):
+            try:
+                match = _CORE.search(text, pos, timeout=REGEX_TIMEOUT_SECONDS)
+            except TimeoutError:
+                return results
+            if match is None:
+                break
+            found = self._accept(text, match)
+            if found is None:
+                # A rejected core may hide an address that starts inside it: "It's 41377 Schachterlweg 62".
+                space = text.find(" ", match.start() + 1, match.end())
+                pos = space + 1 if space > 0 else match.end()
                 continue
-            # A core with no type word, or with one that is also an everyday word ("Station", "Ports"), needs
-            # an address line after it or an address cue before it.
-            if bare is not None or usps is not None:
-                name = bare if bare is not None else usps.rsplit(" ", 1)[0]
-                if not _accept_untyped(text, start, name, evidence, strong, house_first=_LEADING_HOUSE.match(name)):
-                    continue
-                if end >= tail_end and text[end - 1] == ".":
-                    end = end - 1  # the full stop of the sentence, not a Hungarian "15."
-            results.append(self._result(_unit_start(text, start), max(end, tail_end)))
+            results.append(found)
+            pos = match.end()
         covered = [(r.start, r.end) for r in results]
         for match in _LOOSE_CORE.finditer(text):
             start, end = match.span()
             if any(s < end and start < e for s, e in covered):
                 continue
-            tail_end, evidence, strong = _extend(text, end, text[start:end] == text[start:end].lower())
-            if not strong or not _loose_is_street(match.group()):
+            tail_end, evidence, strong, comma_town = _extend(text, end, text[start:end] == text[start:end].lower())
+            if not _loose_is_street(match.group()):
+                continue
+            # "06111 μεγάλη άμμος 198 apt. 822", "172 maneeži 75, saareküla": a house number, a street of unusual
+            # words and its number, then a unit or a town.
+            if not strong and not (
+                (evidence or comma_town) and _LEADING_NUMBER.match(match.group()) and _unusual(match.group())
+            ):
                 continue
             results.append(self._result(_unit_start(text, start), tail_end))
         return EntityRecognizer.remove_duplicates(results)
+
+    def _accept(self, text: str, match: regex.Match[str]) -> RecognizerResult | None:
+        """The address of a core and the lines after it, or None when the core is not a street."""
+        start, end = match.span()
+        lower_case = text[start:end] == text[start:end].lower()
+        tail_end, evidence, strong, _ = _extend(text, end, lower_case)
+        bare, usps = match.group("bare"), match.group("usps")
+        # "Place Order", "Via Email": a type word without a number is an address only with a postcode and
+        # town line after it ("rue Rey\n7091 Wicht").
+        if not any(c.isdecimal() for c in match.group()) and (not strong or match.group("typed") is None):
+            return None
+        # A core with no type word, or with one that is also an everyday word ("Station", "Ports"), needs
+        # an address line after it or an address cue before it.
+        if bare is not None or usps is not None:
+            name = bare if bare is not None else usps.rsplit(" ", 1)[0]
+            if not _accept_untyped(text, start, name, evidence, strong, house_first=_LEADING_HOUSE.match(name)):
+                return None
+            if end >= tail_end and text[end - 1] == ".":
+                end = end - 1  # the full stop of the sentence, not a Hungarian "15."
+        return self._result(_unit_start(text, start), max(end, tail_end))
 
     def _result(self, start: int, end: int) -> RecognizerResult:
         explanation = f"Detected by `{self.NAME}`: street core and address lines"
@@ -321,9 +345,16 @@ class InternationalAddressRecognizer(EntityRecognizer):
 _LEADING_HOUSE = regex.compile(r"\d{1,6}[a-z]?(?:[-/]\d{1,5}[a-z]?)?[ ]+(?-i:\p{Lu})")
 
 
+_UNIT_WORD_BEFORE = regex.compile(
+    r"(?<![\p{L}\d])(?:apt|apartment|suite|ste|unit|flat|room|studio|lot|no)\.?[ ]*\#?[ ]*$", DEFAULT_FLAGS
+)
+
+
 def _unit_start(text: str, start: int) -> int:
     """Where the address starts when a unit is typed before the street: "Suite 541 6343 Skogstien 106"."""
-    unit = _UNIT_BEFORE.search(text, max(0, start - 24), start)
+    unit = _UNIT_BEFORE.search(text, max(0, start - 24), start) or _UNIT_WORD_BEFORE.search(
+        text, max(0, start - 16), start
+    )
     return unit.start() if unit else start
 
 
@@ -336,6 +367,14 @@ def _accept_untyped(text: str, start: int, name: str, evidence: bool, strong: bo
     if not _bare_is_street(name):
         return False
     return bool(evidence or house_first or _CUE.search(text[max(0, start - 80) : start]))
+
+
+_LEADING_NUMBER = regex.compile(r"\d")
+
+
+def _unusual(core: str) -> bool:
+    """Some word of the street is not an everyday word."""
+    return any(w.lower() not in common_words() for w in regex.findall(r"\p{L}{3,}", core))
 
 
 def _loose_is_street(core: str) -> bool:
@@ -352,7 +391,9 @@ def _bare_is_street(core: str) -> bool:
     if not any(len(w) >= 3 for w in name_words):
         return False  # "IA 50941": a region code and a ZIP, not a street
     everyday = STOP_WORDS | common_words() | _NOT_STREET_NAMES
-    return bool(name_words) and not any(w.lower().strip(".") in everyday for w in name_words)
+    return bool(name_words) and not any(
+        w.lower().strip(".") in everyday or w.lower().replace("'", "") in everyday for w in name_words
+    )  # "It's 41377"
 
 
 # Words that take a number after them in prose, dates and product names.
@@ -368,11 +409,13 @@ _NOT_STREET_NAMES = frozenset(
 )
 
 
-def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool]:
-    """Walk address lines after `pos`; return where the address ends, whether a line was evidence, and whether
-    the evidence was strong: a postcode next to a town that is not an everyday word, or a country."""
-    kept_end, evidence, strong, placed, coded, towned = pos, False, False, False, False, False
-    for _ in range(_MAX_SEGMENTS):
+def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool, bool]:
+    """Walk address lines after `pos`; return where the address ends, whether a line was evidence, whether
+    the evidence was strong (a postcode next to a town that is not an everyday word, or a country), and whether
+    a town was kept after a comma."""
+    kept_end, evidence, strong, placed, coded, towned, united = pos, False, False, False, False, False, False
+    comma_town, pending = False, False
+    for segment in range(_MAX_SEGMENTS):
         sep = _SEPARATOR.match(text, pos)
         if sep is None:
             break
@@ -383,8 +426,12 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool]:
         comma = "," in gap
         after_code, coded = coded, False
         after_town, towned = towned, False
+        after_unit, united = united, False
+        if pending and not _UNIT.match(text, at):
+            break  # "beacon 2 doorbell keeps disconnecting": words after the number with no unit after them
+        pending = False
         if m := _UNIT.match(text, at):
-            pos, kept_end, evidence = m.end(), m.end(), True
+            pos, kept_end, evidence, united = m.end(), m.end(), True, True
         elif m := _COUNTRY.match(text, at):
             end = m.end()
             if q := _QUALIFIER.match(text, end):
@@ -393,13 +440,15 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool]:
         elif (m := _POSTCODE.match(text, at)) or (lower_case and (m := _LOWER_POSTCODE.match(text, at))):
             # Right after the street a number could be anything ("March 3, 2026"); after a town it is a code.
             pos, kept_end, evidence, coded = m.end(), m.end(), evidence or placed, True
-            strong = strong or after_town
+            strong = strong or (after_town and len(regex.sub(r"\W", "", m.group())) >= 4)  # not "error 404"
         elif (m := _PLACE.match(text, at)) and not _everyday(m.group()):
             pos, placed, towned = m.end(), True, not _common(m.group())
             if q := _QUALIFIER.match(text, pos):
                 pos = q.end()  # "Verona (VR)"
-            if comma or after_code:  # "…, Toronto", "10115 Berlin": the town of the address
+            # "…, Toronto", "10115 Berlin", "Apt. 501 POLSING": the town of the address
+            if comma or after_code or after_unit:
                 kept_end = pos
+                comma_town = comma_town or comma
                 # A code on its own line or after a comma, then a town: "…\n4821 XG Weurt", "…, 10115 Berlin".
                 evidence = evidence or after_code
                 strong = strong or (after_code and towned)
@@ -408,25 +457,35 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool]:
                 kept_end = m.end()  # "Araújo Verde / AM": the state of a kept town
             pos, placed = m.end(), True
             towned = after_town  # "Fitzroy VIC 3065": the code after the state still follows a town
-        elif lower_case and after_town and "/" in gap and (m := _LOWER_REGION.match(text, at)):
-            if kept_end == sep.start():
-                kept_end = m.end()
-            pos, placed = m.end(), True
+        elif lower_case and after_town and ("/" in gap or comma) and (m := _LOWER_REGION.match(text, at)):
+            if "/" in gap and kept_end == sep.start():
+                kept_end = m.end()  # "da serra / rr"; after a comma only a code after it keeps it: "…, at 31295"
+            pos, placed, towned = m.end(), True, True
         elif (
             lower_case
-            and (comma or after_code or "\n" in gap)
+            and (comma or after_code or after_unit or "\n" in gap or segment == 0)  # kept only with a line after
             and (m := _LOWER_PLACE.match(text, at))
             and not _everyday(m.group())
+            and not ((after_unit or after_code) and not comma and "\n" not in gap and _first_common(m.group()))
         ):
-            pos, placed, towned = m.end(), True, not _common(m.group())  # "…\n4786 schlieren"
+            # "…\n4786 schlieren"; words after the street on its line are a town only with a unit between
+            # ("… apt. 501 polsing"): "beacon 2 doorbell keeps disconnecting, error 404" is prose.
+            towned = not _common(m.group()) and (comma or after_code or after_unit or "\n" in gap)
+            pos, placed, pending = m.end(), True, segment == 0 and not comma and "\n" not in gap
             if q := _QUALIFIER.match(text, pos):
                 pos = q.end()  # "pescara (pe)"
-            if comma or after_code:
+            if comma or after_code or after_unit:
                 kept_end = pos
                 strong = strong or (after_code and towned)
+                comma_town = comma_town or (comma and towned)
         else:
             break
-    return kept_end, evidence, strong
+    return kept_end, evidence, strong, comma_town
+
+
+def _first_common(place: str) -> bool:
+    """A place whose first word is an everyday word ("next month"): prose after a unit, not a town."""
+    return place.split()[0].lower() in common_words()
 
 
 def _common(place: str) -> bool:

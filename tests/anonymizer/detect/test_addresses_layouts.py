@@ -75,6 +75,41 @@ def test_the_full_stop_and_chat_words_after_the_town_are_not_the_address() -> No
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Lower case, two building numbers, a street type, then unit, town, country and code lines.
+        (
+            "is 0538 15 millicent drive\nmuel\n, z\n 16518 ok?",
+            "0538 15 millicent drive\nmuel\n, z\n 16518",
+        ),
+        (
+            "I'm at 11 souterhead road gregersen prairie\n suite 445\n low street\n united kingdom 10543 right now",
+            "11 souterhead road gregersen prairie\n suite 445\n low street\n united kingdom 10543",
+        ),
+        # A town after the unit on the same line; the prose after it is not the town.
+        (
+            "I'm at 03555 vicolo calcirelli 13 suite 694 valderice trapani right now",
+            "03555 vicolo calcirelli 13 suite 694 valderice trapani",
+        ),
+        ("It's 41377 Schachterlweg 62 Apt. 501 POLSING next month", "41377 Schachterlweg 62 Apt. 501 POLSING"),
+        ("it's 41377 schachterlweg 62 apt. 501 next month", "41377 schachterlweg 62 apt. 501"),
+        # A street of unusual words after a house number, then a unit or a town after a comma.
+        ("is 06111 μεγάλη άμμος 198 apt. 822 ok", "06111 μεγάλη άμμος 198 apt. 822"),
+        ("333 golfskálinn 78, borgarnes is where I live", "333 golfskálinn 78, borgarnes"),
+        # A unit word typed before the street's two numbers.
+        ("Her house: apt. 675 62314 mellemvej 32\naalborg", "apt. 675 62314 mellemvej 32"),
+        # A lower-case region code after a comma and a town, kept by the code after it.
+        (
+            "is 462 stubengraben 80 apt. 608\ndusino san michele, at 31295 within range?",
+            "462 stubengraben 80 apt. 608\ndusino san michele, at 31295",
+        ),
+    ],
+)
+def test_lower_case_and_multi_line_walks(text: str, expected: str) -> None:
+    assert expected in found(InternationalAddressRecognizer(), text)
+
+
 def test_house_number_before_a_bare_street_needs_no_cue() -> None:
     assert found(InternationalAddressRecognizer(), "5049 Harjukuja 54") == ["5049 Harjukuja 54"]
 
@@ -95,6 +130,10 @@ def test_house_number_before_a_bare_street_needs_no_cue() -> None:
         "the meeting is on floor 3 of building 7",
         "I took Route 66 to get here",
         "see you on the 5th, room 12 of block 7",
+        "my beacon 2 doorbell keeps disconnecting, error 404 when i open the settings page",
+        "mastercard exp 11/28 cvv 412",
+        "i bought 2 large pizzas 12 inch, thanks",
+        "order 3 lamps 2 next week",
     ],
 )
 def test_numbers_and_lines_that_are_not_addresses(text: str) -> None:
