@@ -9,6 +9,7 @@ import regex
 from presidio_analyzer import Pattern
 
 from ._base import STOP_WORDS, ChatPatternRecognizer, alternation, digits_of, verbose_pattern, words
+from .identifiers import PrefilteredRecognizer
 
 # "[at]", "(at)", "{at}", " at ", " @ " and the same for "dot".
 _AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s+@\s*|\s*@\s+|\s*\#\s*)"
@@ -39,7 +40,7 @@ _SPOKEN_WORDS = rf"""
 """
 
 
-class SpelledEmailRecognizer(ChatPatternRecognizer):
+class SpelledEmailRecognizer(PrefilteredRecognizer):
     """Emails with "at"/"dot" spelled out or bracketed; the plain address is left to Presidio."""
 
     ENTITY = "EMAIL_ADDRESS"
@@ -86,6 +87,11 @@ class SpelledEmailRecognizer(ChatPatternRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["email", "mail", "address", "contact"]
+    PREFILTERS: ClassVar[dict[str, str]] = {
+        # A spelled "at", then a spelled "dot" or a mail provider's name after it.
+        "spelled at and spelled dot": r"\sat\s[^\n]*?dot",
+        "spelled at, mail provider": rf"\sat\s+(?:{alternation(_MAIL_PROVIDERS)})",
+    }
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """'me at gmail dot com' has no local part; a pronoun or filler word is not a mailbox."""
