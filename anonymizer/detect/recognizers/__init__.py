@@ -9,7 +9,7 @@ from presidio_analyzer import EntityRecognizer, Pattern
 from ._base import ChatPatternRecognizer, compile_user_pattern
 from .address_cues import AddressCueRecognizer
 from .addresses import StreetAddressRecognizer, ZipCodeRecognizer
-from .cards import CardCueRecognizer, CreditCardGapRecognizer
+from .cards import CardCueRecognizer, CreditCardGapRecognizer, IbanTypoRecognizer
 from .credentials import PasswordRecognizer
 from .dates import DateOfBirthRecognizer
 from .identifiers import AccountIdRecognizer, ConfiguredIdRecognizer, OrderIdRecognizer
@@ -44,6 +44,7 @@ __all__ = [
     "CountryRecognizer",
     "CreditCardGapRecognizer",
     "DateOfBirthRecognizer",
+    "IbanTypoRecognizer",
     "InternationalAddressRecognizer",
     "IntroducedNameRecognizer",
     "LenientPhoneRecognizer",
@@ -103,6 +104,7 @@ def chat_recognizers(
         PartialIdRecognizer(),
         CreditCardGapRecognizer(),
         CardCueRecognizer(),
+        IbanTypoRecognizer(),
         DateOfBirthRecognizer(),
         PersonalUrlRecognizer(),
         PlaceCueRecognizer(),

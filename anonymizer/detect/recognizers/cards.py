@@ -1,13 +1,16 @@
-"""CREDIT_CARD numbers Presidio's pattern misses: 19-digit Visa, Maestro, 2-series Mastercard, dotted groups."""
+"""CREDIT_CARD numbers Presidio's pattern misses (19-digit Visa, Maestro, 2-series Mastercard, dotted groups, typos
+after a cue or in a card's groups), and IBANs with a typo in them."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import Pattern
+from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers.generic import iban_patterns
 
-from ._base import ChatPatternRecognizer, digits_of, luhn_valid, verbose_pattern
+from ._base import ChatPatternRecognizer, digits_of, luhn_valid, span_result, verbose_pattern
 
 # Issuer prefixes (IIN ranges) and the lengths each scheme issues; a Luhn-valid number outside them is noise.
 _SCHEMES: list[tuple[str, tuple[int, ...]]] = [
@@ -115,3 +118,69 @@ class CardCueRecognizer(ChatPatternRecognizer):
 
 # The first two or three groups of four of a card, typed before the rest ("4111 1111", "5500-0000-0000").
 _CARD_FRAGMENT = regex.compile(r"[2-6]\d{3}(?P<sep>[ \t]{1,2}|[ \t]?[.\-][ \t]?)\d{4}(?:(?P=sep)\d{4})?")
+
+
+# An IBAN as typed: a country code and check digits, then the rest unbroken or in groups of four (the last
+# group shorter), with spaces or dashes; the candidate may run into a short word after it, trimmed below.
+_IBAN_CANDIDATE = regex.compile(
+    r"(?<![\w\-])[a-z]{2}\d{2}(?:[a-z0-9]{11,30}|(?:[ \t\-]?[a-z0-9]{1,4}){3,8})(?![\w\-])", regex.IGNORECASE
+)
+_IBAN_CUE = regex.compile(r"\b(?:iban|bank\s+account|account|acct|wire|transfer|swift|sepa)\b", regex.IGNORECASE)
+# Presidio's per-country layouts (letters and digits in each position, the country's length).
+_IBAN_LAYOUTS: dict[str, regex.Pattern[str]] = {
+    country: regex.compile("^" + layout + "$") for country, layout in iban_patterns.regex_per_country.items()
+}
+
+
+def iban_layout_ok(value: str) -> bool:
+    """True when a value has its country's IBAN layout and length, whatever its check digits."""
+    compact = regex.sub(r"[\s\-]", "", value).upper()
+    layout = _IBAN_LAYOUTS.get(compact[:2])
+    return layout is not None and layout.match(compact) is not None
+
+
+class IbanTypoRecognizer(EntityRecognizer):
+    """IBANs whose check digits fail (a typo), found by their country's layout and length.
+
+    Presidio keeps only IBANs that pass the mod-97 check, so one mistyped character leaks the whole account
+    number. Here a value laid out as its country's IBAN is one whatever its check digits; a bank word on
+    the line before it ("iban", "account", "wire") raises the score. Groups are trimmed from the end until
+    the layout fits, so a short word typed after the IBAN is not taken for its last group.
+    """
+
+    ENTITY = "IBAN_CODE"
+    NAME = "ChatIbanTypoRecognizer"
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(
+            supported_entities=[self.ENTITY], name=self.NAME, supported_language=supported_language, context=[]
+        )
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Every IBAN-shaped candidate trimmed to its country's layout, scored by a bank cue before it."""
+        results: list[RecognizerResult] = []
+        for match in _IBAN_CANDIDATE.finditer(text):
+            end = _iban_end(text, match.start(), match.end())
+            if end is None:
+                continue
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            cue = _IBAN_CUE.search(text, max(line_start, match.start() - 40), match.start()) is not None
+            results.append(span_result(self, self.ENTITY, match.start(), end, 0.85 if cue else 0.6, "IBAN layout"))
+        return results
+
+
+def _iban_end(text: str, start: int, end: int) -> int | None:
+    """The end of the longest prefix of text[start:end], cut at a group boundary, with an IBAN's layout."""
+    while end - start >= 15:
+        if iban_layout_ok(text[start:end]):
+            return end
+        cut = max(text.rfind(" ", start, end), text.rfind("\t", start, end), text.rfind("-", start, end))
+        if cut <= start:
+            return None
+        end = cut
+    return None
