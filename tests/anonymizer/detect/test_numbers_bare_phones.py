@@ -86,3 +86,12 @@ def test_bare_grouped_phones_are_found(text: str, expected: list[str]) -> None:
 )
 def test_grouped_numbers_that_are_not_phones_are_left_alone(text: str) -> None:
     assert found(LenientPhoneRecognizer(), text) == []
+
+
+def test_nhs_numbers_need_a_health_word_so_phones_stay_phones() -> None:
+    from anonymizer.detect.gates import PRESIDIO_GATES
+
+    gate = PRESIDIO_GATES["NhsRecognizer"]
+    assert not gate(TextFeatures.of("call 415-555-0199"))  # passes the NHS check, a phone all the same
+    assert gate(TextFeatures.of("my NHS number is 943 476 5919"))
+    assert gate(TextFeatures.of("patient number 943 476 5919"))
