@@ -124,6 +124,20 @@ class UsernameRecognizer(PrefilteredRecognizer):
             0.7,
         ),
         verbose_pattern(
+            "handle after a service name",
+            r"""
+            \b(?:ig|fb|yt|snap|twitch|youtube|bluesky|bsky|mastodon|threads|roblox|fortnite|minecraft|pinterest|tumblr
+               |kik|venmo|cash\s?app|wechat(?:\s+id)?|line\s+id|battle\s?tag|epic(?:\s+games)?(?:\s+(?:id|name))?)
+            (?:\s+(?:is|was|=|-)|\s*[:=]|\s+(?:handle|name|username|account)\s*(?:is|:)?)?\s*["'`]?
+            (?P<value>
+              (?:(?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z]))|(?=@))             # handle-shaped, or an @mention
+              @?[a-z][\w.\-]{1,30}[a-z0-9_]
+            )
+            (?![\w@])
+            """,
+            0.65,
+        ),
+        verbose_pattern(
             "user key in config",
             r"""
             (?<![\w\-.?&/])(?P<quote>["']?)(?P<prefix>[a-z0-9_.\-]{0,30}?)

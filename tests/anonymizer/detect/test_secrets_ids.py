@@ -37,6 +37,10 @@ USERNAMES = [
     ("postgres://reporting:Xq7!fLm2@db.internal.acme.io:5432/sales", ["reporting"]),
     ("mysql -u jsmith -pTr0ub4dor -h 127.0.0.1", ["jsmith"]),
     ("or try user sokoro2 pw Gr33nBanana!", ["sokoro2"]),
+    ("my ig is sarah.bakes", ["sarah.bakes"]),
+    ("add me on roblox: xXcoolkid_09", ["xXcoolkid_09"]),
+    ("my twitch name is gamer_joe", ["gamer_joe"]),
+    ("epic games id ShadowFox_9", ["ShadowFox_9"]),
 ]
 NOT_USERNAMES = [
     "DB_USER=root",
@@ -47,6 +51,10 @@ NOT_USERNAMES = [
     "mi usuario no funciona",
     "Benutzername ist falsch",
     "the discord to chat",
+    "venmo is linked to my bank",
+    "my snap is down",
+    "the ig post got 200 likes",
+    "i watched youtube v2.1 today",
 ]
 
 
