@@ -143,6 +143,12 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
         return True
     if names_a_company(text, start, end) or _business_follows(text, end):
         return True
+    # "I used to work for Transparagov", "a pharmacist at Medplus": an employer no list knows as a place.
+    if entity_type in ("PERSON", "LOCATION") and _names_an_employer(text, start, end):
+        return True
+    # "Barnett, Melton and Garcia", "Jones, Mitchell and Williams": a firm named after its partners.
+    if entity_type in ("PERSON", "LOCATION") and len(tokens) == 1 and _in_a_firm_name(text, start, end):
+        return True
     # "Guten Tag", "Buenas", "Zlecenie", "Statistics", "Python": everyday words of English or another common
     # language, none of them a known name, and not the name of a town, region or country.
     foreign_or_everyday = all(everyday_anywhere(t) for t in lower)
@@ -184,6 +190,31 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
         return True
     # "Guilty Pleasures", "Battery Park": only everyday words, none of them a name.
     return all(english_zipf(t) >= _EVERYDAY_ZIPF for t in lower) and not any(known)
+
+
+_EMPLOYER_BEFORE = regex.compile(
+    r"(?i)\b(?:work(?:s|ed|ing)?|employed|job|position|intern(?:ed|ing|ship)?|engineer|developer|manager"
+    r"|analyst|pharmacist|nurse|consultant|scientist|assistant|spent\s+(?:a|one|two|\d+)\s+years?)"
+    r"(?:\s+as\s+an?\s+[\w\- ]{1,30}?)?\s+(?:at|for|with|by)\s+$"
+)
+_FIRM = regex.compile(r"(\p{Lu}[\p{L}'\-]+),[ ](\p{Lu}[\p{L}'\-]+),?[ ](?:and|&)[ ](\p{Lu}[\p{L}'\-]+)")
+
+
+def _names_an_employer(text: str, start: int, end: int) -> bool:
+    """ "I used to work for Transparagov", "a pharmacist at Medplus": no first name, no known place."""
+    span = text[start:end]
+    if any(is_first_name(t.strip(".,'\"")) for t in span.split()) or _is_known_place(span):
+        return False
+    return _EMPLOYER_BEFORE.search(text, max(0, start - 48), start) is not None
+
+
+def _in_a_firm_name(text: str, start: int, end: int) -> bool:
+    """One of three surnames joined as "A, B and C" (a law firm, an agency); three first names are people."""
+    for match in _FIRM.finditer(text, max(0, start - 40), min(len(text), end + 40)):
+        if match.start() <= start and end <= match.end():
+            names = [match.group(i) for i in (1, 2, 3)]
+            return all(is_last_name(n) for n in names) and not all(is_first_name(n) for n in names)
+    return False
 
 
 # An English word at least this common (Zipf scale) is read as a word, not a name, when no list knows it.
@@ -287,5 +318,5 @@ def _business_follows(text: str, end: int) -> bool:
 
 
 def is_business_name(text: str, start: int, end: int) -> bool:
-    """A span that names the company speaking, or is followed by a business word ("Evergreen Life")."""
-    return names_a_company(text, start, end) or _business_follows(text, end)
+    """A span that names the company speaking, or an employer, or is followed by a business word ("Evergreen Life")."""
+    return names_a_company(text, start, end) or _business_follows(text, end) or _names_an_employer(text, start, end)

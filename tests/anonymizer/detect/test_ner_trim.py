@@ -48,6 +48,11 @@ def test_spans_are_trimmed_to_the_name(span: str, name: str) -> None:
         ("a graduate with a B.S. in Statistics", "B.S.", "PERSON"),
         ("Namaste! Welcome to support.", "Namaste", "LOCATION"),
         ("Hola! En qué puedo ayudarle?", "Hola", "PERSON"),
+        ("I used to work for Transparagov as a scientist", "Transparagov", "LOCATION"),
+        ("I am employed as a pharmacist at Medplus in Lagos", "Medplus", "LOCATION"),
+        ("she spent a year at Teradata as an assistant", "Teradata", "PERSON"),
+        ("a year at Jones, Mitchell and Williams as the assistant", "Mitchell", "PERSON"),
+        ("The Clark, Romero and Hall Orchestra", "Romero", "PERSON"),
     ],
 )
 def test_codes_acronyms_and_greetings_are_not_names(text: str, span: str, entity_type: str) -> None:
@@ -63,6 +68,9 @@ def test_codes_acronyms_and_greetings_are_not_names(text: str, span: str, entity
         ("I live in Lagos", "Lagos", "LOCATION"),
         ("an orchestra serving Southern Switzerland", "Southern Switzerland", "LOCATION"),
         ("we drove through Northern Italy", "Northern Italy", "LOCATION"),
+        ("I work for Maria Lopez as a nanny", "Maria Lopez", "PERSON"),  # a person employs people too
+        ("I work at Lagos airport", "Lagos", "LOCATION"),
+        ("I spoke with Maria, Kemi and Jones", "Kemi", "PERSON"),  # first names make it people
         ("Signed, LEE", "LEE", "PERSON"),  # a short all-caps word that is a known name stays
     ],
 )
