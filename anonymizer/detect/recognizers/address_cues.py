@@ -15,7 +15,8 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from ._base import span_result, words
+from ._base import STOP_WORDS, alternation, span_result, words
+from .addresses import _STREET_SUFFIXES
 
 _CUE = regex.compile(
     r"""(?xi)
@@ -70,6 +71,34 @@ _ADDRESS_LINE = regex.compile(
 _LINE_VERB = regex.compile(r"(?i)\b(?:is|are|was|were|am|have|has|will|can|could|please|thanks|i|you|we)\b")
 
 
+# "the corner of 11 Botley Road St. and Herceg Gateway St.", "corner of 5th and main": two streets of names,
+# numbers and street-type words, joined by "and" or "&".
+_CORNER_CONNECTORS = words("de del della di da do dos das du des la le el van von der den am an y e")
+_CORNER_TOKEN = (
+    rf"(?:(?-i:\p{{Lu}})[\p{{L}}'\u2019.\-]*|\d{{1,5}}(?:st|nd|rd|th|[a-z])?\.?"
+    rf"|(?:{alternation(_CORNER_CONNECTORS)})(?=[ ])"
+    rf"|(?!(?:{alternation(sorted(STOP_WORDS))})(?![\p{{L}}]))(?-i:\p{{Ll}})[\p{{L}}'\u2019.\-]*)"
+)
+_CORNER = regex.compile(
+    rf"""(?xi)
+    (?<![\w])(?:the[ ]+)?corner[ ]+of[ ]+
+    (?P<a>{_CORNER_TOKEN}(?:[ ]+{_CORNER_TOKEN}){{0,5}}?)
+    [ ]+(?:and|&)[ ]+
+    (?P<b>{_CORNER_TOKEN}(?:[ ]+{_CORNER_TOKEN}){{0,4}})
+    """
+)
+# Everyday words that end the second street: "the corner of Main St and 5th Ave tomorrow".
+_CORNER_END = frozenset(words("today tomorrow tonight yesterday now then please pls thanks asap soon later"))
+_ORDINAL = regex.compile(r"(?i)\b\d{1,4}(?:st|nd|rd|th)\b")
+_CAPITAL = regex.compile(r"(?-i:\p{Lu})")
+_STREET_TYPE = regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(_STREET_SUFFIXES)})(?![\p{{L}}])")
+
+
+def _street_like(part: str) -> bool:
+    """A street of a corner: a capital, an ordinal, or a street type word."""
+    return bool(_CAPITAL.search(part) or _ORDINAL.search(part) or _STREET_TYPE.search(part))
+
+
 _TWO_LETTERS = regex.compile(r"\p{L}{2,}")
 _DIGIT = regex.compile(r"\d")
 _LEADING_NUMBER = regex.compile(r"(?:the[ ]+)?(?:corner[ ]+of[ ]+)?(\d[\d:.,/]*)(\s*)(\S*)")
@@ -81,6 +110,7 @@ class AddressCueRecognizer(EntityRecognizer):
     ENTITY: ClassVar[str] = "STREET_ADDRESS"
     NAME: ClassVar[str] = "ChatAddressCueRecognizer"
     SCORE: ClassVar[float] = 0.6
+    CORNER_SCORE: ClassVar[float] = 0.9  # above spaCy's 0.85: the merged span is a place, not the PERSON it saw
     MAX_LENGTH: ClassVar[int] = 160
     MAX_EXTRA_LINES: ClassVar[int] = 4
 
@@ -104,7 +134,35 @@ class AddressCueRecognizer(EntityRecognizer):
             if len(value) < 6 or not _TWO_LETTERS.search(value) or not _DIGIT.search(value):
                 continue
             results.append(self._result(start, start + len(value)))
+        if "corner" in text.lower():
+            results.extend(self._corners(text))
         return EntityRecognizer.remove_duplicates(results)
+
+    def _corners(self, text: str) -> list[RecognizerResult]:
+        """ "the corner of X and Y": both streets, when each looks like a street name (not "the room")."""
+        found = []
+        for match in _CORNER.finditer(text):
+            parts = [match.group("a"), match.group("b")]
+            end = match.end("b")
+            tokens = parts[1].split(" ")
+            while tokens and tokens[-1].lower().strip(".,") in _CORNER_END:
+                end -= len(tokens.pop()) + 1
+            if not tokens:
+                continue
+            # Each street has a capital, an ordinal ("5th") or a street type ("12 main st"); or one has an
+            # ordinal and the other is one word ("5th and main"). Not "the corner of sofa and wall 2 times".
+            parts[1] = " ".join(tokens)
+            strong = [_street_like(p) for p in parts]
+            ordinal = [_ORDINAL.search(p) is not None for p in parts]
+            if not (all(strong) or (ordinal[0] and " " not in parts[1]) or (ordinal[1] and " " not in parts[0])):
+                continue
+            value = text[match.start() : end].rstrip(" ,")
+            found.append(
+                span_result(
+                    self, self.ENTITY, match.start(), match.start() + len(value), self.CORNER_SCORE, "street corner"
+                )
+            )
+        return found
 
     @staticmethod
     def _is_quantity(text: str, start: int) -> bool:

@@ -162,15 +162,27 @@ class ZipCodeRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "zip after cue",
             rf"""
-            \b(?:zip|zip\s*code|zipcode|postal\s*code|postcode|post\s*code|postal)\b
-            (?:\s+(?:is|was|=)|\s*[:=#-])?\s*           # "zip is", "postal code:"
+            \b(?:zip|zip\s*code|zipcode|zip/postal\s*code|postal\s*code|postcode|post\s*code|postal|cep
+              |eircode|post\s*number|postnummer|postnr|c[oó]digo\s*postal|code\s*postal|postleitzahl)\b
+            (?:\s*\(?\s*|\s+(?:(?:for|of|in|on|at)\s+(?:\w+\s+){{0,3}}?)?(?:is|was|=|would\s+be|should\s+be|will\s+be)
+              |\s*[:=#-])?\s*                            # "zip is", "postal code:", "zip code for the office is"
             (?P<value>{_ZIP_US}|{_POSTCODE_CA}|{_POSTCODE_UK}
               |\d{{4}}[ ]?(?-i:[A-Z]{{2}})|\d{{3}}[ ]\d{{2}}|\d{{2}}-\d{{3}}         # other countries' codes
               |\d{{3,5}}-\d{{3,4}}                                      # Portugal, Brazil, Japan
               |(?-i:[A-Z]{{1,2}})-?\d{{4,5}}|(?-i:\u03a4\u039a)[ ]?\d{{3}}[ ]?\d{{2}}  # "H-6260", "AZ3552", Greece
-              |(?-i:[A-Z]\d[\dW])[ ]?(?=[A-Z\d]{{0,3}}\d)(?-i:[A-Z\d]{{4}})     # Ireland "D02 X285"
+              |(?-i:[A-Z]\d[\dW])[ ]?(?-i:[A-Z\d]{{4}})     # Ireland "D02 X285", "E66DHYW"
               |\d{{3,10}})
             (?![\w-])
+            """,
+            0.85,
+        ),
+        verbose_pattern(
+            "zip before cue",
+            rf"""
+            (?<![\w.$-])
+            (?P<value>{_ZIP_US}|{_POSTCODE_CA}|(?-i:{_POSTCODE_UK})|\d{{4}}|\d{{3}}[ ]\d{{2}}|\d{{2}}-\d{{3}})
+            \s+(?:is|was|=)\s+(?:my|our|the|his|her|their|your)\s+(?:new\s+|old\s+)?
+            (?:zip|zip\s*code|zipcode|postal\s*code|postcode|post\s*code)\b   # "94107 is my zip"
             """,
             0.85,
         ),
