@@ -10,7 +10,8 @@ from ._base import ChatPatternRecognizer, typo_tolerant, verbose_pattern
 
 
 class PartialIdRecognizer(ChatPatternRecognizer):
-    """Two to six trailing digits after "last 4", "ending in", "ends with", or behind a masked prefix."""
+    """Two to six trailing digits after "last 4", "ending in", "ends with", or behind a masked prefix; before
+    "(last 4)"; four digits right after a card word ("mastercard 4821"); a card's first digits after "first 6"."""
 
     ENTITY = "PARTIAL_ID"
     NAME = "ChatPartialIdRecognizer"
@@ -18,7 +19,7 @@ class PartialIdRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "last digits",
             r"""
-            \blast\s*(?:[2-6]|two|three|four|five|six)(?:\s*-?\s*digits?|\s+numbers?|\s+nums?)?   # "last 4 digits"
+            \b(?:last|final)\s*(?:[2-6]|two|three|four|five|six)(?:\s*-?\s*digits?|\s+numbers?|\s+nums?)?  # "last 4"
             (?:\s+(?:of|on|for|from)\s+(?:my|the|your|his|her|our|their)?\s*(?:[\w/-]+\s*){1,3}?  # "of my ssn"
               |\s+(?:ssn|social(?:\s+security)?|ss\#?|sin|card|cc|acct|account|phone|tax\s+id)\b)?  # "last four social"
             (?:\s*(?:is|are|was|were|=|:|-|would\s+be|should\s+be))?\s*[:\#]?\s*
@@ -37,6 +38,46 @@ class PartialIdRecognizer(ChatPatternRecognizer):
             (?P<value>\d{{2,6}})(?![\w.,/-]?\d)
             """,
             0.8,
+        ),
+        verbose_pattern(
+            "last digits, spaced or uncounted",
+            r"""
+            \b(?:last|final)\s+(?:(?:[2-6]|two|three|four|five|six)\s*-?\s*)?(?:digits|numbers)   # "the last digits"
+            (?:\s+(?:of|on|for)\s+(?:my|the|your|his|her|our|their)?\s*(?:[\w/-]+\s*){1,3}?)?
+            (?:\s*(?:is|are|was|were|=|:|-|would\s+be|should\s+be))?\s*[:\#]?\s*
+            (?P<value>\d{2}[ \t]\d{2})(?![\w.,/-]?\d)                  # "are 48 21"
+            """,
+            0.8,
+        ),
+        verbose_pattern(
+            "digits before last n",
+            r"""
+            (?<![\w.,/$€£-])(?P<value>\d{2,6})(?![\w.,/-]?\d)
+            (?:\s+(?:are|is|=|-|being|would\s+be)\s+(?:the\s+|my\s+)?|\s*\(\s*|\s*[-,]\s*)  # "4821 (last 4)"
+            (?:last|final)\s*(?:[2-6]|two|three|four|five|six)\b
+            """,
+            0.8,
+        ),
+        verbose_pattern(
+            "first digits",
+            r"""
+            \bfirst\s*(?:[4-8]|four|five|six|seven|eight)
+            (?:\s*-?\s*digits?|\s+numbers?
+               |\s+(?:of|on)\s+(?:my|the|your|his|her|our|their)?\s*(?:credit\s+|debit\s+)?(?:card|cc|account|acct|ssn|iban))
+            (?:\s+(?:of|on)\s+(?:my|the|your|his|her|our|their)?\s*(?:credit\s+|debit\s+)?(?:card|cc|account|acct|ssn|iban))?
+            (?:\s*(?:is|are|was|were|=|:|-|would\s+be|should\s+be))?\s*[:\#]?\s*
+            (?P<value>\d{4,8})(?![\w.,/-]?\d)                       # "first 6 of the card are 411111"
+            """,
+            0.8,
+        ),
+        verbose_pattern(
+            "four digits after a card word",
+            r"""
+            \b(?:mastercard|master\s+card|amex|discover|(?:credit|debit|visa|bank|payment)\s+card|card|visa)
+            (?:\s+(?:\#|no\.?))?\s*(?:\.{2,4}|\u2026)?\s*                  # "mastercard 4821", "visa ...4821"
+            (?P<value>(?!(?:19|20)\d\d\b)\d{4})(?![\w.,/:-]?\d)(?!\s*(?:am|pm|%|dollars|usd|eur|euros|gbp|points|pts|miles|limit|balance|fee|credit|bucks|x)\b)
+            """,
+            0.6,
         ),
         verbose_pattern(
             "masked prefix",
