@@ -56,6 +56,8 @@ _NOT_SECRETS = STOP_WORDS | {
 # ("pwd hunter2", "password Tr0ub4dor&3", "pw FluffyCat"); "password yesterday", "password isn't" are words.
 _SECRET_SHAPE = regex.compile(r"\d|[^\w\s'\u2019\-]|_|(?<=[a-z])[A-Z]")
 
+_NUMBER_WORDS = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+
 # "zip code", "promo code" ... name codes that are not secrets (other recognizers or nothing handle them).
 _PUBLIC_CODES = [
     "confirmation", "promo", "promotional", "discount", "coupon", "voucher", "gift", "referral", "zip",
@@ -223,6 +225,21 @@ class PasswordRecognizer(PrefilteredRecognizer):
             0.8,
         ),
         verbose_pattern(
+            "secret read out in number words",
+            r"""
+            \b(?:pin|pass\s?code|otp|(?:one[-\s]?time|verification|security|access|gate|door|lockbox|alarm|backup|sms
+               |2fa|login|auth(?:entication)?)\s+code|code|password|pw)
+            (?:\s+(?:number|no\.?))?
+            (?:\s+(?:is|was|=|:|should\s+be)|\s*[:=])?(?:\s+(?:still|now|just))?\s*
+            (?P<spoken>)(?P<value>"""
+            + _NUMBER_WORDS
+            + r"""(?:[\s,\-]+"""
+            + _NUMBER_WORDS
+            + r"""){3,7})\b                                      # "four four one seven"
+            """,
+            0.75,
+        ),
+        verbose_pattern(
             "one-time code cue",
             rf"""
             (?:
@@ -346,6 +363,9 @@ class PasswordRecognizer(PrefilteredRecognizer):
         "secret before its cue": r"""\s(?:my|the|our|your)\s+(?:(?:new|old|current|temp(?:orary)?|login)\s+)?
             (?:pass|pwd|pw|pin|otp|verification|security|one|2fa|sms)""",
         "second secret in a list": "pass|pwd|pw|pin",
+        # Two number words in a row (the value holds four or more).
+        "secret read out in number words": r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,\-]+"
+        r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)",
         "secret in parentheses after its cue": r"\(",
         "secret changed to a value": "pass|pwd|pw|pin",
         # Every key ends with its secret word, then an optional quote and the separator.
@@ -363,6 +383,8 @@ class PasswordRecognizer(PrefilteredRecognizer):
         value typed straight after a password cue, with no "is" or ":", must look like a secret."""
         groups = match.re.groupindex
         raw = match.group("value").rstrip(".,;:!?)\"'")
+        if "spoken" in groups:
+            return False  # number words after a secret's cue
         if "key" in groups or "bearer" in groups or "keyed" in groups:
             return self._reject_keyed(match, raw, text)
         if _REFERENCE.search(raw) is not None:

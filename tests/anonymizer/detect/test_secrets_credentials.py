@@ -68,6 +68,9 @@ SECRETS = [
     ("Use code 482913 to sign in", ["482913"]),
     ("I got an error so here is the code they texted: 771204", ["771204"]),
     ("the alarm code is 1357 and the wifi is Linksys-2G password sunflower88", ["1357", "sunflower88"]),
+    # Read out in number words.
+    ("my pin is four four one seven", ["four four one seven"]),
+    ("the gate code is one nine eight four", ["one nine eight four"]),
     # Security answers about the customer's mother.
     ("my mom's maiden name was Okafor", ["Okafor"]),
 ]
@@ -98,6 +101,8 @@ NOT_SECRETS = [
     "change your password (recommended) now",
     "https://example.com/reset?token=gRr5y6G_DXpckBb4iB4k4behGRn4zJ4C",
     "the code is SAVE-20",
+    "i need one code for two devices four times",
+    "pin one two three",
     "use code WELCOME10 at checkout for 10% off",
     "apply code SPRING25 to your cart",
     "router shows error E-4012, code 7731 blinking",
