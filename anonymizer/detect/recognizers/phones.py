@@ -8,6 +8,7 @@ length for its country code, and a national one needs a phone cue word in front 
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from typing import ClassVar
 
@@ -175,7 +176,8 @@ _NOT_PHONE_AFTER = regex.compile(
     r"""(?x)[ \t]*(?:%|percent|[kmg]b|[kmgt]bps|kg|g|lbs?|km|mi|miles|m|cm|mm|ft|hz|mah|w|kw|kwh|v|rpm|px|dpi
       |usd|eur|gbp|inr|rs|jpy|cny|chf|aud|cad|dollars?|euros?|pounds?|bucks|yen|kr|zl|zł|pln|rupees?|pesos?
       |views|people|users|items|units|pcs|pieces|times|points|pts|votes|followers|subscribers|copies|visits
-      |years?|months?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|am|pm|h|bc|ad|ce|bce)\b""",
+      |years?|months?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|am|pm|h|bc|ad|ce|bce|degrees?|deg|rows|columns
+      |bytes|pages|words|steps|calories|kcal)\b""",
     regex.IGNORECASE,
 )
 
@@ -217,6 +219,9 @@ def _reject_bare(value: str, start: int, text: str) -> bool:
         return True
     if len(groups) >= 5 and all(len(g) <= 2 for g in groups) and groups[0][0] != "0":
         return True  # a list of small numbers ("sizes 10 12 14 16 18"); "06 12 34 56 78" has its trunk zero
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(groups)}
+    if len(groups) >= 3 and len(steps) == 1 and len({len(g) for g in groups}) == 1:
+        return True  # counting: "chapters 12 13 14 15", "1500 2000 2500"
     round_numbers = all(g.endswith("00") for g in groups) or all(g[-1] == "0" != g[0] for g in groups)
     if round_numbers or all(1900 <= int(g) <= 2099 and len(g) == 4 for g in groups):
         return True  # "1500-2000", "2019 2020 2021"

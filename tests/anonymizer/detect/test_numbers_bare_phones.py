@@ -82,6 +82,9 @@ def test_bare_grouped_phones_are_found(text: str, expected: list[str]) -> None:
         "timestamp 1712345678",
         "12345678",  # eight digits not grouped
         "about 1000000000 views",
+        "read chapters 12 13 14 15 and 16",  # counting
+        "it rose 21 22 23 24 degrees",
+        "the file is 1 048 576 bytes",
     ],
 )
 def test_grouped_numbers_that_are_not_phones_are_left_alone(text: str) -> None:
