@@ -526,7 +526,7 @@ _TITLE_NAME = regex.compile(
 )
 # A capitalized word standing alone, not inside a Title Case run (which _TITLE_NAME reads).
 _SINGLE_TITLE_WORD = regex.compile(
-    rf"(?<![\w'\u2019@./\-]|\p{{Lu}}\p{{Ll}}*[ ])(?:{_CAP})(?![\w@]|['\u2019]\w\w|\.\w|[ ]\p{{Lu}})"
+    rf"(?<![\w'\u2019@./\-]|\p{{Lu}}\p{{Ll}}*[ ])(?:{_CAP})(?![\w@]|['\u2019]\w\w|\.\w|[ ](?!I\b)\p{{Lu}})"
 )
 _NEXT_WORD = regex.compile(r"[ \t]+(\w+)")
 _DETERMINER_BEFORE = regex.compile(

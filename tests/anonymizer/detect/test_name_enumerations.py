@@ -92,3 +92,11 @@ def test_labels_and_words_before_verbs_are_not_names(text: str) -> None:
     from anonymizer.detect.recognizers import PersonShapeRecognizer
 
     assert PersonShapeRecognizer().analyze(text, ["PERSON"]) == []
+
+
+@pytest.mark.parametrize("text", ["tell Christina I said hi", "did Francesca I mean the manager call?"])
+def test_a_name_before_the_pronoun_i(text: str) -> None:
+    from anonymizer.detect.recognizers import PersonShapeRecognizer
+
+    values = [text[r.start : r.end] for r in PersonShapeRecognizer().analyze(text, ["PERSON"])]
+    assert values and values[0] in ("Christina", "Francesca")
