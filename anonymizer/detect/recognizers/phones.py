@@ -110,7 +110,7 @@ class LenientPhoneRecognizer(PrefilteredRecognizer):
             (?<![\w+$€£.,/:#-])
             (?P<value>{_GROUPS}{_EXTENSION}?)
             [ \t]+(?:is|=|-)[ \t]+(?:my|our|his|her)[ \t]+(?:new[ \t]+|best[ \t]+|home[ \t]+|work[ \t]+|direct[ \t]+)?
-            (?:(?:tele)?phone|cell|mobile|landline|number|whats\s?app|digits)\b   # "533 186 091 is my mobile"
+            (?P<cue>(?:tele)?phone|cell|mobile|landline|number|whats\s?app|digits)\b   # "533 186 091 is my mobile"
             """,
             0.6,
         ),
@@ -209,7 +209,7 @@ def _reject_bare(value: str, start: int, text: str) -> bool:
             or _NOT_PHONE_AFTER.match(text, start + len(value)) is not None
         )
     if len(digits) == 7:
-        if not regex.fullmatch(r"[2-9]\d\d(?:[ \t]?[.\-]?[ \t]?\d{4}|(?P<s>[.\-])\d\d(?P=s)\d\d)", value):
+        if not regex.fullmatch(r"[2-9]\d\d(?:[ \t]?[.\-]?[ \t]?\d{4}|(?P<s>[ .\-])\d\d(?P=s)\d\d)", value):
             return True
     elif not 8 <= len(digits) <= 13:
         return True

@@ -31,6 +31,7 @@ def found(recognizer: EntityRecognizer, text: str) -> list[str]:
         ("Try 06 12 34 56 78 after lunch", ["06 12 34 56 78"]),
         ("I called 555-0134 twice", ["555-0134"]),
         ("ring 342-36-67 after six", ["342-36-67"]),
+        ("ring 999 60 30 tonight", ["999 60 30"]),
         ("416 60 039", ["416 60 039"]),
         ("Kaisa\n28-64-66-98\nthanks", ["28-64-66-98"]),
         # Not grouped at all, 9-13 digits.
@@ -70,7 +71,7 @@ def test_bare_grouped_phones_are_found(text: str, expected: list[str]) -> None:
         "I counted 1200 3400 5600 7800",
         "12 500 000 usd",
         "it weighs 1234 5678 kg",
-        "555 12 34",  # seven digits grouped 3-2-2 in spaces need a cue... or dashes
+        "555 1 234",  # seven digits in other groups
         "3-4 5-6 7-8 9-10",  # scores
         "ISBN 978-3-16-148410-0",
         "the range 10.2.3.4521",
@@ -98,3 +99,15 @@ def test_nhs_numbers_need_a_health_word_so_phones_stay_phones() -> None:
     assert not gate(TextFeatures.of("call 415-555-0199"))  # passes the NHS check, a phone all the same
     assert gate(TextFeatures.of("my NHS number is 943 476 5919"))
     assert gate(TextFeatures.of("patient number 943 476 5919"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("76 97 54 is my mobile", ["76 97 54"]), ("4 650 75 is my cell", ["4 650 75"])]
+)
+def test_six_digits_in_three_groups_before_a_phone_cue(text: str, expected: list[str]) -> None:
+    assert found(LenientPhoneRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize("text", ["12 03 24 is my number", "123456 is my number", "12 3456 is my number"])
+def test_six_digits_before_a_cue_must_be_three_groups_and_no_date(text: str) -> None:
+    assert found(LenientPhoneRecognizer(), text) == []
