@@ -7,7 +7,7 @@ from typing import ClassVar
 import regex
 from presidio_analyzer import Pattern
 
-from ._base import ChatPatternRecognizer, verbose_pattern
+from ._base import ChatPatternRecognizer, verbose_pattern, words
 
 _HOST = r"""
     (?:https?://|www\.|(?<![@\w.-])(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/))   # a scheme, www., or host/path
@@ -70,6 +70,46 @@ class PersonalUrlRecognizer(ChatPatternRecognizer):
 _CODE_TOKEN = regex.compile(r"(?i)[a-z_][a-z0-9_]?\.[a-z_]+")
 
 
+# Sites of large public services (shops, banks, carriers, mail, social networks, payment apps) that customers
+# name in passing ("I paid on paypal.com", "03/05 NETFLIX.COM $15.49"): their bare domain identifies no one. A
+# path or a query after it is left to the other rules (a profile path or a token is personal). Hand-written for
+# this project (MIT).
+_PUBLIC_SITES = frozenset(
+    words(
+        """
+    amazon google gmail youtube facebook instagram twitter x tiktok netflix spotify hulu disneyplus hbomax max
+    paypal venmo zelle cash ebay walmart target costco bestbuy homedepot lowes ikea apple icloud microsoft outlook
+    live hotmail yahoo aol linkedin github gitlab reddit wikipedia zoom slack dropbox uber lyft doordash ubereats
+    grubhub instacart airbnb booking expedia tripadvisor kayak etsy shopify wix squarespace wordpress godaddy
+    cloudflare stripe chase wellsfargo bankofamerica citi capitalone americanexpress amex discover usps ups fedex
+    dhl irs ssa medicare healthcare whatsapp telegram signal discord twitch pinterest snapchat adobe canva openai
+    chatgpt bing duckduckgo att verizon t-mobile tmobile comcast xfinity spectrum indeed glassdoor craigslist zillow
+    redfin temu shein aliexpress alibaba wayfair chewy nike adidas starbucks mcdonalds dominos southwest delta
+    united aa jetblue ryanair easyjet lufthansa emirates
+    """
+    )
+)
+
+
 def is_code_not_link(text: str, start: int, end: int) -> bool:
-    """Whether a bare "domain" Presidio found is a code token: no scheme, no www, no path, a 1-2 letter host."""
-    return _CODE_TOKEN.fullmatch(text, start, end) is not None
+    """Whether a bare "domain" Presidio found is not a link to anyone: a code token (no scheme, no www, no path,
+    a 1-2 letter host: "c.email") or the bare domain of a large public service ("NETFLIX.COM", "www.amazon.com")."""
+    if _CODE_TOKEN.fullmatch(text, start, end) is not None:
+        return True
+    host = text[start:end].lower().rstrip("/")
+    host = host.removeprefix("https://").removeprefix("http://").removeprefix("www.")
+    if not host or any(ch in host for ch in "/?#@:"):
+        return False
+    labels = host.split(".")
+    if len(labels) >= 3 and labels[-2] in {"co", "com"} and len(labels[-1]) == 2:  # amazon.co.uk, amazon.com.br
+        labels = labels[:-1]
+    return len(labels) == 2 and labels[0] in _PUBLIC_SITES
+
+
+def link_end(text: str, start: int, end: int) -> int:
+    """The end of a link without the sentence punctuation typed after it ("see https://x.io/u/ana, thanks")."""
+    while end > start and text[end - 1] in ".,;:!?'\"":
+        end -= 1
+    if end > start and text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end):
+        end -= 1  # "(profile: https://x.io/u/ana)", but not "https://en.wikipedia.org/wiki/Foo_(bar)"
+    return end

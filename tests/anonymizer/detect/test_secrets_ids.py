@@ -20,6 +20,7 @@ from anonymizer.detect.recognizers import (
     SpelledEmailRecognizer,
     UsernameRecognizer,
 )
+from anonymizer.detect.recognizers.urls import is_code_not_link, link_end
 
 
 def found(recognizer: EntityRecognizer, text: str) -> list[str]:
@@ -184,3 +185,34 @@ def test_spoken_emails(text: str, expected: list[str]) -> None:
 )
 def test_birth_dates_in_other_languages(text: str, expected: list[str]) -> None:
     assert recognised(DateOfBirthRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("link", "public"),
+    [
+        ("NETFLIX.COM", True),
+        ("www.amazon.com", True),
+        ("https://amazon.co.uk", True),
+        ("c.email", True),
+        ("selinaydin.photo", False),
+        ("github.com/khoatran-dev", False),
+        ("amazon.com/gp/your-account", False),
+    ],
+)
+def test_bare_domains_of_public_services_are_not_personal(link: str, public: bool) -> None:
+    assert is_code_not_link(link, 0, len(link)) is public
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        ("see https://site.com/users/ana2006, thanks", "https://site.com/users/ana2006"),
+        ("(profile: https://x.io/u/ana)", "https://x.io/u/ana"),
+        ("https://en.wikipedia.org/wiki/Foo_(bar)", "https://en.wikipedia.org/wiki/Foo_(bar)"),
+        ("it's https://miraokafor.art.", "https://miraokafor.art"),
+    ],
+)
+def test_a_link_ends_before_sentence_punctuation(text: str, link: str) -> None:
+    start = text.index("http")
+    end = start + len(text[start:].split(" ")[0])
+    assert text[start : link_end(text, start, end)] == link
