@@ -31,7 +31,7 @@ from anonymizer.detect.findings import Finding
 from anonymizer.detect.gates import Gate, TextFeatures, gate_for
 from anonymizer.detect.recognizers._base import USER_PATTERN_PREFIX
 from anonymizer.detect.recognizers.ner_filter import is_not_pii_ner_span, ner_entity_type, trim_ner_span
-from anonymizer.detect.recognizers.urls import is_code_not_link
+from anonymizer.detect.recognizers.urls import is_code_not_link, link_end
 from anonymizer.errors import DetectionError, ModelNotFoundError
 from anonymizer.policy import DetectionSettings
 
@@ -507,6 +507,8 @@ class Detector:
                 continue
             entity_type = str(result.entity_type)
             start, end = int(result.start), int(result.end)
+            if metadata.get("recognizer_name") == "UrlRecognizer":
+                end = link_end(text, start, end)  # "https://x.io/u/ana, thanks": not the comma
             if metadata.get("recognizer_name") == "SpacyRecognizer":
                 # "I'm Andre", "Mr Okonkwo", "Ingrid Holm\nData Protection Officer": the name only.
                 start, end = trim_ner_span(text, start, end)
