@@ -91,7 +91,8 @@ _TITLE = r"(?-i:\p{Lu}[\p{L}'\u2019.\-]*)"  # "Rue", "SEINÄJOKI", "Μεγάλη
 _LOWER = r"(?-i:\p{Ll}[\p{L}'\u2019\-]*)"
 # Lower-case words inside a street or town name: "Rue de la Gare", "Črni Vrh nad Idrijo", "Chomutice u Horic".
 _CONNECTORS = words(
-    "de del della dei di da do dos das du des la le les el van von der den am an im nad pod u v y e i of d' l' z ze na"
+    "de del della dei di da do dos das du des la le les el los las van von der den am an im nad pod u v y e i of"
+    " d' l' z ze na bei sur sous en lès"
 )
 _CONNECTOR = rf"(?-i:(?:{alternation(_CONNECTORS)})(?=[\s\p{{Lu}}]))"
 # House number after the street: "82", "12a", "15." (Hungarian), "2/2", "29-27", "1c/9", a Cyrillic letter.
@@ -122,7 +123,8 @@ _CORE_PATTERN = rf"""
             |(?:[ ]+(?:{_CONNECTOR}|{_TITLE}(?=[\s,;)]|$)
               |(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,5}})
         |
-          (?:boulevard|avenue|route|chemin|place|quai|cours|rampe|via)[ ]+{_CONNECTOR}  # "avenue de Morand"
+          (?:(?:boulevard|avenue|route|chemin|place|quai|cours|rampe|via)[ ]+{_CONNECTOR}  # "avenue de Morand"
+            |(?:boulevard|avenue|chemin|allée|impasse)(?=[ ]+\p{{L}}))                      # "boulevard béguelin"
           (?:[ ]+(?:{_CONNECTOR}|{_TITLE}|(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,4}}
         )
         (?:,?[ ]+(?:{_NUMBER_WORD}\.?[ ]*|\#[ ]*)?{_NUMBER}                 # "Via Franscini 71", "Piazza Anita, 34"
@@ -131,11 +133,11 @@ _CORE_PATTERN = rf"""
         (?:h\.?[ ]?no|house[ ]no|holding[ ]no|building[ ]no|plot[ ]no|door[ ]no)\.?[ ]*\d{{1,5}}[a-z]?(?:/\d{{1,4}})?
         (?![\w/-])                                                  # South Asia: "H.No. 860", "Holding No. 42"
       |
-        {_HOUSE},?[ ]+(?:boulevard|avenue|bd|av)\.?                # "41, boulevard lamy": a house number first
+        {_HOUSE},?[ ]+(?:boulevard|avenue|bd|av|route|chemin|rang|montée)\.?  # "41, boulevard lamy", "624 route Lepage"
         (?:[ ]+(?:{_CONNECTOR}|{_TITLE}|(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,4}}
       |
         (?:{_TITLE}[ ]+(?:{_CONNECTOR}[ ]+)?){{0,3}}
-        [\p{{L}}'\-]{{3,}}(?:{alternation(_GLUED_TYPES)})           # "Feldstrasse", "hersnapvej", "Kiannonkatu"
+        [\p{{L}}'.\-]{{3,}}(?:{alternation(_GLUED_TYPES)})          # "Feldstrasse", "hersnapvej", "h.-dieter-str."
         [ ]+{_NUMBER}
       |
         (?:{_TITLE}[ ]+){{1,3}}(?:{_LOWER}[ ]+)?                  # "Passauer", "Árpád fejedelem"
@@ -169,6 +171,12 @@ _CORE_PATTERN = rf"""
     )
 """
 _CORE = regex.compile(rf"(?x)(?<![\p{{L}}\d])(?:{_CORE_PATTERN})", DEFAULT_FLAGS)
+# A house number and a name of Title Case words ending its line or before a comma, with no type word:
+# "901 Rivonia Isitaladi, Centurion, 7016" (Zulu type words), "27 Main, Springfield 12345"; only with a
+# postcode-and-town line or a country after it.
+_HOUSE_AND_NAME = regex.compile(
+    rf"(?x)(?<![\p{{L}}\d]){_HOUSE}[ ]+{_TITLE}(?:[ ]+(?:{_TITLE}|{_CONNECTOR})){{0,3}}(?=[ \t]*[,\n])", DEFAULT_FLAGS
+)
 # A street line of any words ending in a house number ("mala 86", "Do Dubin 84", "pot na orle 88"): an address
 # only when a postcode-and-town line or a country follows it. Run on the text no other core covered.
 _LOOSE_CORE = regex.compile(
@@ -223,6 +231,7 @@ _POSTCODE = regex.compile(
       |\d{2}-\d{3}                                    # Poland
     )(?![\w-])
     (?![ \t]*[-.(]?\d)                                  # not the first group of a phone number
+    (?![ \t]?(?:gb|mb|tb|kb|ghz|mhz|hz|mah|kg|lbs?|oz|cm|mm|km|ml|kw|px|dpi|fps|usd|eur|gbp|pcs|units)(?!\w))  # 256 GB
     """,
     DEFAULT_FLAGS,
 )
@@ -235,11 +244,11 @@ _LOWER_POSTCODE = regex.compile(
 # A state, province or region code ("CO", "NSW", "ec"), or "nan", which data-frame exports write for an
 # empty field.
 _REGION = regex.compile(r"(?x)(?:(?-i:[A-Z]{2,3})|nan|\d{1,2})(?![\w-])", DEFAULT_FLAGS)
-_LOWER_REGION = regex.compile(r"(?-i:[a-z]{2})(?![\w-])")  # "/ rr" after a town in a lower-case address
+_LOWER_REGION = regex.compile(r"(?-i:[a-z]{2,4})(?![\w-])")  # "/ rr" after a town in a lower-case address
 _PLACE = regex.compile(
     rf"""(?x)
-    {_TITLE}(?:[ ]+(?:{_CONNECTOR}[ ]+)*{_TITLE}){{0,3}}       # "Dusino San Michele", "Črni Vrh nad Idrijo"
-    (?:[ ]+{_LOWER}(?=[ \t]*(?:[,\n]|$)))?                       # "Novo mesto" at the end of its line
+    (?:{_CONNECTOR}[ ]+)?{_TITLE}(?:[ ]+(?:{_CONNECTOR}[ ]+)*{_TITLE}){{0,5}}  # "Dusino San Michele", "da Costa"
+    (?:(?:[ ]+{_CONNECTOR})?[ ]+{_LOWER}(?=[ \t]*(?:[,\n]|$)))?     # "Novo mesto", "San Gabriela los bajos"
     (?<!\p{{L}}{{3}}\.)                                          # not the full stop after the town
     (?![\w']|-(?!\d))                                          # "Jorhat-590139": an Indian PIN after a dash
     """,
@@ -257,7 +266,7 @@ _UNIT_BEFORE = regex.compile(
     r"(?x)(?<![\p{L}\d])(?:(?:apt|apartment|suite|ste|unit|flat|studio|lot|room|no)\.?[ ]*\#?[ ]*"
     r"(?=[\w-]*\d)[a-z0-9-]{1,6}"
     r"|(?:г|с|д|п|ст|пос|пгт|смт|клх|к|м)\.?[ ]\p{L}[\p{L}'\-]*)"  # noqa: RUF001 - a Russian settlement first
-    r",?[ ]+$",
+    r"(?:,?[ ]+|[ ]*\n[ \t>]*)$",  # on the same line or the line before: "Unit 21\n27 Isla Road"
     DEFAULT_FLAGS,
 )
 _QUALIFIER = regex.compile(r"[ ]*\(\p{L}+\)")  # "Cyprus (Greek)", "Verona (VR)"
@@ -301,20 +310,26 @@ class InternationalAddressRecognizer(EntityRecognizer):
             results.append(found)
             pos = match.end()
         covered = [(r.start, r.end) for r in results]
-        for match in _LOOSE_CORE.finditer(text):
+        for match in [*_LOOSE_CORE.finditer(text), *_HOUSE_AND_NAME.finditer(text)]:
             start, end = match.span()
             if any(s < end and start < e for s, e in covered):
                 continue
             tail_end, evidence, strong, comma_town = _extend(text, end, text[start:end] == text[start:end].lower())
-            if not _loose_is_street(match.group()):
-                continue
+            if not _loose_is_street(match.group()) or (
+                match.re is _HOUSE_AND_NAME and not _bare_is_street(match.group())
+            ):
+                continue  # "12 Big Macs, 2000 Euros": everyday words are not a street
             # "06111 μεγάλη άμμος 198 apt. 822", "172 maneeži 75, saareküla": a house number, a street of unusual
             # words and its number, then a unit or a town.
             if not strong and not (
-                (evidence or comma_town) and _LEADING_NUMBER.match(match.group()) and _unusual(match.group())
+                match.re is _LOOSE_CORE
+                and (evidence or comma_town)
+                and _LEADING_NUMBER.match(match.group())
+                and _unusual(match.group())
             ):
                 continue
-            results.append(self._result(_unit_start(text, start), tail_end))
+            covered.append((start, tail_end))
+            results.append(self._result(_unit_start(text, _type_start(text, start)), tail_end))
         return EntityRecognizer.remove_duplicates(results)
 
     def _accept(self, text: str, match: regex.Match[str]) -> RecognizerResult | None:
@@ -335,6 +350,7 @@ class InternationalAddressRecognizer(EntityRecognizer):
                 return None
             if end >= tail_end and text[end - 1] == ".":
                 end = end - 1  # the full stop of the sentence, not a Hungarian "15."
+            start = _type_start(text, start)
         return self._result(_unit_start(text, start), max(end, tail_end))
 
     def _result(self, start: int, end: int) -> RecognizerResult:
@@ -348,6 +364,18 @@ _LEADING_HOUSE = regex.compile(r"\d{1,6}[a-z]?(?:[-/]\d{1,5}[a-z]?)?[ ]+(?-i:\p{
 _UNIT_WORD_BEFORE = regex.compile(
     r"(?<![\p{L}\d])(?:apt|apartment|suite|ste|unit|flat|room|studio|lot|no)\.?[ ]*\#?[ ]*$", DEFAULT_FLAGS
 )
+
+
+_PRECEDING_TYPE = regex.compile(
+    rf"(?x)(?<![\p{{L}}\d])(?:{alternation(_PREFIX_TYPES_TITLE + _PREFIX_TYPES_ANY)})\.?[ ]+(?:{_CONNECTOR}[ ]+)*$",
+    DEFAULT_FLAGS,
+)
+
+
+def _type_start(text: str, start: int) -> int:
+    """Where a street without a recognised core starts when a type word is just before it: "boulevard Chaudet 46"."""
+    before = _PRECEDING_TYPE.search(text, max(0, start - 30), start)
+    return before.start() if before else start
 
 
 def _unit_start(text: str, start: int) -> int:
@@ -414,7 +442,7 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool, boo
     the evidence was strong (a postcode next to a town that is not an everyday word, or a country), and whether
     a town was kept after a comma."""
     kept_end, evidence, strong, placed, coded, towned, united = pos, False, False, False, False, False, False
-    comma_town, pending = False, False
+    comma_town, pending, long_code = False, False, False
     for segment in range(_MAX_SEGMENTS):
         sep = _SEPARATOR.match(text, pos)
         if sep is None:
@@ -432,17 +460,20 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool, boo
         pending = False
         if m := _UNIT.match(text, at):
             pos, kept_end, evidence, united = m.end(), m.end(), True, True
-        elif m := _COUNTRY.match(text, at):
+        elif (m := _COUNTRY.match(text, at)) and not (after_code and len(m.group()) <= 3):  # not "256 GB"
             end = m.end()
             if q := _QUALIFIER.match(text, end):
                 end = q.end()
             pos, kept_end, evidence, strong = end, end, True, True
-        elif (m := _POSTCODE.match(text, at)) or (lower_case and (m := _LOWER_POSTCODE.match(text, at))):
+        elif (lower_case and (m := _LOWER_POSTCODE.match(text, at))) or (m := _POSTCODE.match(text, at)):
             # Right after the street a number could be anything ("March 3, 2026"); after a town it is a code.
             pos, kept_end, evidence, coded = m.end(), m.end(), evidence or placed, True
-            strong = strong or (after_town and len(regex.sub(r"\W", "", m.group())) >= 4)  # not "error 404"
+            long_code = len(regex.sub(r"\W", "", m.group())) >= 4  # strong next to a town: not "error 404"
+            strong = strong or (after_town and long_code)
         elif (m := _PLACE.match(text, at)) and not _everyday(m.group()):
             pos, placed, towned = m.end(), True, not _common(m.group())
+            # "sold 12 Big Macs, 2000 Euros": everyday words after the number are a town only before a unit.
+            pending = segment == 0 and not comma and "\n" not in gap and _first_common(m.group())
             if q := _QUALIFIER.match(text, pos):
                 pos = q.end()  # "Verona (VR)"
             # "…, Toronto", "10115 Berlin", "Apt. 501 POLSING": the town of the address
@@ -451,7 +482,7 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool, boo
                 comma_town = comma_town or comma
                 # A code on its own line or after a comma, then a town: "…\n4821 XG Weurt", "…, 10115 Berlin".
                 evidence = evidence or after_code
-                strong = strong or (after_code and towned)
+                strong = strong or (after_code and towned and long_code)
         elif (m := _REGION.match(text, at)) and (comma or "\n" in gap or after_town):  # "ASKER nan 1386"
             if after_town and kept_end == sep.start():
                 kept_end = m.end()  # "Araújo Verde / AM": the state of a kept town
@@ -476,7 +507,7 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool, boo
                 pos = q.end()  # "pescara (pe)"
             if comma or after_code or after_unit:
                 kept_end = pos
-                strong = strong or (after_code and towned)
+                strong = strong or (after_code and towned and long_code)
                 comma_town = comma_town or (comma and towned)
         else:
             break

@@ -110,6 +110,25 @@ def test_lower_case_and_multi_line_walks(text: str, expected: str) -> None:
     assert expected in found(InternationalAddressRecognizer(), text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "boulevard Chaudet 46\n4875 Balmat",  # a type word before a street the core found without it
+        "boulevard béguelin\n9159 beuchat",
+        "624 route Lepage\nBaie Dufresne, NU V2V3M2",
+        "Alameda de Teixeira, 541\nSão Cristóvão\n25388-853 da Costa / TO",  # a town starting with "da"
+        "Strohmayerweg 5, 2313 Gerasdorf bei Wien",
+        "h.-dieter-faust-straße 18\n88871 grafenau",
+        "Unit 21\n27 Isla Road\nRototanga 8546",  # the unit on the line before
+        "victoriaweg 8\n8559 lz\nsluiskil",  # a lower-case Dutch code
+        "901 Rivonia Isitaladi, Centurion, 7016",  # no type word we know: a town and a code after it
+        "Avenida Franco 624 Edif. 595 , Depto. 711\nSan Gabriela los bajos, YUC 12154-7280",
+    ],
+)
+def test_more_layouts(text: str) -> None:
+    assert found(InternationalAddressRecognizer(), f"ship to {text}\nthx") == [text]
+
+
 def test_house_number_before_a_bare_street_needs_no_cue() -> None:
     assert found(InternationalAddressRecognizer(), "5049 Harjukuja 54") == ["5049 Harjukuja 54"]
 
@@ -134,6 +153,9 @@ def test_house_number_before_a_bare_street_needs_no_cue() -> None:
         "mastercard exp 11/28 cvv 412",
         "i bought 2 large pizzas 12 inch, thanks",
         "order 3 lamps 2 next week",
+        "I have the iPhone 13 Pro, 256 GB, iOS 17.4.1",
+        "we sold 12 Big Macs, 2000 Euros total",
+        "error 404 Not Found, 500 Server Error",
     ],
 )
 def test_numbers_and_lines_that_are_not_addresses(text: str) -> None:
