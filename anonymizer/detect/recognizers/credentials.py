@@ -112,7 +112,7 @@ _PLACEHOLDER = regex.compile(
 _REFERENCE = regex.compile(
     r"""(?ix)
     ^\$(?:\{|(?-i:[A-Z_][A-Z0-9_]*)$)         # ${VAR}, $DB_PASSWORD
-    |^<[^>]*>?$|^\{\{|^%\(|^%s$|^[(\[]          # <your-token>, {{ secret }}, %(pw)s, "(recommended)"
+    |^<[^>]*>?$|^\{\{|^%\(|^%s$|^[(\[][a-z]+[)\]]?$   # <your-token>, {{ secret }}, %(pw)s, "(recommended)"
     |^(?:your|my|the|some|insert|enter|put)[_\-\s]   # your_api_key_here
     |[_\-](?:here|goes[_\-]here)$
     |^\*+$|^x+$|^•+$
@@ -149,7 +149,8 @@ class PasswordRecognizer(PrefilteredRecognizer):
             rf"""
             \b(?:pass\s?word|{typo_tolerant("password")}|passwd|pwd|pw|p/w|pass\s?phrase|pass\s?code|pass\s?key
                |login\s+pass|secret\s+(?:word|phrase)
-               |memorable\s+(?:word|phrase)|log-?in\s+(?:is|are|details\s+are)\s+\S+\s+(?:and|/)\s*)
+               |memorable\s+(?:word|phrase)
+               |log-?in\s+(?:is|are|details\s+are|details|info)\s*:?\s+(?:user(?:name)?\s*:?\s+)?\S+\s+(?:and|/|\|)\s*)
             """
             + "(?:"
             + _QUALIFIER
@@ -356,7 +357,8 @@ class PasswordRecognizer(PrefilteredRecognizer):
         ),
     ]
     # A closing "!" is kept: passwords often end with one, and over-covering by one character leaks nothing.
-    TRAILING_PUNCTUATION = ".,;:?)"
+    # A closing ")" too: "Pa(55)" or "X7(q)" end with one, and "(pw: hunter2)" covers one character more.
+    TRAILING_PUNCTUATION = ".,;:?"
     CONTEXT: ClassVar[list[str]] = ["password", "pin", "code", "otp", "security", "passcode"]
     PREFILTERS: ClassVar[dict[str, str]] = {
         # "... is my [new] password": the possessive and the first letters of every cue the pattern names.

@@ -23,6 +23,15 @@ _SYSTEM_USERS = frozenset(
      "localhost", "example", "changeme", "dbuser", "db_user", "app", "service"}
 )  # fmt: skip
 
+# Words that describe a user name in the other languages of the cues ("usuario: incorrecto", "Benutzername:
+# falsch", "identifiant : oublié").
+_FOREIGN_DESCRIPTIONS = frozenset(
+    {"incorrecto", "incorrecta", "inválido", "invalido", "olvidado", "bloqueado", "falsch", "ungültig", "vergessen",
+     "gesperrt", "incorrect", "invalide", "oublié", "oublie", "bloqué", "nieprawidłowy", "błędny", "zablokowany",
+     "errado", "incorreto", "esquecido", "sai", "quên", "obligatorio", "erforderlich", "requis", "wymagany",
+     "obrigatório", "none", "null", "ninguno", "keiner", "aucun", "brak", "nenhum"}
+)  # fmt: skip
+
 _PAYMENT = regex.compile(
     r"cash\s?(?:tag|app)|venmo|\bsen[dt]|\bpa(?:y|id)\b|request|zelle|transfer|refund", regex.IGNORECASE
 )
@@ -114,11 +123,12 @@ class UsernameRecognizer(PrefilteredRecognizer):
             + _FOREIGN_CUE
             + r"""
             (?:\s+(?:c(?:ủ|u)a\s+(?:t(?:ô|o)i|em|anh|m(?:ì|i)nh)|de\s+mi\s+cuenta|meu|mój|mein))?   # "của tôi"
-            (?:\s+(?:ist|lautet|es|est|(?:é|è)|jest|to|l(?:à|a)|era|war|is)|\s*[:=])\s*["'`]?
-            (?P<value>
-              (?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z]))                  # handle-shaped: "kmueller77", "carla.mtz"
-              @?[a-z][\w.\-]{1,30}[a-z0-9_]
+            (?:
+              (?:\s+(?:ist|lautet|es|est|(?:é|è)|jest|to|l(?:à|a)|era|war|is)\s*["'`]?
+                (?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z])))                # after a verb, handle-shaped: "kmueller77"
+              |\s*[:=]\s*["'`]?(?P<plain>)                              # after a colon any word: "usuario: emiotke"
             )
+            (?P<value>@?[a-z][\w.\-]{1,30}[a-z0-9_])
             (?![\w@])
             """,
             0.7,
@@ -300,6 +310,8 @@ class UsernameRecognizer(PrefilteredRecognizer):
             return True  # a placeholder: "your_username"
         if value.startswith("@"):
             return bare in _GROUP_MENTIONS
+        if "plain" in match.re.groupindex and bare in _FOREIGN_DESCRIPTIONS:
+            return True
         if "plain" in match.re.groupindex and bare.isalpha():
             # Any word is taken after a username cue and a separator, but not one that describes it: "the
             # username on the box is printed wrong".

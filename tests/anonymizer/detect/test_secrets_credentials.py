@@ -68,6 +68,10 @@ SECRETS = [
     ("Use code 482913 to sign in", ["482913"]),
     ("I got an error so here is the code they texted: 771204", ["771204"]),
     ("the alarm code is 1357 and the wifi is Linksys-2G password sunflower88", ["1357", "sunflower88"]),
+    # Symbols where a value starts or ends.
+    ("password: 3(37Imw)", ["3(37Imw)"]),
+    ("my password is ((AJ1VZnS2", ["((AJ1VZnS2"]),
+    ("login details are user jdoe / cB4T4X7vN(Q", ["cB4T4X7vN(Q"]),
     # Read out in number words.
     ("my pin is four four one seven", ["four four one seven"]),
     ("the gate code is one nine eight four", ["one nine eight four"]),
