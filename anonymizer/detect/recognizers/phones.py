@@ -95,11 +95,11 @@ class LenientPhoneRecognizer(PrefilteredRecognizer):
             r"""
             (?<![\w+$€£¥.,/:\#@*&=~^-]|\d[ \t]{0,2}[.\-/]?[ \t]{0,2})  # not inside a sum, a version, an id,
                                                           # a list or another number
-            (?P<bare>)(?P<value>(?:\(\d{1,5}\)|\d{1,5})  # "729 099 603", "010-9555-9797", "17/603-1372"
-              (?:(?:[ \t]?[.\-/][ \t]?|[ \t])(?:\(\d{1,5}\)|\d{1,5})){1,5}
+            (?P<bare>)(?P<value>(?:\(\d{1,5}\)[ \t]?[.\-/]?[ \t]?|\d{1,5}(?:[ \t]?[.\-/][ \t]?|[ \t]))  # "729 099 603",
+              (?:\(\d{1,5}\)|\d{1,5})(?:(?:[ \t]?[.\-/][ \t]?|[ \t])(?:\(\d{1,5}\)|\d{1,5})){0,4}  # "(00)967-9290"
               |\(\d{1,5}\)[ \t]?\d{6,10}                     # "(351) 937034236"
               |0\d{1,4}[ \t]?[.\-/]?[ \t]?\d{6,8}               # a trunk zero and an area code: "01390 996030"
-              |\d{9,13})                                   # or not grouped at all: "3660170548"
+              |\d{8,13})                                   # or not grouped at all: "3660170548", "92174218"
             (?![\w%°]|[.,/:-]?\d|[ \t]?[.\-/][ \t]?\d|[ \t]\d)   # the whole digit run, not a part of it
             """,
             0.45,
@@ -200,16 +200,20 @@ def _reject_bare(value: str, start: int, text: str) -> bool:
     if len(set(digits)) <= 2 or regex.match(r"\((?:19|20)\d\d\)", value):
         return True  # "1111 1111"; "(2019) 12345" is a year
     if len(groups) == 1:
-        # Not grouped: 9-13 digits that do not open with a date ("20240314...") or read as a Unix time.
+        # Not grouped: 8-13 digits that do not open with a date ("20240314...") or read as a Unix time, a round
+        # sum ("15000000") or a run of digits typed as a placeholder ("12345678").
         return (
-            not 9 <= len(digits) <= 13
+            not 8 <= len(digits) <= 13
             or _opens_with_date(digits)
+            or digits.endswith("000")
+            or digits in "12345678901234567890"
+            or digits in "98765432109876543210"
             or regex.fullmatch(r"1[4-9]\d{8}(?:\d{3})?", digits) is not None
             or _NOT_PHONE_BEFORE.search(text[max(text.rfind("\n", 0, start) + 1, start - 40) : start]) is not None
             or _NOT_PHONE_AFTER.match(text, start + len(value)) is not None
         )
     if len(digits) == 7:
-        if not regex.fullmatch(r"[2-9]\d\d(?:[ \t]?[.\-]?[ \t]?\d{4}|(?P<s>[ .\-])\d\d(?P=s)\d\d)", value):
+        if not regex.fullmatch(r"[1-9]\d\d(?:[ \t]?[.\-]?[ \t]?\d{4}|(?P<s>[ .\-])\d\d(?P=s)\d\d)", value):
             return True
     elif not 8 <= len(digits) <= 13:
         return True

@@ -32,11 +32,14 @@ def found(recognizer: EntityRecognizer, text: str) -> list[str]:
         ("I called 555-0134 twice", ["555-0134"]),
         ("ring 342-36-67 after six", ["342-36-67"]),
         ("ring 999 60 30 tonight", ["999 60 30"]),
+        ("It was 196 79 29.", ["196 79 29"]),
+        ("I think (00)967-9290 is the one.", ["(00)967-9290"]),
         ("416 60 039", ["416 60 039"]),
         ("Kaisa\n28-64-66-98\nthanks", ["28-64-66-98"]),
         # Not grouped at all, 9-13 digits.
         ("I was on hold, my line 3660170548 kept dropping", ["3660170548"]),
         ("you can try 19637865797 tonight", ["19637865797"]),
+        ("Yesterday 92174218 rang twice, weird.", ["92174218"]),
         # A label after the number, in a comma-separated list of numbers.
         ("085 175 7641-Office\\,3660170548-Fax", ["085 175 7641", "3660170548"]),
     ],
@@ -81,7 +84,10 @@ def test_bare_grouped_phones_are_found(text: str, expected: list[str]) -> None:
         "order 123456789 still missing",
         "UPC 012345678905",
         "timestamp 1712345678",
-        "12345678",  # eight digits not grouped
+        "12345678",  # a run of digits typed as a placeholder
+        "98765432",
+        "we raised 15000000 last year",  # a round sum
+        "my student ID is 20231234",
         "about 1000000000 views",
         "read chapters 12 13 14 15 and 16",  # counting
         "it rose 21 22 23 24 degrees",
