@@ -66,6 +66,8 @@ _PUBLIC_CODES = [
     "shipping", "airport", "branch", "swift", "bic", "routing", "iban", "region", "language", "currency",
     "store", "course", "class", "model", "part", "fault", "diagnostic", "trouble", "icd", "cpt", "fare", "color",
     "colour", "style", "event", "station", "dial", "seat", "room", "gift-card", "redemption", "campaign", "offer",
+    "reservation", "ticket", "case", "claim", "invoice", "account", "member", "customer", "policy", "transaction",
+    "loyalty", "serial", "flight", "fare", "hotel",
 ]  # fmt: skip
 # "use code WELCOME10", "apply code SPRING25": a code that is used or applied with letters in it is a promo
 # code (a one-time code sent by SMS is digits: "Use code 482913 to sign in"); a code in an error report is

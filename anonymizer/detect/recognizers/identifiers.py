@@ -20,6 +20,12 @@ from .names import common_words as _common_words
 
 # An identifier token: letters, digits and inner dashes, at least one digit somewhere.
 _ID_VALUE = r"(?=[a-z0-9-]*\d)[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,29}"
+# After a cue word an identifier may also hold underscores and slashes and run to a UUID's length:
+# "pi_3MtwBwLkdIwHu7ix28a3tqPa", "2026/00412", "9b2c4f3e-7a1d-4c2e-9f8a-1b2c3d4e5f60" (a date is rejected).
+_CUE_ID_VALUE = r"""(?=[a-z0-9_/-]*\d)[a-z0-9]
+    (?:[a-z0-9]|[-_](?=[a-z0-9])|(?<=(?<![a-z0-9])(?:[a-z]+|(?:19|20)\d\d))/(?=[a-z0-9])){2,39}"""
+# ("ZK/2026/118450", "2026/00412": a slash after letters or a year; "orders 1234/1235" is a list)
+_DATE_LIKE = regex.compile(r"\d{1,4}/\d{1,2}(?:/\d{1,4})?")
 
 # Who got the identifier, between the cue and "is"/":" ("the ticket i opened yesterday was 48213", "the order
 # number they gave me is ..."); only taken before a separator.
@@ -157,6 +163,8 @@ class _IdRecognizer(PrefilteredRecognizer):
         if "spaced" in match.re.groupindex:
             return digits < _SPACED_MIN_DIGITS
         mixed_code = len(value) >= 5 and digits >= 1 and any(ch.isalpha() for ch in value)
+        if "/" in value and _DATE_LIKE.fullmatch(value):
+            return True  # "my order 12/05 hasn't arrived": a date
         return (digits < self.MIN_DIGITS and not mixed_code) or _is_year(value)
 
 
@@ -174,7 +182,7 @@ class AccountIdRecognizer(_IdRecognizer):
             """,
             0.8,
         ),
-        verbose_pattern("account cue", _ACCOUNT_CUE + _ID_WORD + rf"(?P<value>{_ID_VALUE})\b", 0.7),
+        verbose_pattern("account cue", _ACCOUNT_CUE + _ID_WORD + rf"(?P<value>{_CUE_ID_VALUE})\b", 0.7),
         verbose_pattern(
             "spaced account id after cue",
             _ACCOUNT_CUE + _ID_WORD + rf"(?P<spaced>)(?P<value>{_SPACED_ID_VALUE})(?![\w-])",
@@ -232,7 +240,7 @@ class OrderIdRecognizer(_IdRecognizer):
                  (?=\s*(?:number|num\b|no\b|\#|id\b|ref\b|reference|code)))\b
             """
             + _ID_WORD
-            + rf"(?P<value>{_ID_VALUE})\b(?!\s\d{{4}})",  # a spaced number is read whole below
+            + rf"(?P<value>{_CUE_ID_VALUE})\b(?!\s\d{{4}})",  # a spaced number is read whole below
             0.7,
         ),
         verbose_pattern(

@@ -89,12 +89,17 @@ IDS = [
     ("account number is 12 4471 09", ["12 4471 09"]),
     ("my account 4421 2 days ago", ["4421"]),
     ("ticket 48213 2 hours ago", ["48213"]),
+    ("order id 9b2c4f3e-7a1d-4c2e-9f8a-1b2c3d4e5f60 never came", ["9b2c4f3e-7a1d-4c2e-9f8a-1b2c3d4e5f60"]),
+    ("transaction id: pi_3MtwBwLkdIwHu7ix28a3tqPa", ["pi_3MtwBwLkdIwHu7ix28a3tqPa"]),
+    ("invoice no. 2026/00412", ["2026/00412"]),
+    ("order ZK/2026/118450", ["ZK/2026/118450"]),
 ]
 NOT_IDS = [
     "la cuenta conta 3 productos",
     "frequent flyer miles expire in 2026",
     "mã đơn hàng của bạn",
     "the loyalty card is expired",
+    "my order 12/05 hasnt arrived",
 ]
 
 
