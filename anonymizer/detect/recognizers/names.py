@@ -123,6 +123,15 @@ _CUES = [
     _Cue(rf"i\s*{_APOS}?\s*m|i\s+am", False),
     _Cue(rf"{typo_tolerant('thanks')}|thank\s+you|thnak\s+you|thx|ty|cheers|regards|best|sincerely", False),
     _Cue(r"(?:speaking|talking|chatting|spoke|spoken)\s+(?:with|to)|ask\s+for|transferred\s+to", False),
+    # "my daughter ludmila", "our son, Kofi", "my wife priya": a relative, partner or colleague by name.
+    _Cue(
+        r"(?:my|our|his|her|their|your)\s+(?:(?:little|older|younger|big|baby|eldest|youngest|oldest|late|ex|step"
+        r"|twin|best)[\s\-]*)?(?:son|daughter|wife|husband|partner|spouse|mom|mum|mother|dad|father|brother|sister"
+        r"|kid|child|boyfriend|girlfriend|fianc[eé]e?|friend|grandson|granddaughter|grandma|grandmother|grandpa"
+        r"|grandfather|aunt|uncle|cousin|niece|nephew|colleague|co-?worker|roommate|flatmate|neighbou?r|boss"
+        r"|manager|landlord|landlady|tenant|nanny|carer|caregiver)",
+        False,
+    ),
     _Cue(r"(?:hi|hello|hey)(?:\s+there)?|good\s+(?:morning|afternoon|evening|day)|dear|mr|mrs|ms|miss|mx|dr", False),
 ]
 

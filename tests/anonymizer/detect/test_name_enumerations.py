@@ -100,3 +100,26 @@ def test_a_name_before_the_pronoun_i(text: str) -> None:
 
     values = [text[r.start : r.end] for r in PersonShapeRecognizer().analyze(text, ["PERSON"])]
     assert values and values[0] in ("Christina", "Francesca")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("my daughter ludmila lost her card", "ludmila"),
+        ("my wife priya will call", "priya"),
+        ("my husband, tomasz, is the account holder", "tomasz"),
+        ("our youngest son Kwabena starts school", "Kwabena"),
+        ("my landlord Okafor never answers", "Okafor"),
+    ],
+)
+def test_a_relative_or_colleague_by_name(text: str, name: str) -> None:
+    from anonymizer.detect.recognizers import ContextNameRecognizer
+
+    assert [text[r.start : r.end] for r in ContextNameRecognizer().analyze(text, ["PERSON"])] == [name]
+
+
+@pytest.mark.parametrize("text", ["my son has a cold", "my wife said no", "my boss will call", "my mom is sick too"])
+def test_a_relative_without_a_name(text: str) -> None:
+    from anonymizer.detect.recognizers import ContextNameRecognizer
+
+    assert ContextNameRecognizer().analyze(text, ["PERSON"]) == []
