@@ -87,9 +87,10 @@ class CardCueRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "card number after cue",
             r"""
-            (?<!\b(?:health|insurance|medical|library|member|membership|loyalty|rewards|id|identity|sim|
-                  business|report|key|sd|memory|graphics|video|sound|network|wifi)[ \t-]?)   # not those cards
-            \b(?:(?:credit|debit|bank|visa|master|payment)?[ \t]?card|cc|c/c|visa|mastercard|amex|maestro
+            \b(?:(?:credit|debit|bank|visa|master|payment)?[ \t]?card
+                 (?<!\b(?:health|insurance|medical|library|member|membership|loyalty|rewards|id|identity|sim|
+                    business|report|key|sd|memory|graphics|video|sound|network|wifi)[ \t-]?card)   # not those cards
+               |cc|c/c|visa|mastercard|amex|maestro
                |discover|card\s?holder|pan|tarjeta|carte|karte|kreditkarte|cart[ãa]o|carta|kaart|karta)
             (?:\s+(?:number|num|no\.?|\#|details|info|nr|n[º°o]|numero|número|num[ée]ro|nummer))?
             # A few words between: "card is a visa, 4111...", "card on file should be 5500 ...".

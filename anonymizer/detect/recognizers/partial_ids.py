@@ -6,10 +6,11 @@ from typing import ClassVar
 
 from presidio_analyzer import Pattern
 
-from ._base import ChatPatternRecognizer, typo_tolerant, verbose_pattern
+from ._base import typo_tolerant, verbose_pattern
+from .identifiers import PrefilteredRecognizer
 
 
-class PartialIdRecognizer(ChatPatternRecognizer):
+class PartialIdRecognizer(PrefilteredRecognizer):
     """Two to six trailing digits after "last 4", "ending in", "ends with", or behind a masked prefix; before
     "(last 4)"; four digits right after a card word ("mastercard 4821"); a card's first digits after "first 6"."""
 
@@ -89,3 +90,10 @@ class PartialIdRecognizer(ChatPatternRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["last", "ending", "card", "ssn", "digits", "account"]
+    # The patterns that may start at any digit run only when their cue words occur in the text.
+    PREFILTERS: ClassVar[dict[str, str]] = {
+        "last digits, spaced or uncounted": r"\b(?:last|final)\b",
+        "digits before last n": r"\b(?:last|final)\b",
+        "first digits": r"\bfirst\b",
+        "four digits after a card word": r"\b(?:mastercard|master\s+card|amex|discover|card|visa)\b",
+    }

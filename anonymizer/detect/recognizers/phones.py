@@ -93,6 +93,7 @@ class LenientPhoneRecognizer(PrefilteredRecognizer):
         verbose_pattern(
             "bare grouped number",
             r"""
+            (?=[\d(])                                     # fails fast where no number starts
             (?<![\w+$€£¥.,/:\#@*&=~^-]|\d[ \t]{0,2}[.\-/]?[ \t]{0,2})  # not inside a sum, a version, an id,
                                                           # a list or another number
             (?P<bare>)(?P<value>(?:\(\d{1,5}\)[ \t]?[.\-/]?[ \t]?|\d{1,5}(?:[ \t]?[.\-/][ \t]?|[ \t]))  # "729 099 603",
@@ -184,6 +185,14 @@ _NOT_PHONE_AFTER = regex.compile(
 # The country code, check digits and bank code of an IBAN typed in groups: "NL72 ABNA 0453 5789 68".
 _IBAN_HEAD = regex.compile(r"\b[a-z]{2}\d{2}(?:[ \t]?[a-z0-9]{4})*[ \t]?\Z", regex.IGNORECASE)
 
+_DIGIT_RUN = regex.compile(r"\d+")
+_SEPARATOR_RUN = regex.compile(r"[^\d()]+")
+_YEAR_IN_PARENTHESES = regex.compile(r"\((?:19|20)\d\d\)")
+_UNIX_TIME = regex.compile(r"1[4-9]\d{8}(?:\d{3})?")
+_SEVEN_DIGITS = regex.compile(r"[1-9]\d\d(?:[ \t]?[.\-]?[ \t]?\d{4}|(?P<s>[ .\-])\d\d(?P=s)\d\d)")  # 342-36-67
+_TIME_RANGE = regex.compile(r"\d{1,2}[.:]\d\d[ \t]*[-/][ \t]*\d{1,2}[.:]\d\d")
+_ZIP_PLUS_FOUR = regex.compile(r"\d{5}-\d{4}")
+
 
 def _reject_bare(value: str, start: int, text: str) -> bool:
     """A digit run in groups with no phone cue is a phone only when nothing else explains it.
@@ -193,11 +202,11 @@ def _reject_bare(value: str, start: int, text: str) -> bool:
     round numbers or years, a sum in thousands ("12 345 678", "1.250.000"), an IP address, a US ZIP+4, an
     amount or count (a currency or unit word after it) or an identifier (an id cue word before it).
     """
-    groups = regex.findall(r"\d+", value)
+    groups = _DIGIT_RUN.findall(value)
     digits = "".join(groups)
-    separators = regex.findall(r"[^\d()]+", value.strip("()"))
+    separators = _SEPARATOR_RUN.findall(value.strip("()"))
     seps = {sep.strip() or " " for sep in separators}
-    if len(set(digits)) <= 2 or regex.match(r"\((?:19|20)\d\d\)", value):
+    if len(set(digits)) <= 2 or _YEAR_IN_PARENTHESES.match(value):
         return True  # "1111 1111"; "(2019) 12345" is a year
     if len(groups) == 1:
         # Not grouped: 8-13 digits that do not open with a date ("20240314...") or read as a Unix time, a round
@@ -208,12 +217,12 @@ def _reject_bare(value: str, start: int, text: str) -> bool:
             or digits.endswith("000")
             or digits in "12345678901234567890"
             or digits in "98765432109876543210"
-            or regex.fullmatch(r"1[4-9]\d{8}(?:\d{3})?", digits) is not None
+            or _UNIX_TIME.fullmatch(digits) is not None
             or _NOT_PHONE_BEFORE.search(text[max(text.rfind("\n", 0, start) + 1, start - 40) : start]) is not None
             or _NOT_PHONE_AFTER.match(text, start + len(value)) is not None
         )
     if len(digits) == 7:
-        if not regex.fullmatch(r"[1-9]\d\d(?:[ \t]?[.\-]?[ \t]?\d{4}|(?P<s>[ .\-])\d\d(?P=s)\d\d)", value):
+        if not _SEVEN_DIGITS.fullmatch(value):
             return True
     elif not 8 <= len(digits) <= 13:
         return True
@@ -236,7 +245,7 @@ def _reject_bare(value: str, start: int, text: str) -> bool:
             return True
     if len(groups) == 3 and _date_like(groups) and seps <= {".", "/", "-"}:
         return True
-    if regex.fullmatch(r"\d{1,2}[.:]\d\d[ \t]*[-/][ \t]*\d{1,2}[.:]\d\d", value):
+    if _TIME_RANGE.fullmatch(value):
         return True  # "09.00-17.30"
     # Thousands: dotted ("1.250.000") or with a short lead ("12 345 678"); "729 099 603" is a phone.
     thousands = len(groups) >= 2 and all(len(g) == 3 for g in groups[1:]) and groups[0][0] != "0"
@@ -244,7 +253,7 @@ def _reject_bare(value: str, start: int, text: str) -> bool:
         return True
     if seps == {"."} and len(groups) == 4 and all(len(g) <= 3 and int(g) <= 255 for g in groups):
         return True  # an IPv4 address
-    if regex.fullmatch(r"\d{5}-\d{4}", value):
+    if _ZIP_PLUS_FOUR.fullmatch(value):
         return True  # a ZIP+4 code
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 40) : start]
