@@ -88,6 +88,8 @@ _EN_EXTRA_TYPES = words(
 )
 
 _TITLE = r"(?-i:\p{Lu}[\p{L}'\u2019.\-]*)"  # "Rue", "SEINÄJOKI", "Μεγάλη", "O'Neil"
+# A word of a script without letter case (Devanagari, Hebrew, Arabic, Thai, ...), with its combining marks.
+_UNCASED = r"(?:\p{Lo}[\p{Lo}\p{M}]*)"
 _LOWER = r"(?-i:\p{Ll}[\p{L}'\u2019\-]*)"
 # Lower-case words inside a street or town name: "Rue de la Gare", "Črni Vrh nad Idrijo", "Chomutice u Horic".
 _CONNECTORS = words(
@@ -104,7 +106,7 @@ _HOUSE = (
 )
 
 # A street named by a number: "Cl. 197", "Calle 8I", "Av. 6", "пер. 8 Марта".
-_NUMBERED_NAME = r"\d{1,3}(?:\p{L}|[ªº°])?(?![\w/-])"
+_NUMBERED_NAME = r"\d{1,3}(?:\p{L}|[ªº°]|-\p{L}{1,2})?(?![\w/-])"  # "8I", "3ª", "2-й" (Ukrainian ordinal)
 # What is written before the house number: "N° 481", "nr. 474", "д. 1" (Russian), "буд. 9" (Ukrainian).
 _NUMBER_WORD = r"(?:No|N°|Nº|nº|n°|n|nr|Nro|д|буд|дом|b)"
 
@@ -119,7 +121,7 @@ _CORE_PATTERN = rf"""
         |
           (?:{alternation(_PREFIX_TYPES_ANY)})(?![\p{{L}}])\.?           # "rue", "ul.": words in any case
           (?:[ ]+{_NUMBERED_NAME}(?:[ ]+(?:{_CONNECTOR}|{_TITLE}(?=[\s,;)]|$)
-              |(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{0,4}}
+              |(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])|{_NUMBER_WORD}[.°º]?[ ]*\d){_LOWER})){{0,4}}
             |(?:[ ]+(?:{_CONNECTOR}|{_TITLE}(?=[\s,;)]|$)
               |(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,5}})
         |
@@ -127,6 +129,7 @@ _CORE_PATTERN = rf"""
             |(?:boulevard|avenue|chemin|allée|impasse)(?=[ ]+\p{{L}}))                      # "boulevard béguelin"
           (?:[ ]+(?:{_CONNECTOR}|{_TITLE}|(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,4}}
         )
+        (?:[ ]+\d{{1,2}}-\p{{L}}{{1,2}}(?![\w-]))?                          # "Проїзний 2-й": an ordinal
         (?:,?[ ]+(?:{_NUMBER_WORD}\.?[ ]*|\#[ ]*)?{_NUMBER}                 # "Via Franscini 71", "Piazza Anita, 34"
           (?:[ ]+(?:este|oeste|sur|norte|bis))?)?                            # Colombia "# 69-65 sur"
       |
@@ -175,7 +178,10 @@ _CORE = regex.compile(rf"(?x)(?<![\p{{L}}\d])(?:{_CORE_PATTERN})", DEFAULT_FLAGS
 # "901 Rivonia Isitaladi, Centurion, 7016" (Zulu type words), "27 Main, Springfield 12345"; only with a
 # postcode-and-town line or a country after it.
 _HOUSE_AND_NAME = regex.compile(
-    rf"(?x)(?<![\p{{L}}\d]){_HOUSE}[ ]+{_TITLE}(?:[ ]+(?:{_TITLE}|{_CONNECTOR})){{0,3}}(?=[ \t]*[,\n])", DEFAULT_FLAGS
+    rf"""(?x)(?<![\p{{L}}\d]){_HOUSE}[ ]+
+    (?:{_TITLE}(?:[ ]+(?:{_TITLE}|{_CONNECTOR})){{0,3}}|{_UNCASED}(?:[ ]+{_UNCASED}){{0,3}})  # "कल्पना आहूजा"
+    (?=[ \t]*[,\n])""",
+    DEFAULT_FLAGS,
 )
 # A street line of any words ending in a house number ("mala 86", "Do Dubin 84", "pot na orle 88"): an address
 # only when a postcode-and-town line or a country follows it. Run on the text no other core covered.
@@ -247,7 +253,8 @@ _REGION = regex.compile(r"(?x)(?:(?-i:[A-Z]{2,3})|nan|\d{1,2})(?![\w-])", DEFAUL
 _LOWER_REGION = regex.compile(r"(?-i:[a-z]{2,4})(?![\w-])")  # "/ rr" after a town in a lower-case address
 _PLACE = regex.compile(
     rf"""(?x)
-    (?:{_CONNECTOR}[ ]+)?{_TITLE}(?:[ ]+(?:{_CONNECTOR}[ ]+)*{_TITLE}){{0,5}}  # "Dusino San Michele", "da Costa"
+    (?:(?:{_CONNECTOR}[ ]+)?{_TITLE}(?:[ ]+(?:{_CONNECTOR}[ ]+)*{_TITLE}){{0,5}}  # "Dusino San Michele", "da Costa"
+      |{_UNCASED}(?:[ ]+{_UNCASED}){{0,3}})                                       # "अम्बाजी", "כפר יונה"
     (?:(?:[ ]+{_CONNECTOR})?[ ]+{_LOWER}(?=[ \t]*(?:[,\n]|$)))?     # "Novo mesto", "San Gabriela los bajos"
     (?<!\p{{L}}{{3}}\.)                                          # not the full stop after the town
     (?![\w']|-(?!\d))                                          # "Jorhat-590139": an Indian PIN after a dash
@@ -314,7 +321,7 @@ class InternationalAddressRecognizer(EntityRecognizer):
             start, end = match.span()
             if any(s < end and start < e for s, e in covered):
                 continue
-            tail_end, evidence, strong, comma_town = _extend(text, end, text[start:end] == text[start:end].lower())
+            tail_end, evidence, strong, comma_town = _extend(text, end, _lower(text[start:end]))
             if not _loose_is_street(match.group()) or (
                 match.re is _HOUSE_AND_NAME and not _bare_is_street(match.group())
             ):
@@ -335,7 +342,7 @@ class InternationalAddressRecognizer(EntityRecognizer):
     def _accept(self, text: str, match: regex.Match[str]) -> RecognizerResult | None:
         """The address of a core and the lines after it, or None when the core is not a street."""
         start, end = match.span()
-        lower_case = text[start:end] == text[start:end].lower()
+        lower_case = _lower(text[start:end])
         tail_end, evidence, strong, _ = _extend(text, end, lower_case)
         bare, usps = match.group("bare"), match.group("usps")
         # "Place Order", "Via Email": a type word without a number is an address only with a postcode and
@@ -372,6 +379,11 @@ _PRECEDING_TYPE = regex.compile(
 )
 
 
+def _lower(core: str) -> bool:
+    """A core typed in lower case; not one in a script without letter case."""
+    return core == core.lower() and core != core.upper()
+
+
 def _type_start(text: str, start: int) -> int:
     """Where a street without a recognised core starts when a type word is just before it: "boulevard Chaudet 46"."""
     before = _PRECEDING_TYPE.search(text, max(0, start - 30), start)
@@ -402,12 +414,12 @@ _LEADING_NUMBER = regex.compile(r"\d")
 
 def _unusual(core: str) -> bool:
     """Some word of the street is not an everyday word."""
-    return any(w.lower() not in common_words() for w in regex.findall(r"\p{L}{3,}", core))
+    return any(w.lower() not in common_words() for w in regex.findall(r"\p{L}[\p{L}\p{M}]{2,}", core))
 
 
 def _loose_is_street(core: str) -> bool:
     """Any street words, but not a lone everyday word or a word that takes a number in prose."""
-    name_words = [w.lower().strip(".") for w in regex.findall(r"\p{L}[\p{L}'\-.]*", core)]
+    name_words = [w.lower().strip(".") for w in regex.findall(r"\p{L}[\p{L}\p{M}'\-.]*", core)]
     if not name_words or any(w in _NOT_STREET_NAMES for w in name_words):
         return False
     return not (len(name_words) == 1 and (name_words[0] in common_words() or len(name_words[0]) < 3))
@@ -415,7 +427,7 @@ def _loose_is_street(core: str) -> bool:
 
 def _bare_is_street(core: str) -> bool:
     """A bare core's name words must not be everyday words ("Order 12", "March 3", "Room 5")."""
-    name_words = regex.findall(r"\p{L}[\p{L}'\-]*", core)
+    name_words = regex.findall(r"\p{L}[\p{L}\p{M}'\-]*", core)
     if not any(len(w) >= 3 for w in name_words):
         return False  # "IA 50941": a region code and a ZIP, not a street
     everyday = STOP_WORDS | common_words() | _NOT_STREET_NAMES
@@ -470,6 +482,10 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool, boo
             pos, kept_end, evidence, coded = m.end(), m.end(), evidence or placed, True
             long_code = len(regex.sub(r"\W", "", m.group())) >= 4  # strong next to a town: not "error 404"
             strong = strong or (after_town and long_code)
+        elif "/" in gap and after_town and (m := _REGION.match(text, at)):
+            if kept_end == sep.start():
+                kept_end = m.end()  # "Cassiano do Amparo / PA": the state of a kept town
+            pos, placed, towned = m.end(), True, True
         elif (m := _PLACE.match(text, at)) and not _everyday(m.group()):
             pos, placed, towned = m.end(), True, not _common(m.group())
             # "sold 12 Big Macs, 2000 Euros": everyday words after the number are a town only before a unit.
@@ -521,7 +537,7 @@ def _first_common(place: str) -> bool:
 
 def _common(place: str) -> bool:
     """A place of everyday words only ("Done", "Thanks team"): not a town."""
-    return all(w.lower() in common_words() for w in regex.findall(r"\p{L}+", place))
+    return all(w.lower() in common_words() for w in regex.findall(r"\p{L}[\p{L}\p{M}]*", place))
 
 
 def _everyday(segment: str) -> bool:

@@ -123,6 +123,12 @@ def test_lower_case_and_multi_line_walks(text: str, expected: str) -> None:
         "victoriaweg 8\n8559 lz\nsluiskil",  # a lower-case Dutch code
         "901 Rivonia Isitaladi, Centurion, 7016",  # no type word we know: a town and a code after it
         "Avenida Franco 624 Edif. 595 , Depto. 711\nSan Gabriela los bajos, YUC 12154-7280",
+        "Lagoa de Moura, Santa Inês, 74911-862 Cassiano do Amparo / PA",  # the state after a slash
+        "avenida 8 n° 2724 torre 4 dto. 3\nformosa 3600, formosa",
+        "площа Проїзний 2-й, буд. 865, Мала Виска, 77750",  # an ordinal in the street name
+        # Scripts without letter case: a house number and a name, then a town and a code.
+        "01/815 कल्पना आहूजा\nअम्बाजी-613186",
+        "משעול פארן 18, כפר יונה, 8301661",
     ],
 )
 def test_more_layouts(text: str) -> None:
