@@ -247,7 +247,7 @@ class PasswordRecognizer(PrefilteredRecognizer):
             rf"""
             (?:
               \b(?:otp|2fa|mfa|tfa|totp)(?:\s+code)?                      # "OTP 4829", "2fa code: 123456"
-              |(?<!\b(?:{alternation(_PUBLIC_CODES)})[\s-]|[?&;])\bcode  # not "zip code"
+              |\bcode(?<!\b(?:{alternation(_PUBLIC_CODES)})[\s-]code|[?&;]code)  # not "zip code"
             )
             (?P<code_cue>)
             """
@@ -265,17 +265,17 @@ class PasswordRecognizer(PrefilteredRecognizer):
             "password-shaped token",
             r"""
             (?<![\w@/.:=\-])                                           # not a URL parameter value
-            (?![\w.\-]*=[^=\s])(?!-)                                    # not "KEY=value", not a "-pFlag"
+            (?=[^\s\d=]*\d)(?!-)                                          # a digit (most words fail here), no "-pFlag"
             (?P<value>
-              (?-i:(?=\S*[a-z])(?=\S*[A-Z]))(?=\S*\d)                   # lower, upper and a digit ...
-              (?=[^\s]*[!@\#$%^&*?~+=_.\-][^\s]*[a-z0-9])             # ... and an inner symbol,
-              (?=[^\s]*[!@\#$%^&*?~+=_]|[a-z\-]+\d+(?![\w.!@\#$%^&*?~+=\-]))   # or "Word-Word1": not "iPhone15-Pro"
+              (?-i:(?=[^\s=]*[a-z])(?=[^\s=]*[A-Z]))                            # lower, upper and a digit ...
+              (?=[^\s=]*[!@\#$%^&*?~+_.\-][^\s=]*[a-z0-9])           # ... and an inner symbol,
+              (?=[^\s=]*[!@\#$%^&*?~+_]|[a-z\-]+\d+(?![\w.!@\#$%^&*?~+=\-]))   # or "Word-Word1": not "iPhone15-Pro"
               (?![a-z]+-[a-z]{0,2}\d+(?![\w-]))                          # not a model: "Galaxy-S24"
               (?!\S*(?:@[a-z0-9-]+\.|://|\.(?:com|org|net|io)\b))      # not an email or a URL
               (?![a-z]+-\d+[a-z]{0,3}(?![\w-])|\d+-[a-z]+(?![\w-])|v\d)   # not "Covid-19", "Linksys-2G", "555-Fax"
-              (?-i:[A-Za-z0-9!@\#$%^&*?~+=_.\-]{8,32})
+              (?-i:[A-Za-z0-9!@\#$%^&*?~+_.\-]{8,32}=*)                # "=" only as base64 padding
             )
-            (?![\w@/\-]|[=:]\S)                                         # not a key: "STRIPE_SECRET_KEY=sk_..."
+            (?![\w@/\-=]|:\S)                                            # not a key: "STRIPE_SECRET_KEY=sk_..."
             """,
             0.5,
         ),
@@ -367,19 +367,63 @@ class PasswordRecognizer(PrefilteredRecognizer):
         "secret before its cue": r"""\s(?:my|the|our|your)\s+(?:(?:new|old|current|temp(?:orary)?|login)\s+)?
             (?:pass|pwd|pw|pin|otp|verification|security|one|2fa|sms)""",
         "second secret in a list": "pass|pwd|pw|pin",
-        # Two number words in a row (the value holds four or more).
-        "secret read out in number words": r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,\-]+"
-        r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)",
         "secret in parentheses after its cue": r"\(",
         "secret changed to a value": "pass|pwd|pw|pin",
         # Every key ends with its secret word, then an optional quote and the separator.
         "secret key in config": r"""(?:pass|passwd|password|passphrase|pwd|secret|token|key|credentials?)
             ["']?\s*[:=]""",
-        "vendor key format": r"""eyJ|gh[pousr]_|github_pat_|glpat-|_live_|_test_|whsec_|sk-|akia|asia|xox|aiza|sg\.|npm_
-            |pypi-""",
-        "authorization header": "authorization|bearer",
-        "password in a connection string": "://",
-        "password on a command line": r"--|\s-p",
+    }
+
+    LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "secret read out in number words": ("pin", "code", "otp", "pass", "pw"),
+        # The foreign cues' stems, and the English words used inside those languages.
+        "password cue in another language": (
+            "passw",
+            "kennw",
+            "contrase",
+            "clave",
+            "hasł",
+            "hasl",
+            "mot de passe",
+            "mdp",
+            "senha",
+            "kh",
+            "wachtw",
+            "senord",
+            "adgang",
+            "salasana",
+            "ifre",
+            "digo",
+            "code",
+            "kod",
+            "mã",
+            "ma ",
+            "pass",
+            "pw",
+            "mk",
+            "pin",
+            "otp",
+        ),
+        "secret key in config": ("pass", "pwd", "secret", "token", "key", "credential"),
+        "vendor key format": (
+            "eyj",
+            "gh",
+            "glpat-",
+            "_live_",
+            "_test_",
+            "whsec_",
+            "sk-",
+            "akia",
+            "asia",
+            "xox",
+            "aiza",
+            "sg.",
+            "npm_",
+            "pypi-",
+        ),
+        "authorization header": ("authorization", "bearer"),
+        "password in a connection string": ("://",),
+        "password on a command line": ("--", " -p", "sshpass"),
     }
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:

@@ -132,11 +132,19 @@ class PrefilteredRecognizer(ChatPatternRecognizer):
     """
 
     PREFILTERS: ClassVar[dict[str, str]] = {}
+    # Cheaper still: substrings of the lower-cased text, one of which every match contains (checked first).
+    LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {}
 
     def _patterns_for(self, text: str) -> Iterator[Pattern]:
         """The patterns whose probe occurs in `text`, and those without one."""
         present: dict[str, bool] = {}
+        lower: str | None = None
         for pattern in self._patterns:
+            literals = self.LITERALS.get(pattern.name)
+            if literals is not None:
+                lower = text.lower() if lower is None else lower
+                if not any(literal in lower for literal in literals):
+                    continue
             probe = self.PREFILTERS.get(pattern.name)
             if probe is not None:
                 if probe not in present:
