@@ -11,6 +11,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers.generic import iban_patterns
 
 from ._base import ChatPatternRecognizer, digits_of, luhn_valid, span_result, verbose_pattern
+from .phones import DashTolerantMixin, hyphenate_dashes
 
 # Issuer prefixes (IIN ranges) and the lengths each scheme issues; a Luhn-valid number outside them is noise.
 _SCHEMES: list[tuple[str, tuple[int, ...]]] = [
@@ -31,7 +32,7 @@ def card_scheme_ok(number: str) -> bool:
     return any(regex.match(prefix, number) and len(number) in lengths for prefix, lengths in _SCHEMES)
 
 
-class CreditCardGapRecognizer(ChatPatternRecognizer):
+class CreditCardGapRecognizer(DashTolerantMixin, ChatPatternRecognizer):
     """Card numbers of 12 to 19 digits, typed plain or in groups, kept only when Luhn and the issuer agree."""
 
     ENTITY = "CREDIT_CARD"
@@ -76,7 +77,7 @@ def card_grouped(value: str) -> bool:
     return _CARD_GROUPS.fullmatch(value) is not None and 15 <= len(digits_of(value)) <= 19
 
 
-class CardCueRecognizer(ChatPatternRecognizer):
+class CardCueRecognizer(DashTolerantMixin, ChatPatternRecognizer):
     """A 13-19 digit number right after a card cue, even when its checksum fails: a customer who mistypes
     one digit of their card still typed fifteen right ones ("card number is 4111 1111 1111 1112"); the first
     eight or twelve digits in groups of four when the rest comes in the next message."""
@@ -165,6 +166,7 @@ class IbanTypoRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         """Every IBAN-shaped candidate trimmed to its country's layout, scored by a bank cue before it."""
         results: list[RecognizerResult] = []
+        text = hyphenate_dashes(text)
         for match in _IBAN_CANDIDATE.finditer(text):
             end = _iban_end(text, match.start(), match.end())
             if end is None:

@@ -14,7 +14,8 @@ from typing import ClassVar
 
 import phonenumbers
 import regex
-from presidio_analyzer import Pattern
+from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ._base import verbose_pattern
 from .identifiers import PrefilteredRecognizer
@@ -44,7 +45,29 @@ _CUE = r"""
 """
 
 
-class LenientPhoneRecognizer(PrefilteredRecognizer):
+# Dashes people paste from word processors and phones (en and em dashes, minus signs): read as a hyphen, one for one,
+# so every offset found in the translated text is the same in the original.
+_DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+_DASH_TABLE = str.maketrans(dict.fromkeys(_DASH_CHARS, "-"))
+_DASH = regex.compile(f"[{_DASH_CHARS}]")
+
+
+def hyphenate_dashes(text: str) -> str:
+    """`text` with typographic dashes and minus signs replaced by '-', length and offsets unchanged."""
+    return text.translate(_DASH_TABLE) if _DASH.search(text) else text
+
+
+class DashTolerantMixin:
+    """Runs a pattern recognizer's patterns over the text with its dashes read as hyphens."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None
+    ) -> list[RecognizerResult]:
+        """The parent's findings on `hyphenate_dashes(text)` (same offsets)."""
+        return super().analyze(hyphenate_dashes(text), entities, nlp_artifacts, regex_flags)  # type: ignore[misc,no-any-return]
+
+
+class LenientPhoneRecognizer(DashTolerantMixin, PrefilteredRecognizer):
     """International numbers of plausible length anywhere; national numbers of 7-15 digits next to a phone cue."""
 
     ENTITY = "PHONE_NUMBER"

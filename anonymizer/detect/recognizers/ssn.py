@@ -8,12 +8,13 @@ import regex
 from presidio_analyzer import Pattern
 
 from ._base import ChatPatternRecognizer, digits_of, verbose_pattern
+from .phones import DashTolerantMixin
 
 # Published sample numbers (Presidio rejects the same): typed in examples, never anyone's.
 _SAMPLES = frozenset({"123456789", "987654320", "078051120"})
 
 
-class SsnCueRecognizer(ChatPatternRecognizer):
+class SsnCueRecognizer(DashTolerantMixin, ChatPatternRecognizer):
     """Nine digits after "ssn", "social", "social security number", with any separators or none."""
 
     ENTITY = "US_SSN"
@@ -25,7 +26,7 @@ class SsnCueRecognizer(ChatPatternRecognizer):
             (?:\b(?:ssn|ss\s?\#|social\s+insurance(?:\s+(?:number|no\.?|num|\#))?   # and the Canadian SIN
                   |sin(?=\s*(?:\#|:|is\b|number|no\b))
                   |ss\s+(?:no\.?|num(?:ber)?)|social(?:\s+sec(?:urity|\.)?)?(?:\s+(?:number|no\.?|num|\#))?
-                  |soc\.?\s+sec\.?(?:\s+(?:no\.?|num(?:ber)?|\#))?)
+                  |soc\.?\s*sec\.?(?:\s+(?:no\.?|num(?:ber)?|\#))?)
                |(?<![\w.])s\.s\.n\.?)                                          # "s.s.n. 123-45-6789"
             (?:["'](?=\s*[:=]))?                                                 # a JSON key: "ssn": "..."
             (?:'s|\s+(?:is|was|=|:)|\s*[:=\#-])?(?:\s+(?:now|still|actually))?\s*   # "ssn is", "social's"
@@ -40,7 +41,7 @@ class SsnCueRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "ssn a few words after a strong cue",
             r"""
-            \b(?:ssn|ss\#|social\s+security(?:\s+(?:number|no\.?|num|\#))?|soc\.?\s+sec\.?(?:\s+(?:no\.?|\#))?)
+            \b(?:ssn|ss\#|social\s+security(?:\s+(?:number|no\.?|num|\#))?|soc\.?\s*sec\.?(?:\s+(?:no\.?|\#))?)
             (?P<gap>[^\d\n]{1,40}?)                                   # "for my husband:", "I have on file is"
             (?<![\w.+\-/])
             (?P<value>\d{3}[\s.\-/]{0,3}\d{2}[\s.\-/]{0,3}\d{3,5}    # nine digits, or one typed too few or

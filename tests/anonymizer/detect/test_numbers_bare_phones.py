@@ -30,6 +30,7 @@ def found(recognizer: EntityRecognizer, text: str) -> list[str]:
         ("the clinic: 01390 996030", ["01390 996030"]),
         ("Try 06 12 34 56 78 after lunch", ["06 12 34 56 78"]),
         ("I called 555-0134 twice", ["555-0134"]),
+        ("call me on 415\u2013555\u20130134", ["415\u2013555\u20130134"]),  # en dashes
         ("ring 342-36-67 after six", ["342-36-67"]),
         ("ring 999 60 30 tonight", ["999 60 30"]),
         ("It was 196 79 29.", ["196 79 29"]),

@@ -26,6 +26,7 @@ def found(recognizer: EntityRecognizer, text: str) -> list[str]:
         ("4111 - 1111 - 1111 - 1111", ["4111 - 1111 - 1111 - 1111"]),
         ("3782 822463 10006", ["3782 822463 10006"]),  # American Express groups, checksum fails
         ("my visa 4111 1111\n1111 1111", ["4111 1111\n1111 1111"]),  # over a line break
+        ("4111\u20141111\u20141111\u20141112", ["4111\u20141111\u20141111\u20141112"]),  # em dashes
     ],
 )
 def test_card_shaped_numbers_are_cards_without_a_cue(text: str, expected: list[str]) -> None:

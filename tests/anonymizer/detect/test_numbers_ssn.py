@@ -25,6 +25,8 @@ def found(text: str) -> list[str]:
         ("social security number is 213-45-678", ["213-45-678"]),  # a digit dropped
         ("SSN 213-45-67890", ["213-45-67890"]),  # a digit added
         ("SSN and DOB: 213-45-6789, 01/02/1980", ["213-45-6789"]),
+        ("social security number 213\u201345\u20136789", ["213\u201345\u20136789"]),  # en dashes
+        ("socsec 213456789", ["213456789"]),
     ],
 )
 def test_ssns_after_a_strong_cue(text: str, expected: list[str]) -> None:

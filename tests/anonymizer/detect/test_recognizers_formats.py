@@ -91,7 +91,7 @@ def test_when_ssn_follows_cue_then_found(text: str, expected: list[str]) -> None
         "ssn 000-00-0000",
         "social media 412557890 followers",
         "ssn ending 7890",
-        "my ssn is 412-55-78901",  # ten digits: not an SSN
+        "my ssn is 4125578901",  # ten digits not in 3-2-x groups: not an SSN (412-55-78901 is one typed a digit long)
         "social security office at 412 Main St",
     ],
 )
