@@ -63,11 +63,11 @@ class CreditCardGapRecognizer(DashTolerantMixin, ChatPatternRecognizer):
         return (luhn_valid(number) and card_scheme_ok(number)) or card_grouped(pattern_text)
 
 
-# Four groups of four (the last may be one to seven digits long: a digit dropped or added), or American
-# Express's 4-6-5; spaces or dashes, one kind throughout (dotted groups need the checksum); the first digit
-# an issuer's (2-6).
+# Four groups of four (a middle one may be a digit short or long, the last one to seven digits long: a digit
+# dropped or added), or American Express's 4-6-5; spaces or dashes, one kind throughout (dotted groups need
+# the checksum); the first digit an issuer's (2-6).
 _CARD_GROUPS = regex.compile(
-    r"[2-6]\d{3}(?P<sep>[ \t]{1,2}|[ \t]?-[ \t]?)\d{4}(?P=sep)\d{4}(?P=sep)\d{1,7}"
+    r"[2-6]\d{3}(?P<sep>[ \t]{1,2}|[ \t]?-[ \t]?)\d{3,5}(?P=sep)\d{3,5}(?P=sep)\d{1,7}"
     r"|3[47]\d\d(?P<amex>[ \t]{1,2}|[ \t]?-[ \t]?)\d{6}(?P=amex)\d{4,6}"
 )
 

@@ -22,6 +22,7 @@ def found(recognizer: EntityRecognizer, text: str) -> list[str]:
         ("charge it to 4532 7153 3790 1242 please", ["4532 7153 3790 1242"]),  # checksum fails
         ("4532-7153-3790-12423", ["4532-7153-3790-12423"]),  # a digit added
         ("4532 7153 3790 124", ["4532 7153 3790 124"]),  # a digit dropped
+        ("4532 715 3790 1242", ["4532 715 3790 1242"]),  # a digit dropped in the middle
         ("4111  1111  1111  1111", ["4111  1111  1111  1111"]),  # double spaces
         ("4111 - 1111 - 1111 - 1111", ["4111 - 1111 - 1111 - 1111"]),
         ("3782 822463 10006", ["3782 822463 10006"]),  # American Express groups, checksum fails
@@ -42,7 +43,8 @@ def test_card_shaped_numbers_are_cards_without_a_cue(text: str, expected: list[s
         "9876-5432-1098-7654",
         "4444 4444 4444 4444",  # filler
         "2024 2025 2026 2027 2028",  # too many digits for the shape
-        "4532 7153 379 1242",  # not a card's groups
+        "4532 715 379 1242",  # two groups short: fourteen digits
+        "4532 71 53790 1242",  # not a card's groups
         "call 4532 7153 3790",  # twelve digits
     ],
 )
