@@ -159,7 +159,9 @@ _CUE_RES = {entity: re.compile(pattern, re.IGNORECASE) for entity, pattern in _C
 # ("Please don't share your password in chat") ask for nothing.
 _REQUEST_START = re.compile(
     # At the start of a sentence or after a lead-in clause ("To verify your account, please provide ...").
-    r"(?:^|[,;:]\s+)\W*(?:please|kindly|can\s+you|could\s+you|would\s+you|will\s+you|may\s+i|can\s+i|could\s+i"
+    # An opener may lead: "Now enter the backup code.", "And confirm the PIN."
+    r"(?:^|[,;:]\s+)\W*(?:(?:now|next|then|also|and|so|ok(?:ay)?)\s+)?"
+    r"(?:please|kindly|can\s+you|could\s+you|would\s+you|will\s+you|may\s+i|can\s+i|could\s+i"
     r"|what(?:'s|\s+is)|enter|type|provide|confirm|share|send|tell\s+me|give\s+me|reply\s+with|verify"
     r"|let\s+me\s+know|i(?:'ll|'d|\s+will|\s+would)?\s+need|we(?:'ll|'d|\s+will|\s+would)?\s+need"
     r"|i(?:'ll)?\s+just\s+need|just\s+need|go\s+ahead|i(?:'d|\s+would)\s+like|mind\s+(?:sharing|providing|confirming)"

@@ -125,6 +125,9 @@ QUESTIONS = [
     ("¿Cuál es su número de pedido?", ["ORDER_ID"]),
     ("Jaki jest numer zamówienia?", ["ORDER_ID"]),
     ("No problem, what is your PIN?", ["PASSWORD"]),
+    ("Thanks. Now enter the backup code.", ["PASSWORD"]),
+    ("And confirm the PIN.", ["PASSWORD"]),
+    ("I now enter the building", []),
     # Warnings ask for nothing.
     ("Por favor no comparta su contraseña.", []),
     ("Bitte teilen Sie Ihr Passwort nicht im Chat.", []),
