@@ -123,6 +123,13 @@ _CUES = [
     _Cue(rf"i\s*{_APOS}?\s*m|i\s+am", False),
     _Cue(rf"{typo_tolerant('thanks')}|thank\s+you|thnak\s+you|thx|ty|cheers|regards|best|sincerely", False),
     _Cue(r"(?:speaking|talking|chatting|spoke|spoken)\s+(?:with|to)|ask\s+for|transferred\s+to", False),
+    # "tell catherine I said hi", "add brian to my plan", "can martina use my account?": a person the verb
+    # acts on, or the subject of a question.
+    _Cue(
+        r"(?:tell|ask|let|remind|text|call|email|e-mail|message|ping|thank|cc|pay|add|remove|authori[sz]e|meet|help)"
+        r"|(?:(?<=^|[.!?\n][ \t]*)(?:can|could|will|would|should|did|does|has|may|might|is|was))",
+        False,
+    ),
     # "my daughter ludmila", "our son, Kofi", "my wife priya": a relative, partner or colleague by name.
     _Cue(
         r"(?:my|our|his|her|their|your)\s+(?:(?:little|older|younger|big|baby|eldest|youngest|oldest|late|ex|step"

@@ -16,6 +16,7 @@ from wordfreq import zipf_frequency
 from ._base import words
 from .fold import english_zipf, fold
 from .names import LEADING_NOT_NAME, _word_file, foreign_everyday, is_first_name, is_last_name
+from .nrp import NRP_WORDS as _NRP_WORDS
 
 # Words that end company, shop and product names; a person's or a city's name does not end in them.
 ORGANISATION_WORDS = frozenset(
@@ -288,22 +289,40 @@ def names_a_company(text: str, start: int, end: int) -> bool:
 
 
 def ner_entity_type(text: str, start: int, end: int, entity_type: str) -> str:
-    """The type to report for spaCy's finding: a "place" that is a person's name is a PERSON.
+    """The type to report for spaCy's finding: a "place" or "group" that is a person's name is a PERSON.
 
     The small model files unfamiliar first names ("Mette", "Ján", "Tünde Hoffmann") as places. A LOCATION
     guess that starts with a known first name and is not itself the name of a town or country is a name.
     """
-    if entity_type != "LOCATION":
+    if entity_type not in ("LOCATION", "NRP", "PERSON"):
         return entity_type
     span = text[start:end]
     tokens = [t.strip(".,;:!?'\"()") for t in span.split()]
     tokens = [t for t in tokens if t]
+    if entity_type == "PERSON":  # "I'm Christian Orthodox": a faith, not a name
+        return "NRP" if tokens and all(t.lower() in _NRP_WORDS for t in tokens) else entity_type
     if not tokens or len(tokens) > 3 or not all(t[:1].isupper() for t in tokens) or not is_first_name(tokens[0]):
         return entity_type
+    # "Fabian Kurzak" filed as a group: a full name; a lone "Christian" may be the faith, unless a surname
+    # follows it ("Fabian" of "Fabian Kurzak").
+    if entity_type == "NRP" and len(tokens) < 2:
+        following = _NEXT_WORD.match(text, end)
+        surname = following is not None and following.group(1)[:1].isupper()
+        if not surname or everyday_anywhere(following.group(1).lower()) or tokens[0].lower() in _NRP_WORDS:
+            return entity_type
     key = fold(" ".join(tokens))
     if key in _word_file("cities.txt") or key in _folded_countries():
         return entity_type
-    if len(tokens) > 1 and not (is_last_name(tokens[-1]) or is_first_name(tokens[-1])):
+    if entity_type == "NRP" and any(t.lower() in _NRP_WORDS for t in tokens):
+        return entity_type  # "Christian Orthodox"
+    last = tokens[-1]
+    # A group's name has a known name in front and a word after it ("Christian Democrats"); a person's
+    # surname need not be in any list ("Fabian Kurzak").
+    if (
+        len(tokens) > 1
+        and not (is_last_name(last) or is_first_name(last))
+        and (entity_type == "LOCATION" or everyday_anywhere(last.lower()))
+    ):
         return entity_type
     return "PERSON"
 

@@ -53,6 +53,8 @@ _POLITICS = words(
 )
 
 # "south-african" in the list matches "south african" and "south-african".
+# Nationalities, religions and political groups, lower case.
+NRP_WORDS = frozenset(w.lower() for w in _NATIONALITIES + _RELIGIONS + _POLITICS)
 _NRP_WORD = alternation(_NATIONALITIES + _RELIGIONS + _POLITICS).replace(r"\-", "[ -]")
 _NRP = regex.compile(
     rf"""(?xi)

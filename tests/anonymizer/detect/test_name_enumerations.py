@@ -123,3 +123,28 @@ def test_a_relative_without_a_name(text: str) -> None:
     from anonymizer.detect.recognizers import ContextNameRecognizer
 
     assert ContextNameRecognizer().analyze(text, ["PERSON"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("can martina use my account?", "martina"),
+        ("tell catherine I said hi", "catherine"),
+        ("please add brian to my plan", "brian"),
+        ("Did tadeusz call you?", "tadeusz"),
+    ],
+)
+def test_a_person_a_verb_acts_on(text: str, name: str) -> None:
+    from anonymizer.detect.recognizers import ContextNameRecognizer
+
+    assert [text[r.start : r.end] for r in ContextNameRecognizer().analyze(text, ["PERSON"])] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can you help me", "Can I get a refund?", "did it arrive? call me", "is delivery free", "thank god", "pay it now"],
+)
+def test_verbs_before_words(text: str) -> None:
+    from anonymizer.detect.recognizers import ContextNameRecognizer
+
+    assert ContextNameRecognizer().analyze(text, ["PERSON"]) == []

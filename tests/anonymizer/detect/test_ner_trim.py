@@ -100,3 +100,22 @@ def test_a_titled_name_is_found_without_the_title(detector: Detector) -> None:
     text = "Dr Mensah from the clinic called about your results"
     values = {text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON"}
     assert values == {"Mensah"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "entity_type", "expected"),
+    [
+        ("I spoke to pan Fabian Kurzak yesterday", "Fabian Kurzak", "NRP", "PERSON"),
+        ("I spoke to pan Fabian Kurzak yesterday", "Fabian", "NRP", "PERSON"),
+        ("the Christian Democrats won", "Christian Democrats", "NRP", "NRP"),
+        ("I'm Christian, we go to church", "Christian", "NRP", "NRP"),
+        ("I'm Christian Orthodox", "Christian Orthodox", "PERSON", "NRP"),
+        ("Christian Bale called", "Christian Bale", "PERSON", "PERSON"),
+        ("Tünde Hoffmann is here", "Tünde Hoffmann", "LOCATION", "PERSON"),
+    ],
+)
+def test_the_reported_type(text: str, span: str, entity_type: str, expected: str) -> None:
+    from anonymizer.detect.recognizers.ner_filter import ner_entity_type
+
+    start = text.index(span)
+    assert ner_entity_type(text, start, start + len(span), entity_type) == expected
