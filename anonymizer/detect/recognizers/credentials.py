@@ -56,6 +56,14 @@ _NOT_SECRETS = STOP_WORDS | {
 # ("pwd hunter2", "password Tr0ub4dor&3", "pw FluffyCat"); "password yesterday", "password isn't" are words.
 _SECRET_SHAPE = regex.compile(r"\d|[^\w\s'\u2019\-]|_|(?<=[a-z])[A-Z]")
 
+# Words that describe a security answer in the other languages of its cues ("es obligatorio", "ist falsch").
+_NOT_ANSWERS = frozenset(
+    {"obligatorio", "obligatoria", "requerido", "requerida", "incorrecto", "incorrecta", "correcto", "correcta",
+     "erforderlich", "falsch", "richtig", "obligatoire", "requis", "incorrect", "correct", "incorrecte", "wymagane",
+     "wymagany", "błędne", "błędny", "poprawne", "obrigatório", "obrigatória", "incorreto", "incorreta", "correto",
+     "sai", "đúng", "necesario", "notwendig", "nécessaire", "potrzebne", "necessário"}
+)  # fmt: skip
+
 _NUMBER_WORDS = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 
 # "zip code", "promo code" ... name codes that are not secrets (other recognizers or nothing handle them).
@@ -339,6 +347,25 @@ class PasswordRecognizer(PrefilteredRecognizer):
             0.8,
         ),
         verbose_pattern(
+            "security answer cue in another language",
+            r"""
+            (?P<answer_cue>)
+            \b(?:apellido\s+de\s+soltera|nombre\s+de\s+(?:mi|su|tu)\s+primera\s+mascota|primera\s+mascota
+               |m(?:ä|a)dchenname|(?:erstes?|ersten)\s+haustier(?:s)?|nom\s+de\s+jeune\s+fille
+               |(?:premier|première)\s+animal(?:\s+de\s+compagnie)?|nazwisko\s+panie(?:ń|n)skie
+               |(?:pierwszego|pierwsze)\s+zwierz(?:ę|e|aka)|nome\s+de\s+solteira|primeiro\s+animal
+               |respuesta\s+(?:de|a\s+la\s+pregunta\s+de)\s+seguridad|sicherheitsantwort|r(?:é|e)ponse\s+secr(?:è|e)te
+               |odpowied(?:ź|z)\s+na\s+pytanie|resposta\s+de\s+seguran(?:ç|c)a|t(?:ê|e)n\s+(?:thú\s+cưng|con\s+vật))
+            (?:\s+(?!(?:es|era|ist|war|lautet|est|(?:é|è)tait|to|jest|by(?:ł|l)[ao]?|(?:é|è)|foi|l(?:à|a))\b)[^\W\d_]{1,12}){0,3}?
+            \s*(?:\s(?:es|era|ist|war|lautet|est|(?:é|è)tait|to|jest|by(?:ł|l)[ao]?|(?:é|è)|foi|l(?:à|a)|se\s+llamaba
+              |hie(?:ß|ss)|s'appelait|nazywa(?:ł|l)[ao]?\s+si(?:ę|e)|se\s+chamava|chamava-se|t(?:ê|e)n\s+l(?:à|a))\b|[:=])\s*
+            (?P<foreign_answer>)
+            (?P<value>[^\W\d_][^\s,;.!?"'`]*(?:\s+(?!(?:y|und|et|i|e|pero|aber|mais|ale|mas|và|gracias|danke|merci)\b)
+              [^\W\d_][^\s,;.!?"'`]*){0,2})
+            """,
+            0.75,
+        ),
+        verbose_pattern(
             "security answer cue",
             r"""
             (?P<answer_cue>)
@@ -377,6 +404,24 @@ class PasswordRecognizer(PrefilteredRecognizer):
     LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
         "secret read out in number words": ("pin", "code", "otp", "pass", "pw"),
         # The foreign cues' stems, and the English words used inside those languages.
+        "security answer cue in another language": (
+            "soltera",
+            "mascota",
+            "dchenname",
+            "haustier",
+            "jeune fille",
+            "animal",
+            "panie",
+            "zwierz",
+            "solteira",
+            "seguridad",
+            "sicherheitsantwort",
+            "secr",
+            "pytanie",
+            "seguran",
+            "thú",
+            "con v",
+        ),
         "password cue in another language": (
             "passw",
             "kennw",
@@ -443,6 +488,8 @@ class PasswordRecognizer(PrefilteredRecognizer):
         value = raw.lower()
         first = value.split()[0] if value.split() else ""
         if not any(ch.isalnum() for ch in value) or value in _NOT_SECRETS or first in _NOT_SECRETS:
+            return True
+        if "foreign_answer" in groups and first in _NOT_ANSWERS:
             return True
         if "code_cue" in groups and self._public_code(match, raw, text):
             return True

@@ -77,6 +77,10 @@ SECRETS = [
     ("the gate code is one nine eight four", ["one nine eight four"]),
     # Security answers about the customer's mother.
     ("my mom's maiden name was Okafor", ["Okafor"]),
+    ("el apellido de soltera de mi madre es García", ["García"]),
+    ("mi primera mascota se llamaba Toby", ["Toby"]),
+    ("mein erstes Haustier hieß Bello", ["Bello"]),
+    ("o nome de solteira da minha mãe é Silva", ["Silva"]),
 ]
 
 NOT_SECRETS = [
@@ -106,6 +110,8 @@ NOT_SECRETS = [
     "https://example.com/reset?token=gRr5y6G_DXpckBb4iB4k4behGRn4zJ4C",
     "the code is SAVE-20",
     "i need one code for two devices four times",
+    "el apellido de soltera es obligatorio",
+    "Mädchenname ist falsch",
     "pin one two three",
     "use code WELCOME10 at checkout for 10% off",
     "apply code SPRING25 to your cart",
