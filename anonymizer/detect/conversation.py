@@ -126,7 +126,11 @@ _CUES: dict[str, str] = {
     r"|\bmemorable\s+(?:word|phrase|date|place|name)\b|\bcontrase(?:ñ|n)a\b|\bclave\b|\bpasswort\b|\bkennwort\b"
     r"|\bhas(?:ł|l)(?:o|a)\b|\bmot\s+de\s+passe\b|\bsenha\b|\bm(?:ậ|a)t\s+kh(?:ẩ|a)u\b|\bm(?:ã|a)\s+(?:otp|x(?:á|a)c)"
     r"|\b(?:c(?:ó|o)digo|code|kod)\s+(?:de\s+)?(?:verificaci(?:ó|o)n|v(?:é|e)rification|seguridad|s(?:é|e)curit(?:é|e)"
-    r"|confirmaci(?:ó|o)n|weryfikacyjny|sms|otp)\b|\b(?:best(?:ä|a)tigungs|sicherheits)code\b",
+    r"|confirmaci(?:ó|o)n|weryfikacyjny|sms|otp)\b|\b(?:best(?:ä|a)tigungs|sicherheits)code\b"
+    r"|\bapellido\s+de\s+soltera\b|\bprimera\s+mascota\b|\bm(?:ä|a)dchenname\b|\bersten?\s+haustier"
+    r"|\bnom\s+de\s+jeune\s+fille\b|\bnazwisko\s+panie(?:ń|n)skie\b|\bnome\s+de\s+solteira\b|\bsicherheitsfrage\b"
+    r"|\b(?:pregunta|question|pergunta)\s+de\s+(?:seguridad|s(?:é|e)curit(?:é|e)|seguran(?:ç|c)a)\b"
+    r"|\bpytanie\s+(?:bezpiecze|pomocnicze)|\bc(?:â|a)u\s+h(?:ỏ|o)i\s+b(?:ả|a)o\s+m(?:ậ|a)t\b",
     "DATE_OF_BIRTH": r"\bdates?\s+of\s+birth\b|\bbirth\s*dates?\b|\bd\.?o\.?b\b|\bbirthdays?\b"
     r"|\bwhen\s+were\s+you\s+born\b|\byear\s+of\s+birth\b|\bfechas?\s+de\s+nacimiento\b|\bdate\s+de\s+naissance\b"
     r"|\bgeburtsdatum\b|\bdatas?\s+de\s+nascimento\b|\bdata\s+urodzenia\b|\bdata\s+di\s+nascita\b",
