@@ -18,7 +18,6 @@ import regex
 # libphonenumber's matcher reads digit blocks joined by at most 4 punctuation characters; no region Presidio
 # checks has a valid number under 4 digits (checked exhaustively for 1-3 digits, with '+' and parentheses).
 _PHONE_CANDIDATE = re.compile(r"\d(?:\D{0,4}\d){3}")
-_NHS_CUE = re.compile(r"nhs|health|patient|medical|hospital|\bgp\b|doctor|surgery|clinic", re.IGNORECASE)
 _DOT_LETTER = re.compile(r"\.[A-Za-z]")
 
 
@@ -60,9 +59,7 @@ PRESIDIO_GATES: dict[str, Gate] = {
     "UsItinRecognizer": min_digits(9),
     "UsPassportRecognizer": min_digits(8),  # [0-9]{9} or [A-Z][0-9]{8}
     "UsSsnRecognizer": min_digits(9),
-    # Not a gate of speed alone: a 10-digit US phone passes the NHS check one time in eleven, so an NHS number needs a
-    # health word in the text (a bare one is still found as a phone number).
-    "NhsRecognizer": lambda f: f.decimals >= 10 and _NHS_CUE.search(f.text) is not None,
+    "NhsRecognizer": min_digits(10),
     # (bc1|[13])[a-zA-HJ-NP-Z0-9]{25,59}: a '1' or '3' and at least 26 characters.
     "CryptoRecognizer": lambda f: f.length >= 26 and f.has("1", "3"),
     "DateRecognizer": min_digits(2),
@@ -143,7 +140,7 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatPlaceRecognizer": lambda: search(
         r"moved|moving|relocat|live|living|resid|based|located|staying|i'?m\s+in|i\s+am\s+in|deliver|ship"
         r"|send\s+it|store|shop|branch|location|visiting|flying|travel|originally|grew|hometown|home|returned"
-        r"|i'?m|i\s+am|we'?re|we\s+are|head|driv|drove|commut|born|here\s+in|flew"
+        r"|i'?m|i\s+am|we'?re|we\s+are|head|driv|drove|commut|born|here\s+in|flew|flight|fly|train|bus|ticket"
     ),
 }
 

@@ -50,15 +50,26 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
                |(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:from|(?:out|over|down|up|back|currently|still|now)\s+in)
                |(?:we\s+)?(?:live|living|based|located)\s+(?:near|(?:just\s+)?outside(?:\s+of)?|out\s+of)
                |(?:head(?:ed|ing)|driving|drove|commut(?:e|ing))\s+(?:to|from)  # "heading to tulsa"
-               |born\s+(?:and\s+raised\s+)?in|here\s+in)                       # "born in fresno", "here in reno"
+               |born\s+(?:and\s+raised\s+)?in|here\s+in                        # "born in fresno", "here in reno"
+               |(?:flights?|fly|flying|flew|train|bus|tickets?)\s+(?:from|to|into|out\s+of))  # "flight to cluj"
             \s+
             (?P<value>
               {_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}?          # one to three words, fewest first
               (?:,[ ]?(?:{alternation(_REGIONS)})\b)?             # ", tx", ", NSW"
             )
             (?=\s*(?:$|[,.!?;:)]|\s+(?:and|but|now|last|next|this|if|lol|btw|for|since|because|so|please|pls|to|from
-                  |by|with|on|at|in|which|where|when|after|before|until|via|yesterday|today|tomorrow)\b
+                  |by|with|on|at|in|which|where|when|after|before|until|via|yesterday|today|tomorrow|free|too|also
+                  |area|instead|then|soon|tonight|again)\b
                   |\s*\p{{So}}))                                 # the place ends the clause
+            """,
+            0.6,
+        ),
+        verbose_pattern(
+            "place before where someone grew up",
+            rf"""
+            (?:^|(?<=[\n.!?]\s*))
+            (?P<value>{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}?(?:,[ ]?(?:{alternation(_REGIONS)})\b)?)
+            \s+(?:is|was)\s+where\s+(?:i|we|my\s+\w+)\s+(?:grew\s+up|was\s+born|were\s+born|live|lived|used\s+to\s+live)\b
             """,
             0.6,
         ),
