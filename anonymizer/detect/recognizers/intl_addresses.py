@@ -145,9 +145,7 @@ _CORE_PATTERN = rf"""
       |
         (?:{_TITLE}[ ]+){{1,3}}(?:{_LOWER}[ ]+)?                  # "Passauer", "Árpád fejedelem"
         (?:{alternation(_AFTER_TYPES)})(?![\p{{L}}])[ ]*{_NUMBER}
-      |
-        (?:(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER}[ ]+){{1,3}}  # "debreceni utca 35.", lower case
-        (?:{alternation(_AFTER_TYPES)})(?![\p{{L}}])[ ]*{_NUMBER}
+
       |
         {_HOUSE},?[ ]+(?:{_TITLE}[ ]+){{1,4}}                      # "74 Diakou Street", "68, Devan Road"
         (?-i:(?=\p{{Lu}}))(?:{alternation(_STREET_SUFFIXES)})\b\.?
@@ -174,6 +172,22 @@ _CORE_PATTERN = rf"""
     )
 """
 _CORE = regex.compile(rf"(?x)(?<![\p{{L}}\d])(?:{_CORE_PATTERN})", DEFAULT_FLAGS)
+# The type word after a lower-case name ("debreceni utca 35."): tried at every word, so only when the quick
+# pattern finds a type word and a number in the text. The same groups as _CORE.
+_AFTER_TYPE_QUICK = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(_AFTER_TYPES)})(?![\p{{L}}])[ ]*\d", DEFAULT_FLAGS)
+_LOWER_AFTER_CORE = regex.compile(
+    rf"""(?x)(?<![\p{{L}}\d])
+    (?P<typed>
+      (?:{_HOUSE},?[ ]+)?(?:{_TITLE}[ ]+)?                           # "Petőfi sándor utca 34."
+      (?:(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER}[ ]+){{1,3}}
+      (?:{alternation(_AFTER_TYPES)})(?![\p{{L}}])[ ]*{_NUMBER}
+    )
+    (?:(?P<bare>(?!))(?P<usps>(?!)))?
+    """,
+    DEFAULT_FLAGS,
+)
+# The number that ends a loose street line.
+_LOOSE_NUMBER = regex.compile(rf"(?<![\w/.-]){_NUMBER}", DEFAULT_FLAGS)
 # A house number and a name of Title Case words ending its line or before a comma, with no type word:
 # "901 Rivonia Isitaladi, Centurion, 7016" (Zulu type words), "27 Main, Springfield 12345"; only with a
 # postcode-and-town line or a country after it.
@@ -195,6 +209,7 @@ _LOOSE_CORE = regex.compile(
     """,
     DEFAULT_FLAGS,
 )
+_LOOSE_CORE_TO_END = regex.compile(_LOOSE_CORE.pattern + r"\Z", DEFAULT_FLAGS)
 
 # What says "an address follows" in the 60 characters before a bare core.
 _CUE = regex.compile(
@@ -300,6 +315,11 @@ class InternationalAddressRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         """Every core, extended over the following address lines; bare cores need a cue or evidence."""
         results: list[RecognizerResult] = []
+        if _AFTER_TYPE_QUICK.search(text):
+            for match in _LOWER_AFTER_CORE.finditer(text):
+                if found := self._accept(text, match):
+                    results.append(found)
+        first = [(r.start, r.end) for r in results]
         pos = 0
         while pos < len(text):
             try:
@@ -308,6 +328,9 @@ class InternationalAddressRecognizer(EntityRecognizer):
                 return results
             if match is None:
                 break
+            if any(s < match.end() and match.start() < e for s, e in first):
+                pos = match.end()  # "žerjalova ulica 996": read as a lower-case name and its type word
+                continue
             found = self._accept(text, match)
             if found is None:
                 # A rejected core may hide an address that starts inside it: "It's 41377 Schachterlweg 62".
@@ -317,7 +340,7 @@ class InternationalAddressRecognizer(EntityRecognizer):
             results.append(found)
             pos = match.end()
         covered = [(r.start, r.end) for r in results]
-        for match in [*_LOOSE_CORE.finditer(text), *_HOUSE_AND_NAME.finditer(text)]:
+        for match in [*self._loose_cores(text, covered), *_HOUSE_AND_NAME.finditer(text)]:
             start, end = match.span()
             if any(s < end and start < e for s, e in covered):
                 continue
@@ -329,7 +352,7 @@ class InternationalAddressRecognizer(EntityRecognizer):
             # "06111 μεγάλη άμμος 198 apt. 822", "172 maneeži 75, saareküla": a house number, a street of unusual
             # words and its number, then a unit or a town.
             if not strong and not (
-                match.re is _LOOSE_CORE
+                match.re is _LOOSE_CORE_TO_END
                 and (evidence or comma_town)
                 and _LEADING_NUMBER.match(match.group())
                 and _unusual(match.group())
@@ -338,6 +361,23 @@ class InternationalAddressRecognizer(EntityRecognizer):
             covered.append((start, tail_end))
             results.append(self._result(_unit_start(text, _type_start(text, start)), tail_end))
         return EntityRecognizer.remove_duplicates(results)
+
+    @staticmethod
+    def _loose_cores(text: str, covered: list[tuple[int, int]]) -> list[regex.Match[str]]:
+        """Street lines of any words ending in a number, found from the numbers whose walk finds an address line
+        after them (the loose pattern is slow to try at every word)."""
+        found = []
+        for number in _LOOSE_NUMBER.finditer(text):
+            end = number.end()
+            if any(s < end <= e for s, e in covered):
+                continue
+            line_start = max(text.rfind("\n", 0, number.start()) + 1, end - 80)
+            _, evidence, strong, comma_town = _extend(text, end, True)  # lower case: the walk that reads most
+            if not (strong or evidence or comma_town):
+                continue
+            if match := _LOOSE_CORE_TO_END.search(text, line_start, end):
+                found.append(match)
+        return found
 
     def _accept(self, text: str, match: regex.Match[str]) -> RecognizerResult | None:
         """The address of a core and the lines after it, or None when the core is not a street."""
