@@ -118,7 +118,8 @@ _CUES: dict[str, str] = {
     r"|\bsecurity\s+(?:answer|question|word)\b|\bpass\s*key\b|\bpin\s+number\b"
     r"|\bsecret\s+(?:word|answer|question)\b|\bmaiden\s+name\b|\b(?:first|childhood)\s+pet\b|\bcvv2?\b|\bcvc\b"
     # Security questions asked without the word: "What city were you born in?", "What was your first car?"
-    r"|\bcity\s+(?:were\s+you|you\s+were)\s+born\b|\bfirst\s+(?:car|school|teacher|job|employer|concert|street)\b"
+    r"|\b(?:city|town|place)\s+(?:where\s+|that\s+)?(?:were\s+you|you\s+were)\s+born\b"
+    r"|\bfirst\s+(?:car|school|teacher|job|employer|concert|street)\b"
     r"|\bstreet\s+(?:did\s+)?you\s+gr[eo]w\s+up\s+on\b|\bchildhood\s+(?:nickname|friend|hero|best\s+friend)\b"
     r"|\b(?:high\s+school\s+)?mascot\b|\b(?:father|dad|mother|mom|mum)'?s\s+middle\s+name\b"
     # Codes that open something, memorable words, and the words for a password or a sent code in other languages.

@@ -127,6 +127,7 @@ QUESTIONS = [
     ("No problem, what is your PIN?", ["PASSWORD"]),
     ("Thanks. Now enter the backup code.", ["PASSWORD"]),
     ("And confirm the PIN.", ["PASSWORD"]),
+    ("And the city where you were born?", ["PASSWORD"]),
     ("¿Cuál es el apellido de soltera de su madre?", ["PASSWORD"]),
     ("Wie lautet der Mädchenname Ihrer Mutter?", ["PASSWORD"]),
     ("I now enter the building", []),
