@@ -120,6 +120,8 @@ _CUES: dict[str, str] = {
     # Security questions asked without the word: "What city were you born in?", "What was your first car?"
     r"|\b(?:city|town|place)\s+(?:where\s+|that\s+)?(?:were\s+you|you\s+were)\s+born\b"
     r"|\bfirst\s+(?:car|school|teacher|job|employer|concert|street)\b"
+    r"|\b(?:oldest\s+|youngest\s+)?(?:sibling|brother|sister)'?s\s+middle\s+name\b"
+    r"|\b(?:city|town)\s+(?:did\s+)?you\s+(?:first\s+)?meet\s+your\s+(?:spouse|wife|husband|partner)\b"
     r"|\bstreet\s+(?:did\s+)?you\s+gr[eo]w\s+up\s+on\b|\bchildhood\s+(?:nickname|friend|hero|best\s+friend)\b"
     r"|\b(?:high\s+school\s+)?mascot\b|\b(?:father|dad|mother|mom|mum)'?s\s+middle\s+name\b"
     # Codes that open something, memorable words, and the words for a password or a sent code in other languages.
