@@ -338,13 +338,15 @@ class Detector:
     def _build_analyzer(self, nlp_engine: SpacyNlpEngine) -> AnalyzerEngine:
         from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 
-        from anonymizer.detect.phones import FastPhoneRecognizer
+        from anonymizer.detect.phones import CuedNhsRecognizer, FastPhoneRecognizer
         from anonymizer.detect.recognizers import chat_recognizers
 
         registry = RecognizerRegistry(supported_languages=[self.settings.language])
         registry.load_predefined_recognizers(languages=[self.settings.language], nlp_engine=nlp_engine)
         registry.remove_recognizer("PhoneRecognizer")
         registry.add_recognizer(FastPhoneRecognizer(phone_regions(self.settings.default_region)))
+        registry.remove_recognizer("NhsRecognizer")
+        registry.add_recognizer(CuedNhsRecognizer())
         for recognizer in chat_recognizers(self.settings.id_patterns, default_region=self.settings.default_region):
             registry.add_recognizer(recognizer)
         return AnalyzerEngine(

@@ -1,5 +1,6 @@
 """Presidio's phone recognizer with the same findings and less work: a region's pass is skipped when the text
-holds too few digits for any number that pass could find.
+holds too few digits for any number that pass could find. And Presidio's NHS recognizer kept to texts that
+name health care, so that phone numbers passing the NHS check stay phone numbers.
 
 Presidio runs libphonenumber's matcher once per region (US, GB, DE, FR, IL, IN, BR and the policy's), the
 costliest recognizer. Without a '+', a region's matcher finds only numbers dialled from that region: its
@@ -11,6 +12,7 @@ test_phone_passes.py` checks the findings are identical to Presidio's on every e
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import phonenumbers
@@ -18,7 +20,7 @@ from phonenumbers import PhoneMetadata
 from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+from presidio_analyzer.predefined_recognizers import NhsRecognizer, PhoneRecognizer
 
 _PLUS_SIGNS = ("+", "\uff0b")  # libphonenumber's PLUS_CHARS
 
@@ -76,3 +78,28 @@ class FastPhoneRecognizer(PhoneRecognizer):
                     region = supported
                 results.append(self._get_recognizer_result(match, text, region, nlp_artifacts))  # type: ignore[no-untyped-call]
         return EntityRecognizer.remove_duplicates(results)
+
+
+# Words a message with someone's NHS number holds ("NHS number", "my GP", "patient"); the number alone is typed
+# as a phone number instead.
+_NHS_CUE = re.compile(r"nhs|health|patient|medical|hospital|\bgp\b|doctor|surgery|clinic", re.IGNORECASE)
+
+
+class CuedNhsRecognizer(NhsRecognizer):
+    """Presidio's NHS recognizer, only in a text with a health word.
+
+    Presidio scores any 10 digits that pass the NHS mod-11 check as UK_NHS at 1.0, and a US or other 10-digit
+    phone number passes one time in eleven ("call 415-555-0199"), so the phone was typed UK_NHS. Without a
+    health word the number is left to the phone recognizers (it still is found, as a PHONE_NUMBER).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(name="NhsRecognizer")
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None
+    ) -> list[RecognizerResult]:
+        """Presidio's findings when the text names health care, none otherwise."""
+        if _NHS_CUE.search(text) is None:
+            return []
+        return list(super().analyze(text, entities, nlp_artifacts, regex_flags))
