@@ -102,6 +102,16 @@ class CardCueRecognizer(DashTolerantMixin, ChatPatternRecognizer):
             """,
             0.6,
         ),
+        verbose_pattern(
+            "card number before its expiry",
+            r"""
+            (?<![\w.+\-/]|\d[\s.-]{1,3})(?P<value>\d(?:\d|[ \t.\-]{1,3}(?=\d)){12,22})(?![\w\-/]|[\s.\-]\d)
+            [ \t]*[,;|]?[ \t]*                                     # "4909620737689588 exp 11/28", "..., 11/28, 412"
+            (?:exp(?:iry|ires|iration)?\b|valid\s+(?:thru|through|until)|cvv2?\b|cvc\b|security\s+code
+               |(?:0?[1-9]|1[0-2])\s?/\s?(?:\d\d|20\d\d)(?!\s?/|\d))
+            """,
+            0.6,
+        ),
     ]
 
     def validate_result(self, pattern_text: str) -> bool | None:

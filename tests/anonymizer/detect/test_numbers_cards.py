@@ -60,6 +60,8 @@ def test_card_shaped_numbers_that_are_not_cards(text: str) -> None:
         ("numero de tarjeta 4111 1111 1111 1112", ["4111 1111 1111 1112"]),
         ("ma carte: 4970 1012 3456 7891", ["4970 1012 3456 7891"]),
         ("I paid card 4111 1111 1111 1112", ["4111 1111 1111 1112"]),  # "paid" is not "id"
+        ("i'll pay with 4909620737689588 exp 11/28", ["4909620737689588"]),  # no cue but its expiry
+        ("4909620737689588, 11/28, 412", ["4909620737689588"]),
         ("gift card 6006491234567890", ["6006491234567890"]),  # a gift card's number spends its money
         # The first groups, the rest to follow in the next message.
         ("card number 4111 1111", ["4111 1111"]),
@@ -81,6 +83,8 @@ def test_card_numbers_after_a_cue(text: str, expected: list[str]) -> None:
         "sim card 8944 1234 5678 9012",
         "card 4111 111",
         "the card was charged 149.99 on 12/03/2024",
+        "order 4909620737689588 on 11/28/2024",  # a date, not an expiry
+        "tracking 9400111899223334 then 11/28",
     ],
 )
 def test_numbers_after_a_card_cue_that_are_not_payment_cards(text: str) -> None:
