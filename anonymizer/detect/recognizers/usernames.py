@@ -42,7 +42,10 @@ _CUE = r"""
     (?:user[\s_-]?name|user[\s_-]?id|login(?:[\s_-]?(?:name|id))?|log[\s-]?in[\s_-]?(?:name|id)
       |handle|gamer[\s-]?tag|screen[\s-]?name|nick(?:[\s-]?name)?|psn(?:[\s-]?id)?|xbox(?:[\s-]?live)?
       |steam(?:[\s-]?id)?|discord|twitter|instagram|insta|tiktok|reddit|github|skype|telegram|snapchat)
+    (?:\s+(?:user\s*name|name|handle|tag|account))?                    # "my steam name is ..."
 """
+# Cues that name a service rather than a user name: what follows them may describe the account.
+_SERVICE = regex.compile(r"psn|xbox|steam|discord|twitter|instagram|insta|tiktok|reddit|github|skype|telegram|snapchat")
 # German, Spanish, Portuguese, French, Polish, Italian and Vietnamese words for a user name.
 _FOREIGN_CUE = r"""
     (?:benutzer(?:name|kennung)?|nutzername|(?:nombre\s+de\s+)?usuario|nome\s+de\s+usu(?:á|a)rio|usu(?:á|a)rio
@@ -67,6 +70,11 @@ class UsernameRecognizer(PrefilteredRecognizer):
             0.7,
         ),
         verbose_pattern(
+            "reddit user",
+            r"(?<![\w/.\-])(?P<value>u/[a-z0-9_\-]{3,20})(?![\w/\-])",  # "I'm u/throwaway123 on reddit"
+            0.7,
+        ),
+        verbose_pattern(
             "cue with separator",
             _CUE
             + r"""
@@ -74,7 +82,7 @@ class UsernameRecognizer(PrefilteredRecognizer):
             (?:'s|\s+(?:is|was|=|:|-)|\s*[:=])\s*   # "username is", "login:", "handle = ", "user name's"
             (?:\s*(?:just|still|actually|currently|now))?\s*
             ["'`]?
-            (?P<value>@?[a-z0-9_][\w.\-]{1,30}[a-z0-9_])   # the @ belongs to the handle, as in a mention
+            (?P<value>(?:@|u/)?[a-z0-9_][\w.\-]{1,30}[a-z0-9_](?:\#\d{4})?)   # "@jdoe", "u/jdoe", "jdoe#1234"
             (?![\w@])                            # a full token, not the local part of an email
             """,
             0.75,
@@ -357,6 +365,9 @@ class UsernameRecognizer(PrefilteredRecognizer):
             # Any word is taken after a username cue and a separator, but not one that describes it: "the
             # username on the box is printed wrong".
             return bare in common_words() or regex.search(r"(?:ed|ing|ly)$", bare) is not None
+        service = regex.match(_SERVICE, match.group(0).lower()) is not None
+        if service and bare.isalpha() and (bare in common_words() or regex.search(r"(?:ed|ing)$", bare)):
+            return True  # "my discord account is banned", "my twitter is loading"
         # "it's v2.1 on the app": a version number is not a handle; "signed in with google.com" a site.
         return (
             bare in STOP_WORDS

@@ -117,6 +117,7 @@ NOT_SECRETS = [
     "apply code SPRING25 to your cart",
     "router shows error E-4012, code 7731 blinking",
     "my iPhone15-Pro is broken",
+    "add me, my discord is CoolGuy#4821",
     "store code 0413 in Dallas",
     "your course code is CS101",
 ]
