@@ -18,6 +18,7 @@ from importlib import resources
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
 from ._base import DEFAULT_FLAGS, REGEX_TIMEOUT_SECONDS, STOP_WORDS, alternation, span_result, words
 from .addresses import _STREET_SUFFIXES, _STREET_WORD, _USPS_SUFFIXES
@@ -149,13 +150,14 @@ _CORE_PATTERN = rf"""
       |
         {_HOUSE},?[ ]+(?:{_TITLE}[ ]+){{1,4}}                      # "74 Diakou Street", "68, Devan Road"
         (?-i:(?=\p{{Lu}}))(?:{alternation(_STREET_SUFFIXES)})\b\.?
+        (?:[ ]+(?-i:North|South|East|West|[NSEW]|NE|NW|SE|SW)\b\.?)?   # "89 Queen's Road East"
       |
         {_HOUSE}[ ]+(?:{_STREET_WORD}[ ]+){{1,4}}?                 # "0538 15 millicent drive", "136 filadelfeos str."
         (?:{alternation(_STREET_SUFFIXES)}|str)\b\.?
         (?:[ ]+(?:[nsew]|ne|nw|se|sw|north|south|east|west)\b\.?)?      # "67 devon street west"
       |
         (?:(?:PSC|Unit)[ ]\d{{3,5}},?[ ]+Box[ ]\d{{3,5}}|(?:USNS|USNV|USS|USCGC)[ ]+\p{{L}}+)  # US military
-        \s+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{{5}}                                  # mail and ZIP
+        ,?\s+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{{5}}                                # mail and ZIP
       |
         (?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s*\#?\s*\d{{1,7}}\b           # PO box, then its lines
       )
@@ -231,6 +233,8 @@ _UNIT = regex.compile(
     \.?[ ]*\#?[ ]*
     (?=[\w-]*\d|[a-z](?![\w-]))[a-z0-9-]{1,6}(?![\w-])   # "595", "4b", "B": a number or a single letter
     (?:[ ]+(?:este|oeste|sur|norte)(?![\w-]))?              # Colombia "# 69-65 sur"
+    |
+    \d{1,3}(?:st|nd|rd|th)[ ]+(?:floor|fl)(?![\p{L}])\.?      # "2nd floor"
     |
     (?:apto|apartamento|appartamento|depto|dpto|dto|departamento|piso|interior|int|edif|edificio|local|oficina
        |of|torre|bodega|casa|lote|bloque|etapa|piano|scala|interno|escalera|esc|puerta|pta|étage|etage|bâtiment
@@ -382,6 +386,8 @@ class InternationalAddressRecognizer(EntityRecognizer):
     def _accept(self, text: str, match: regex.Match[str]) -> RecognizerResult | None:
         """The address of a core and the lines after it, or None when the core is not a street."""
         start, end = match.span()
+        if match.group("typed") and (code := _HOUSE_THEN_CODE.fullmatch(match.group())):
+            end = start + code.start("code")  # "5 rue de rivoli 75001 paris": the number after is the postcode
         lower_case = _lower(text[start:end])
         tail_end, evidence, strong, _ = _extend(text, end, lower_case)
         bare, usps = match.group("bare"), match.group("usps")
@@ -405,6 +411,8 @@ class InternationalAddressRecognizer(EntityRecognizer):
         return span_result(self, self.ENTITY, start, end, self.SCORE, explanation)
 
 
+# A street with its house number first and a number of four or five digits after it: a postcode.
+_HOUSE_THEN_CODE = regex.compile(r"\d{1,5}[a-z]?,?[ ]+\D+?(?P<code>[ ]\d{4,5})", DEFAULT_FLAGS)
 _LEADING_HOUSE = regex.compile(r"\d{1,6}[a-z]?(?:[-/]\d{1,5}[a-z]?)?[ ]+(?-i:\p{Lu})")
 
 
@@ -553,7 +561,7 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool, boo
             and (comma or after_code or after_unit or "\n" in gap or segment == 0)  # kept only with a line after
             and (m := _LOWER_PLACE.match(text, at))
             and not _everyday(m.group())
-            and not ((after_unit or after_code) and not comma and "\n" not in gap and _first_common(m.group()))
+            and not ((after_unit or after_code) and not comma and "\n" not in gap and _prose_start(m.group()))
         ):
             # "…\n4786 schlieren"; words after the street on its line are a town only with a unit between
             # ("… apt. 501 polsing"): "beacon 2 doorbell keeps disconnecting, error 404" is prose.
@@ -571,8 +579,22 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool, boo
 
 
 def _first_common(place: str) -> bool:
-    """A place whose first word is an everyday word ("next month"): prose after a unit, not a town."""
+    """A place whose first word is an everyday word ("Big Macs"): prose after a street number, not a town."""
     return place.split()[0].lower() in common_words()
+
+
+def _prose_start(place: str) -> bool:
+    """A place whose first word is a function, chat or time word ("next month", "within range", "right now"):
+    prose after a unit or a code, not a town ("75001 paris")."""
+    return place.split()[0].lower() in _PROSE_START
+
+
+_PROSE_START = frozenset(
+    STOP_WORDS
+    | SPACY_STOP_WORDS
+    | set(_CHAT_WORDS)
+    | set(words("yesterday morning evening afternoon night week month year weekend asap soon later"))
+)
 
 
 def _common(place: str) -> bool:

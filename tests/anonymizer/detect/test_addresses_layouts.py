@@ -135,6 +135,19 @@ def test_more_layouts(text: str) -> None:
     assert found(InternationalAddressRecognizer(), f"ship to {text}\nthx") == [text]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5 rue de rivoli 75001 paris", "5 rue de rivoli 75001 paris"),  # the number after the street: a postcode
+        ("PSC 1234, Box 5678, APO AE 09123", "PSC 1234, Box 5678, APO AE 09123"),
+        ("I'm at 12 Main St, 2nd floor, Springfield", "12 Main St, 2nd floor, Springfield"),
+        ("went to 89 Queen's Road East, Wan Chai, Hong Kong instead", "89 Queen's Road East, Wan Chai, Hong Kong"),
+    ],
+)
+def test_english_chat_layouts(text: str, expected: str) -> None:
+    assert expected in found(InternationalAddressRecognizer(), text)
+
+
 def test_house_number_before_a_bare_street_needs_no_cue() -> None:
     assert found(InternationalAddressRecognizer(), "5049 Harjukuja 54") == ["5049 Harjukuja 54"]
 
