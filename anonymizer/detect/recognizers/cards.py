@@ -112,7 +112,22 @@ class CardCueRecognizer(DashTolerantMixin, ChatPatternRecognizer):
             """,
             0.6,
         ),
+        verbose_pattern(
+            "plain card-length number",
+            r"""
+            (?<![\w.+\-/$€£]|\d[\s.-]{1,3})(?P<plain>)(?P<value>(?:4|5[1-5]|2[2-7]|6)\d{15}|3[47]\d{13})
+            (?![\w\-/]|[.,]\d|[\s.\-]\d)
+            """,
+            0.6,
+        ),
     ]
+
+    def reject_match(self, match: regex.Match[str], text: str) -> bool:
+        """A card-length number with no card word is kept unless a word before it names another number."""
+        if match.groupdict().get("plain") is None:
+            return False
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        return _OTHER_NUMBER_BEFORE.search(text, max(line_start, match.start() - 40), match.start()) is not None
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """13 to 19 digits, whatever their checksum; not one digit repeated ("0000 0000 0000 0000").
@@ -127,6 +142,16 @@ class CardCueRecognizer(DashTolerantMixin, ChatPatternRecognizer):
             return True
         return len(number) >= 8 and _CARD_FRAGMENT.fullmatch(pattern_text) is not None
 
+
+# Words naming a number that is not a card, right before it: "order 4909620737689588", "tracking # ...".
+_OTHER_NUMBER_BEFORE = regex.compile(
+    r"""(?x)\b(?:order|orders|ticket|case|ref|reference|invoice|tracking|account|acct|a/c|policy|member|membership
+      |customer|client|ids?|serial|sku|imei|iccid|confirmation|booking|claim|transaction|txn|routing|iban|clabe|cbu
+      |reservation|shipment|package|parcel|return|rma|receipt|loan|meter|npi|employee|student|phone|mobile|cell|tel
+      |number\s+(?:is\s+)?(?:my|the)\s+(?:order|account))\b
+      [ \t]*(?:(?:number|no|num|nr|id|is|was|=)\.?[ \t]*){0,2}[:\#=\-]?[ \t]*\Z""",
+    regex.IGNORECASE,
+)
 
 # The first two or three groups of four of a card, typed before the rest ("4111 1111", "5500-0000-0000").
 _CARD_FRAGMENT = regex.compile(r"[2-6]\d{3}(?P<sep>[ \t]{1,2}|[ \t]?[.\-][ \t]?)\d{4}(?:(?P=sep)\d{4})?")

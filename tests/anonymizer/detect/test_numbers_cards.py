@@ -62,6 +62,8 @@ def test_card_shaped_numbers_that_are_not_cards(text: str) -> None:
         ("I paid card 4111 1111 1111 1112", ["4111 1111 1111 1112"]),  # "paid" is not "id"
         ("i'll pay with 4909620737689588 exp 11/28", ["4909620737689588"]),  # no cue but its expiry
         ("4909620737689588, 11/28, 412", ["4909620737689588"]),
+        ("can you use 4909620737689588 instead", ["4909620737689588"]),  # card-length, an issuer's prefix
+        ("376411234567890", ["376411234567890"]),
         ("gift card 6006491234567890", ["6006491234567890"]),  # a gift card's number spends its money
         # The first groups, the rest to follow in the next message.
         ("card number 4111 1111", ["4111 1111"]),
@@ -84,6 +86,10 @@ def test_card_numbers_after_a_cue(text: str, expected: list[str]) -> None:
         "card 4111 111",
         "the card was charged 149.99 on 12/03/2024",
         "order 4909620737689588 on 11/28/2024",  # a date, not an expiry
+        "tracking # 4909620737689588",
+        "account number: 5212345678901234",
+        "ref 9909620737689588",  # no issuer starts with 9
+        "4909620737689588123",  # nineteen digits with no cue
         "tracking 9400111899223334 then 11/28",
     ],
 )
