@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import ClassVar
 
+import regex
 from presidio_analyzer import Pattern
 
 from ._base import ChatPatternRecognizer, verbose_pattern
@@ -28,7 +30,8 @@ _DATE = rf"""
       \d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})          # 03/14/1985, 14.03.85
       |{_YEAR}[/.\-]\d{{1,2}}[/.\-]\d{{1,2}}                     # 1985-03-14
       |{_MONTH}\s*{_DAY},?\s*(?:{_YEAR}|'\d\d)?                  # March 14th, 1985 / mar 14
-      |(?:the\s+)?{_DAY}\s*(?:of\s+)?{_MONTH},?\s*(?:{_YEAR}|'\d\d)?   # 14th of March 1985
+      # 14th of March 1985, 14-MAR-85
+      |(?:the\s+)?{_DAY}(?:\s*|[\-/])(?:of\s+)?{_MONTH}(?:,?\s*|[\-/])(?:{_YEAR}|'?\d\d(?!\d))?
       |{_MONTH}\s+{_YEAR}                                        # March 1985
       |{_DAY}\.?\s*(?:de\s+)?{_FOREIGN_MONTH}\s*(?:de\s+)?{_YEAR}   # 3 de marzo de 1979, 17. Juni 1992
       |\d{{8}}                                                   # 19850314, 03141985
@@ -58,8 +61,9 @@ class DateOfBirthRecognizer(ChatPatternRecognizer):
             rf"""
             (?:\b(?:d\.?o\.?b\.?|date[\s_]*of[\s_]*birth|birth[\s_]*date|birth\s*day|b-?day|born(?:\s+on)?|bday)
               |{_FOREIGN_CUE})
-            ["']?                                                          # a JSON key: "dob": "1991-08-30"
-            (?:\s+(?:is|was|=|on|es(?:\s+el)?|el|ist|am|est|le|é|em|jest|to|là)|\s*[:=\-])?
+            ["'*]?                                                         # a JSON key: "dob": "1991-08-30"
+            (?:\s*\((?:dd|mm|yyyy|yy|[/.\-\s])+\))?                        # a format: "(DD/MM/YYYY)"
+            (?:\s+(?:is|was|=|on|es(?:\s+el)?|el|ist|am|est|le|é|em|jest|to|là)|\s*[:=\-\u2013\u2014|\t])?
             \s*["']?\s*(?:is\s+|on\s+)?                                   # "dob:", "birthday is on"
             (?:[.?!]?\s*(?:it'?s|it\s+is|that'?s|mine\s+is|it\s+was)\s*[:\-]?\s*)?  # "... of birth. It's 6/24/1991"
             (?P<value>{_DATE})
@@ -77,3 +81,9 @@ class DateOfBirthRecognizer(ChatPatternRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["dob", "birth", "born", "birthday"]
+
+    def reject_match(self, match: regex.Match[str], text: str) -> bool:
+        """A birthday in a later year is an event ("birthday on 12 jan 2031"), not a date of birth (this year's
+        may be a newborn's)."""
+        years = [int(y) for y in regex.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", match.group("value"))]
+        return any(year > datetime.date.today().year for year in years)

@@ -4,6 +4,7 @@ lines, frequent-flyer and Vietnamese account and order numbers; with look-alikes
 
 from __future__ import annotations
 
+import datetime
 import os
 
 os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
@@ -240,3 +241,20 @@ def test_a_link_ends_before_sentence_punctuation(text: str, link: str) -> None:
     start = text.index("http")
     end = start + len(text[start:].split(" ")[0])
     assert text[start : link_end(text, start, end)] == link
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("D.O.B. — 12.03.1988", ["12.03.1988"]),
+        ("date of birth (DD/MM/YYYY): 12/03/1988", ["12/03/1988"]),
+        ("Date of Birth* 03/14/1985", ["03/14/1985"]),
+        ("birthdate | 1990-02-11", ["1990-02-11"]),
+        ("DOB 14-MAR-1985", ["14-MAR-1985"]),
+        ("Birth date: 14 Mar 85", ["14 Mar 85"]),
+        ("birthday party on 5 May with 20 kids", []),
+        (f"birthday on 12 jan {datetime.date.today().year + 3} at 3pm", []),
+    ],
+)
+def test_birth_date_forms(text: str, expected: list[str]) -> None:
+    assert recognised(DateOfBirthRecognizer(), text) == expected
