@@ -14,6 +14,7 @@ from .credentials import PasswordRecognizer
 from .dates import DateOfBirthRecognizer
 from .identifiers import AccountIdRecognizer, ConfiguredIdRecognizer, OrderIdRecognizer
 from .intl_addresses import InternationalAddressRecognizer
+from .ip_addresses import LooseIpRecognizer
 from .names import (
     ChatEventNameRecognizer,
     ContextNameRecognizer,
@@ -48,6 +49,7 @@ __all__ = [
     "InternationalAddressRecognizer",
     "IntroducedNameRecognizer",
     "LenientPhoneRecognizer",
+    "LooseIpRecognizer",
     "NameEnumerationRecognizer",
     "NameListRecognizer",
     "NrpCueRecognizer",
@@ -105,6 +107,7 @@ def chat_recognizers(
         CreditCardGapRecognizer(),
         CardCueRecognizer(),
         IbanTypoRecognizer(),
+        LooseIpRecognizer(),
         DateOfBirthRecognizer(),
         PersonalUrlRecognizer(),
         PlaceCueRecognizer(),
