@@ -107,6 +107,8 @@ class _Cue:
 
 
 _APOS = "['\u2019]"  # typed apostrophes: straight and curly
+# Lower-case words inside surnames: "de la Cruz", "van der Berg", "bin Salman".
+PARTICLES = frozenset(words("de del della der den di da das dos du la le van von ten ter bin ibn al el y e"))
 
 _CUES = [
     _Cue(rf"my\s+name\s*(?:is|{_APOS}s|=|:|-)", True),
@@ -121,6 +123,15 @@ _CUES = [
     _Cue(r"i\s+am\s+called|they\s+call\s+me|it\s+is\s+spelled|spelled", True),
     _Cue(rf"(?:this|it){_APOS}?\s*(?:is|s)", False),
     _Cue(rf"i\s*{_APOS}?\s*m|i\s+am", False),
+    # "me llamo Lucía", "je m'appelle Anaïs", "ich heiße Jörg", "nazywam się Zofia", "tên tôi là Minh".
+    _Cue(
+        rf"me\s+llamo|mi\s+nombre\s+es|me\s+chamo|meu\s+nome\s+(?:é|e)|je\s+m{_APOS}appelle|mon\s+nom\s+est"
+        r"|ich\s+hei(?:ß|ss)e|mein\s+name\s+ist|mi\s+chiamo|il\s+mio\s+nome\s+è|nazywam\s+si(?:ę|e)"
+        r"|mam\s+na\s+imi(?:ę|e)|mijn\s+naam\s+is|ik\s+heet|t(?:ê|e)n\s+(?:t(?:ô|o)i|em|m(?:ì|i)nh)\s+l(?:à|a)",
+        True,
+    ),
+    # "soy Lucía de Banco Horizonte", "je suis Anaïs", "ich bin Jörg", "sono Giulia", "jestem Zofia".
+    _Cue(r"soy|sou|je\s+suis|ich\s+bin|sono|jestem|ik\s+ben|t(?:ô|o)i\s+l(?:à|a)|em\s+l(?:à|a)", False),
     _Cue(rf"{typo_tolerant('thanks')}|thank\s+you|thnak\s+you|thx|ty|cheers|regards|best|sincerely", False),
     _Cue(r"(?:speaking|talking|chatting|spoke|spoken)\s+(?:with|to)|ask\s+for|transferred\s+to", False),
     # "tell catherine I said hi", "add brian to my plan", "can martina use my account?": a person the verb
@@ -198,6 +209,7 @@ class ContextNameRecognizer(EntityRecognizer):
             quote = _OPENING_QUOTE.match(text, pos)
             pos = quote.end() if quote else pos
         prev_capitalized = False
+        last_particle = False
         for index in range(self.MAX_TOKENS):
             token = _TOKEN.match(text, pos)
             if token is None:
@@ -223,13 +235,18 @@ class ContextNameRecognizer(EntityRecognizer):
             if start < 0:
                 start = token.start()
             end = token.start() + len(word)
+            last_particle = word in PARTICLES
             prev_capitalized = capitalized
             gap = _GAP.match(text, token.end())
             # A name continues over a single run of spaces only; a comma or a line break ends it.
             if gap is None or token.end() != end:
                 break
             pos = gap.end()
-        return (start, end) if start >= 0 else None
+        # "soy Lucía de Banco Horizonte": a particle ends the name only when a surname follows it.
+        if start >= 0 and last_particle:
+            end = text.rfind(" ", start, end)
+            end = len(text[:end].rstrip()) if end > start else -1
+        return (start, end) if start >= 0 and end > start else None
 
     def _first_word_ok(self, lower: str, capitalized: bool, known_first: bool, known_last: bool, strong: bool) -> bool:
         if lower in self._common or lower in _AMBIGUOUS:
@@ -425,6 +442,7 @@ LEADING_NOT_NAME = frozenset(
         """
         i i'm i\u2019m im it's it\u2019s its this is hi hello hey hiya dear thanks thank thx cheers ok okay
         mr mr. mrs mrs. ms ms. mx mx. dr dr. prof prof. sir madam miss mister
+        soy sou je suis jestem sono m'appelle m\u2019appelle llamo chamo heiße heisse
         """
     )
 )

@@ -15,7 +15,7 @@ from wordfreq import zipf_frequency
 
 from ._base import words
 from .fold import english_zipf, fold
-from .names import LEADING_NOT_NAME, _word_file, foreign_everyday, is_first_name, is_last_name
+from .names import LEADING_NOT_NAME, PARTICLES, _word_file, foreign_everyday, is_first_name, is_last_name
 from .nrp import NRP_WORDS as _NRP_WORDS
 
 # Words that end company, shop and product names; a person's or a city's name does not end in them.
@@ -105,10 +105,14 @@ def trim_ner_span(text: str, start: int, end: int) -> tuple[int, int]:
     trailing = _TRAILING_NUMBER.search(text, start, end)
     if trailing is not None and trailing.start() > start:
         end = trailing.start()
+    # "Juan de": a lower-case particle ends a surname only when the surname follows it.
+    while (space := text.rfind(" ", start, end)) > start and text[space + 1 : end] in PARTICLES:
+        end = len(text[:space].rstrip())
     return start, end
 
 
 _DIGIT = regex.compile(r"\d")
+_POSSESSIVE_END = regex.compile(r"['\u2019]s$")
 _NOT_IN_A_NAME = regex.compile(r"[\n:\"\u201c\u201d()\[\]{}<>|=]")
 _TRAILING_NUMBER = regex.compile(r"(?:[ \t,]+[\d/.\-()+]*\d[\d/.\-()+]*)+[ \t.,]*$")
 _ACRONYM = regex.compile(r"^(?:\p{Lu}\.?){2,5}$")
@@ -184,6 +188,14 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
     # surname list somewhere, but it is an everyday word first.
     if all(t.islower() for t in tokens) and (
         not any(known) or all(english_zipf(t) >= _EVERYDAY_ZIPF and not is_first_name(t) for t in lower)
+    ):
+        return True
+    # "ich bin müde", "jestem zmęczony": mostly everyday words of some language, and no first name.
+    if (
+        phrase
+        and all(t.islower() for t in tokens)
+        and 2 * sum(everyday_anywhere(t) for t in lower) >= len(lower)
+        and not any(is_first_name(_POSSESSIVE_END.sub("", t)) for t in lower)
     ):
         return True
     # "Davis Orchestra", "Hall Band": a group or building word ends it; no person's name does.

@@ -148,3 +148,26 @@ def test_verbs_before_words(text: str) -> None:
     from anonymizer.detect.recognizers import ContextNameRecognizer
 
     assert ContextNameRecognizer().analyze(text, ["PERSON"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hola, soy Lucía de Banco Horizonte", "Lucía"),
+        ("me llamo juan pablo", "juan pablo"),
+        ("tên tôi là Nguyễn Văn An", "Nguyễn Văn An"),
+        ("nazywam się Zofia Wójcik", "Zofia Wójcik"),
+        ("thanks ana de souza", "ana de souza"),
+    ],
+)
+def test_names_after_cues_in_other_languages(text: str, name: str) -> None:
+    from anonymizer.detect.recognizers import ContextNameRecognizer
+
+    assert [text[r.start : r.end] for r in ContextNameRecognizer().analyze(text, ["PERSON"])] == [name]
+
+
+@pytest.mark.parametrize("text", ["je suis content", "soy de México", "sono qui", "ich bin müde"])
+def test_no_name_after_foreign_verbs(text: str) -> None:
+    from anonymizer.detect.recognizers import ContextNameRecognizer
+
+    assert ContextNameRecognizer().analyze(text, ["PERSON"]) == []

@@ -48,6 +48,7 @@ def test_spans_are_trimmed_to_the_name(span: str, name: str) -> None:
         ("a graduate with a B.S. in Statistics", "B.S.", "PERSON"),
         ("Namaste! Welcome to support.", "Namaste", "LOCATION"),
         ("Hola! En qué puedo ayudarle?", "Hola", "PERSON"),
+        ("ich bin müde heute", "ich bin müde", "PERSON"),
         ("I used to work for Transparagov as a scientist", "Transparagov", "LOCATION"),
         ("I am employed as a pharmacist at Medplus in Lagos", "Medplus", "LOCATION"),
         ("she spent a year at Teradata as an assistant", "Teradata", "PERSON"),
@@ -71,7 +72,12 @@ def test_codes_acronyms_and_greetings_are_not_names(text: str, span: str, entity
         ("I work for Maria Lopez as a nanny", "Maria Lopez", "PERSON"),  # a person employs people too
         ("I work at Lagos airport", "Lagos", "LOCATION"),
         ("I spoke with Maria, Kemi and Jones", "Kemi", "PERSON"),  # first names make it people
-        ("Signed, LEE", "LEE", "PERSON"),  # a short all-caps word that is a known name stays
+        ("Signed, LEE", "LEE", "PERSON"),
+        (
+            "olga krylova's killers were sentenced",
+            "olga krylova's",
+            "PERSON",
+        ),  # a short all-caps word that is a known name stays
     ],
 )
 def test_names_and_places_stay(text: str, span: str, entity_type: str) -> None:
