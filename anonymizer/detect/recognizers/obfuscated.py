@@ -85,17 +85,34 @@ class SpelledEmailRecognizer(PrefilteredRecognizer):
             """,
             0.75,
         ),
+        verbose_pattern(
+            "handle at a mail provider",
+            rf"""
+            (?<![\w.@'\u2019])
+            (?P<value>
+              (?P<local>(?=[a-z0-9_%+\-.]*[\d._])[a-z0-9][a-z0-9_%+\-.]*[a-z0-9])   # "john.smith", "jsmith88"
+              (?:\s+at\s+|\s*@\s+|\s+@\s*)
+              (?:{alternation(_MAIL_PROVIDERS)})                                   # "at gmail", "@ hotmail . com"
+              (?:\s*\.\s*(?:{alternation(_TLDS)})(?:\s*\.\s*(?:{alternation(_TLDS)}))?)?
+            )
+            (?![\w@]|\s*\.\s*[a-z])
+            """,
+            0.7,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["email", "mail", "address", "contact"]
     PREFILTERS: ClassVar[dict[str, str]] = {
         # A spelled "at", then a spelled "dot" or a mail provider's name after it.
         "spelled at and spelled dot": r"\sat\s[^\n]*?dot",
         "spelled at, mail provider": rf"\sat\s+(?:{alternation(_MAIL_PROVIDERS)})",
+        "handle at a mail provider": rf"(?:\sat\s+|@\s*)(?:{alternation(_MAIL_PROVIDERS)})",
     }
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """'me at gmail dot com' has no local part; a pronoun or filler word is not a mailbox."""
         local = match.group("local").lower()
+        if regex.fullmatch(r"v?\d+(?:\.\d+)+", local):
+            return True  # "v2.1 at gmail": a version
         return local in STOP_WORDS or local.split()[-1] in STOP_WORDS  # "meet me at home dot com"
 
 

@@ -258,3 +258,18 @@ def test_a_link_ends_before_sentence_punctuation(text: str, link: str) -> None:
 )
 def test_birth_date_forms(text: str, expected: list[str]) -> None:
     assert recognised(DateOfBirthRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my email is john.smith at gmail", ["john.smith at gmail"]),
+        ("email: jsmith88 at yahoo", ["jsmith88 at yahoo"]),
+        ("jane_doe @ hotmail . com", ["jane_doe @ hotmail . com"]),
+        ("meet me at gmail headquarters", []),
+        ("v2.1 at gmail", []),
+        ("i work at gmail", []),
+    ],
+)
+def test_handles_at_mail_providers(text: str, expected: list[str]) -> None:
+    assert recognised(SpelledEmailRecognizer(), text) == expected
