@@ -124,6 +124,7 @@ _NOT_PLACES = frozenset(
 
 
 _NON_SPACE = regex.compile(r"\S+")
+_REGION_AFTER = regex.compile(rf",[ ]?(?-i:{alternation([r.upper() for r in _REGIONS])})(?![\w@\-]|\.\w)")
 
 # Country names that are mostly something else in a chat: first names, a shirt, a reunion.
 _NOT_COUNTRIES = frozenset({"chad", "jordan", "jersey", "reunion", "guinea", "georgia"})
@@ -282,7 +283,9 @@ class CityRecognizer(CountryRecognizer):
                     start, end = run.start() + tokens[first].start(), run.start() + tokens[last - 1].end()
                     name = text[start:end]
                     if fold(name) in known and self._plausible(text, start, name, last - first, everyday):
-                        results.append(self._result(start, end))
+                        # "San Jose, CA", "Fitzroy, VIC": the state or province code belongs to the town.
+                        code = _REGION_AFTER.match(text, end)
+                        results.append(self._result(start, code.end() if code else end))
                         taken = last - first
                         break
                 first += max(taken, 1)

@@ -37,3 +37,24 @@ def test_places_after_travel_and_before_where(text: str, place: str) -> None:
 )
 def test_no_place(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Tran Minh Khoa | San Jose, CA | 408.555.0131", "San Jose, CA"),
+        ("we're in Boston, MA.", "Boston, MA"),
+        ("14/72 Bourke St\nFitzroy, VIC 3065", "Fitzroy, VIC"),
+    ],
+)
+def test_a_town_keeps_its_state_code(text: str, place: str) -> None:
+    from anonymizer.detect.recognizers import CityRecognizer
+
+    assert place in [text[r.start : r.end] for r in CityRecognizer().analyze(text, ["LOCATION"])]
+
+
+def test_a_lower_case_word_is_not_a_state_code() -> None:
+    from anonymizer.detect.recognizers import CityRecognizer
+
+    text = "we flew to Boston, or maybe Chicago"
+    assert "Boston" in [text[r.start : r.end] for r in CityRecognizer().analyze(text, ["LOCATION"])]
