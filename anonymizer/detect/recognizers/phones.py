@@ -191,6 +191,9 @@ _NOT_PHONE_BEFORE = regex.compile(
       |loan|meter|patient|mrn|nhs|npi|employee|student|badge|reservation|shipment|package|parcel|return|rma
       |usd|eur|gbp|inr|rs|jpy|cny|chf|aud|cad|price|total|cost|costs|paid|pay|charged|balance|amount|between|from
       |upc|ean|gtin|barcode|imei|imsi|iccid|mac|error|err|errno|exit|timestamp|epoch|hash|checksum|crc|port
+      |sizes?|picks|scores?|results|values|ages|lotto|lottery|odds|grades|marks|readings|levels|resolution|res
+      |dimensions|dims|pixels|range|ranges|pages?|chapters?|verses?|rows?|columns?|steps?|items?|qty
+      |quantity|quantities|weights?|heights?|widths?|lengths?|measurements|stats|figures|digits\s+of\s+pi
       |numbers?|nos?|nr|n[º°])\b|[$€£¥\#]|\d[ \t]*[x\u00d7*])
       [ \t]*(?:(?:number|no|num|nr|id|is|was|are|were|of|about|around|approx|=)\.?[ \t]*){0,2}[:\#=\-]?[ \t]*\Z""",
     regex.IGNORECASE,

@@ -91,6 +91,8 @@ def test_bare_grouped_phones_are_found(text: str, expected: list[str]) -> None:
         "my student ID is 20231234",
         "about 1000000000 views",
         "read chapters 12 13 14 15 and 16",  # counting
+        "I need sizes 31 30 31 40",  # a list after a word that counts things
+        "resolution 3941 1302 at 233 hz",
         "it rose 21 22 23 24 degrees",
         "the file is 1 048 576 bytes",
     ],
