@@ -12,13 +12,14 @@ evidence, or an address cue before it ("lives at", "address:"), so "2 Pixel 7 ph
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
+from wordfreq import zipf_frequency
 
 from ._base import DEFAULT_FLAGS, REGEX_TIMEOUT_SECONDS, STOP_WORDS, alternation, span_result, words
 from .addresses import _STREET_SUFFIXES, _STREET_WORD, _USPS_SUFFIXES
@@ -163,6 +164,10 @@ _CORE_PATTERN = rf"""
       )
     )
     |
+    (?P<unitfirst>                                               # "Studio 51Q\nCharlotte Tunnel\n…\nTQ51 7RD"
+      (?:flat|studio|apartment|apt|suite|unit)\.?[ ]*\d{{1,5}}[a-z]?(?=[ \t]*[,\n])
+    )
+    |
     (?P<bare>                                                    # "28245 Puruntie 82", "Edeby 55"
       (?:{_HOUSE}[ ]+)?
       {_TITLE}(?:[ ]+(?:{_TITLE}|{_CONNECTOR})){{0,3}}[ ]+{_NUMBER}
@@ -184,7 +189,7 @@ _LOWER_AFTER_CORE = regex.compile(
       (?:(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER}[ ]+){{1,3}}
       (?:{alternation(_AFTER_TYPES)})(?![\p{{L}}])[ ]*{_NUMBER}
     )
-    (?:(?P<bare>(?!))(?P<usps>(?!)))?
+    (?:(?P<bare>(?!))(?P<usps>(?!))(?P<unitfirst>(?!)))?
     """,
     DEFAULT_FLAGS,
 )
@@ -353,6 +358,8 @@ class InternationalAddressRecognizer(EntityRecognizer):
                 match.re is _HOUSE_AND_NAME and not _bare_is_street(match.group())
             ):
                 continue  # "12 Big Macs, 2000 Euros": everyday words are not a street
+            if not _rare_word(match.group(), everyone=False) and not _unit_after(text, end):
+                continue  # "Rocky 2, Rocky 3, Rocky 4\n1985 Stallone", "3 Coffees, 2 Teas\n1500 Calories"
             # "06111 μεγάλη άμμος 198 apt. 822", "172 maneeži 75, saareküla": a house number, a street of unusual
             # words and its number, then a unit or a town.
             if not strong and not (
@@ -391,6 +398,8 @@ class InternationalAddressRecognizer(EntityRecognizer):
         lower_case = _lower(text[start:end])
         tail_end, evidence, strong, _ = _extend(text, end, lower_case)
         bare, usps = match.group("bare"), match.group("usps")
+        if match.group("unitfirst") and not strong:
+            return None  # a unit line, then lines up to a postcode or a country: "Flat 3,\nthanks" is not
         # "Place Order", "Via Email": a type word without a number is an address only with a postcode and
         # town line after it ("rue Rey\n7091 Wicht").
         if not any(c.isdecimal() for c in match.group()) and (not strong or match.group("typed") is None):
@@ -399,7 +408,9 @@ class InternationalAddressRecognizer(EntityRecognizer):
         # an address line after it or an address cue before it.
         if bare is not None or usps is not None:
             name = bare if bare is not None else usps.rsplit(" ", 1)[0]
-            if not _accept_untyped(text, start, name, evidence, strong, house_first=_LEADING_HOUSE.match(name)):
+            if not _accept_untyped(
+                text, start, name, evidence, strong, house_first=_LEADING_HOUSE.match(name), bare=bare is not None
+            ):
                 return None
             if end >= tail_end and text[end - 1] == ".":
                 end = end - 1  # the full stop of the sentence, not a Hungarian "15."
@@ -427,6 +438,17 @@ _PRECEDING_TYPE = regex.compile(
 )
 
 
+def _unit_after(text: str, end: int) -> bool:
+    """A unit right after the street: "974 via roma 131\n apt. 425"."""
+    sep = _SEPARATOR.match(text, end)
+    return sep is not None and _ENGLISH_UNIT.match(text, sep.end()) is not None
+
+
+_ENGLISH_UNIT = regex.compile(
+    r"(?:apt|apartment|suite|ste|unit|flat|floor|room|bldg|building)(?![\p{L}])\.?[ ]*\#?[ ]*\d", DEFAULT_FLAGS
+)
+
+
 def _lower(core: str) -> bool:
     """A core typed in lower case; not one in a script without letter case."""
     return core == core.lower() and core != core.upper()
@@ -446,15 +468,40 @@ def _unit_start(text: str, start: int) -> int:
     return unit.start() if unit else start
 
 
-def _accept_untyped(text: str, start: int, name: str, evidence: bool, strong: bool, house_first: object) -> bool:
+def _accept_untyped(
+    text: str, start: int, name: str, evidence: bool, strong: bool, house_first: object, bare: bool
+) -> bool:
     """A core without a type word: a street name after a house number ("5049 Harjukuja 54") or with an
     address line after it or a cue before it; with a postcode-and-town line after it, any name but a word
     that takes a number in prose ("Page 4")."""
     if strong:
-        return _loose_is_street(name + " 1")
+        return _loose_is_street(name + " 1") and (not bare or _rare_word(name, everyone=False))
     if not _bare_is_street(name):
         return False
-    return bool(evidence or house_first or _CUE.search(text[max(0, start - 80) : start]))
+    if _CUE.search(text[max(0, start - 80) : start]):
+        return True
+    if evidence:  # "Kesk 53\n Suite 343"; not "Quantity 3, Unit Price 1299"
+        return not bare or _rare_word(name, everyone=False)
+    # With nothing before or after it, the street's words must all be rare in English: "737 Max 8" is a plane.
+    return bool(house_first) and _rare_word(name, everyone=True)
+
+
+@lru_cache(maxsize=4096)
+def _rare(word: str) -> bool:
+    """A word rare in English text (wordfreq Zipf frequency below 3): "Harjukuja", not "Rocky" or "Max"."""
+    return zipf_frequency(word, "en") < _RARE_ZIPF
+
+
+_RARE_ZIPF = 3.0
+
+
+def _rare_word(core: str, everyone: bool) -> bool:
+    """Some (or every) word of a street without a type word is rare in English: street names of other
+    languages are, product and game names with numbers ("Xbox 360", "Rocky 4", "Vitamin D 1000") are not."""
+    name_words = [w.lower() for w in regex.findall(r"\p{L}[\p{L}\p{M}'\-]+", core)]
+    if not name_words:
+        return False
+    return all(map(_rare, name_words)) if everyone else any(map(_rare, name_words))
 
 
 _LEADING_NUMBER = regex.compile(r"\d")

@@ -120,6 +120,8 @@ def test_lower_case_and_multi_line_walks(text: str, expected: str) -> None:
         "Strohmayerweg 5, 2313 Gerasdorf bei Wien",
         "h.-dieter-faust-straße 18\n88871 grafenau",
         "Unit 21\n27 Isla Road\nRototanga 8546",  # the unit on the line before
+        "Studio 51Q\nCharlotte Tunnel\nSouth Antony\nTQ51 7RD",  # a unit line, then lines up to a postcode
+        "974 via roma 131\n apt. 425\n montafia\n italy 39767",  # everyday words, but a unit after the number
         "victoriaweg 8\n8559 lz\nsluiskil",  # a lower-case Dutch code
         "901 Rivonia Isitaladi, Centurion, 7016",  # no type word we know: a town and a code after it
         "Avenida Franco 624 Edif. 595 , Depto. 711\nSan Gabriela los bajos, YUC 12154-7280",
@@ -175,6 +177,18 @@ def test_house_number_before_a_bare_street_needs_no_cue() -> None:
         "I have the iPhone 13 Pro, 256 GB, iOS 17.4.1",
         "we sold 12 Big Macs, 2000 Euros total",
         "error 404 Not Found, 500 Server Error",
+        # Product, game and film names with numbers, in lists with a year or a total after them.
+        "Vitamin D 1000 IU, Omega 3 500 mg",
+        "PlayStation 5, Xbox 360, Nintendo 64",
+        "Quantity 3, Unit Price 1299, Total 3897",
+        "Call of Duty 4, Halo 3\n2007 Games",
+        "Rocky 2, Rocky 3, Rocky 4\n1985 Stallone",
+        "Batch 7781, Lot 45, Expiry 2026",
+        "the Boeing 737 Max 8, United Airlines",
+        "we had 3 Coffees, 2 Teas\n1500 Calories total",
+        "Top 10 Songs, Billboard 2023",
+        "Windows 10 Pro, Build 19045\nVersion 22H2",
+        "Flat 3,\nthanks a lot",
     ],
 )
 def test_numbers_and_lines_that_are_not_addresses(text: str) -> None:
