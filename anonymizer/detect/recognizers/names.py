@@ -154,8 +154,9 @@ _CUES = [
 ]
 
 _CUE_REGEX = regex.compile(
-    "(?:"
-    + "|".join(f"(?P<c{i}>(?<![\\w'\u2019])(?:{cue.phrase}))" for i, cue in enumerate(_CUES))
+    # One look-behind for all cues: inside each alternative it made the scan three times slower.
+    "(?<![\\w'\u2019])(?:"
+    + "|".join(f"(?P<c{i}>{cue.phrase})" for i, cue in enumerate(_CUES))
     # The cue ends with punctuation or a space before the name, or with an emoji: "Hey 👋 Jennifer".
     + r")(?:[ \t,:;.!\-]*[\p{So}\p{Sk}\p{Cf}]+[ \t,:;.!\-]*|\s*[,:;.!\-]\s*|\s+)",
     regex.IGNORECASE,
@@ -192,7 +193,7 @@ class ContextNameRecognizer(EntityRecognizer):
         """Find a cue, then take up to three name-like words after it."""
         results: list[RecognizerResult] = []
         for cue_match in _CUE_REGEX.finditer(text):
-            strong = _CUES[int(next(k for k, v in cue_match.groupdict().items() if v is not None)[1:])].strong
+            strong = _CUES[int(str(cue_match.lastgroup)[1:])].strong
             span = self._name_after(text, cue_match.end(), strong)
             # "Thanks for chatting with Northwind Mobile", "Welcome back to Brightline": the company.
             if span is not None and not strong and _business_name(text, *span):
