@@ -14,6 +14,7 @@ from typing import ClassVar
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from wordfreq import zipf_frequency
 
 from ._base import STOP_WORDS, alternation, span_result, words
 from .addresses import _STREET_SUFFIXES
@@ -94,6 +95,22 @@ _CAPITAL = regex.compile(r"(?-i:\p{Lu})")
 _STREET_TYPE = regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(_STREET_SUFFIXES)})(?![\p{{L}}])")
 
 
+_UNIT_OR_CODE = regex.compile(
+    r"(?i)(?<![\p{L}])(?:apt|apartment|suite|unit|flat|floor|box|no|nr)(?![\p{L}])|\d[ ]+\d|\d{4,}\D+\d|,"
+)
+
+
+def _street_words(value: str) -> bool:
+    """An address after a cue has a street type, a unit, a second number or a comma, or a word rare in English
+    (a street name in another language): "12 main st", "255 hersnapvej 18"; not "5 Guys on friday"."""
+    if _STREET_TYPE.search(value) or _UNIT_OR_CODE.search(value):
+        return True
+    return any(zipf_frequency(w, "en") < _RARE_ZIPF for w in regex.findall(r"\p{L}[\p{L}\p{M}'\-]+", value.lower()))
+
+
+_RARE_ZIPF = 3.0
+
+
 def _street_like(part: str) -> bool:
     """A street of a corner: a capital, an ordinal, or a street type word."""
     return bool(_CAPITAL.search(part) or _ORDINAL.search(part) or _STREET_TYPE.search(part))
@@ -133,6 +150,8 @@ class AddressCueRecognizer(EntityRecognizer):
             value = text[start:end].rstrip(" \t,;:-")
             if len(value) < 6 or not _TWO_LETTERS.search(value) or not _DIGIT.search(value):
                 continue
+            if not _street_words(value):
+                continue  # "meet me at 5 Guys on friday": a restaurant, not an address
             results.append(self._result(start, start + len(value)))
         if "corner" in text.lower():
             results.extend(self._corners(text))

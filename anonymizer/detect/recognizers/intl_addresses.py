@@ -479,7 +479,7 @@ def _accept_untyped(
     if not _bare_is_street(name):
         return False
     if _CUE.search(text[max(0, start - 80) : start]):
-        return True
+        return not bare or _rare_word(name, everyone=False)  # "deliver it to Gate 4, Terminal 2": not a street
     if evidence:  # "Kesk 53\n Suite 343"; not "Quantity 3, Unit Price 1299"
         return not bare or _rare_word(name, everyone=False)
     # With nothing before or after it, the street's words must all be rare in English: "737 Max 8" is a plane.

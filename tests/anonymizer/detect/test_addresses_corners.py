@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import EntityRecognizer
 
-from anonymizer.detect.recognizers import AddressCueRecognizer, ZipCodeRecognizer
+from anonymizer.detect.recognizers import AddressCueRecognizer, InternationalAddressRecognizer, ZipCodeRecognizer
 
 
 def found(recognizer: EntityRecognizer, text: str) -> list[str]:
@@ -76,3 +76,20 @@ def test_postcodes_after_more_cues(text: str, expected: list[str]) -> None:
 )
 def test_numbers_near_zip_words_that_are_not_postcodes(text: str) -> None:
     assert found(ZipCodeRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("meet me at 5 Guys on friday", []),  # a restaurant: no street type, unit, code or unusual word
+        ("ship it to 12 main st please", ["12 main st"]),
+        ("she lives at 255 hersnapvej 18", ["255 hersnapvej 18"]),
+    ],
+)
+def test_cue_values_need_a_street_word(text: str, expected: list[str]) -> None:
+    assert found(AddressCueRecognizer(), text) == expected
+
+
+def test_a_bare_core_after_a_cue_needs_an_unusual_word() -> None:
+    assert found(InternationalAddressRecognizer(), "deliver it to Gate 4, Terminal 2") == []
+    assert found(InternationalAddressRecognizer(), "my address is Skogstien 106") == ["Skogstien 106"]
