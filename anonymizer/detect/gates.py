@@ -129,6 +129,11 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatAddressCueRecognizer": lambda: min_digits(1),
     # Presidio's phone recognizer with region passes skipped by digit count (anonymizer/detect/phones.py).
     "PhoneRecognizer": lambda: PRESIDIO_GATES["PhoneRecognizer"],
+    # Presidio's NHS recognizer kept to texts with a health word (anonymizer/detect/phones.py): 10 digits.
+    "NhsRecognizer": lambda: PRESIDIO_GATES["NhsRecognizer"],
+    # Every IBAN holds its two check digits; every IP quad four digits.
+    "ChatIbanTypoRecognizer": lambda: min_digits(2),
+    "ChatLooseIpRecognizer": lambda: min_digits(4),
     # A list of three names holds a comma.
     "ChatNameEnumerationRecognizer": lambda: lambda f: f.has(","),
     # Every town and country pattern starts with an upper-case letter (\p{Lu}, all of which str.isupper).

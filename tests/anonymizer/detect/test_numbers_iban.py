@@ -45,3 +45,12 @@ def test_codes_that_are_not_ibans(text: str) -> None:
 
 def test_iban_typo_recognizer_is_registered() -> None:
     assert any(isinstance(r, IbanTypoRecognizer) for r in chat_recognizers())
+
+
+def test_iban_typo_gate_lets_every_found_iban_through() -> None:
+    from anonymizer.detect.gates import CHAT_GATES, TextFeatures
+
+    gate = CHAT_GATES["ChatIbanTypoRecognizer"]()
+    for text in ("iban is DE89 3704 0044 0532 0130 01 asap", "DE89-3704-0044-0532-0130-01"):
+        assert found(text)
+        assert gate(TextFeatures.of(text))

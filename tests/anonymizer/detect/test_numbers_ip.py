@@ -45,3 +45,12 @@ def test_dotted_numbers_that_are_not_loose_ips(text: str) -> None:
 
 def test_loose_ip_recognizer_is_registered() -> None:
     assert any(isinstance(r, LooseIpRecognizer) for r in chat_recognizers())
+
+
+def test_loose_ip_gate_lets_every_found_address_through() -> None:
+    from anonymizer.detect.gates import CHAT_GATES, TextFeatures
+
+    gate = CHAT_GATES["ChatLooseIpRecognizer"]()
+    for text in ("IP: 203.0.113.045", "ip 73,162,48,219", "my ip address is 198 51 100 7"):
+        assert found(text)
+        assert gate(TextFeatures.of(text))
