@@ -295,6 +295,21 @@ def require_model(model: str) -> None:
         )
 
 
+def _kept_ner_results(text: str, results: list[Any]) -> list[Any]:
+    """spaCy's guesses cut to the name ("I'm Andre" -> "Andre"), retyped, and without those that are not PII
+    (company names, everyday words, codes); see recognizers/ner_filter.py."""
+    kept = []
+    for result in results:
+        start, end = trim_ner_span(text, int(result.start), int(result.end))
+        entity_type = str(result.entity_type)
+        if start >= end or is_not_pii_ner_span(text, start, end, entity_type):
+            continue
+        result.start, result.end = start, end
+        result.entity_type = ner_entity_type(text, start, end, entity_type)
+        kept.append(result)
+    return kept
+
+
 class Detector:
     """Finds PII in texts. Build once (loading the model takes about a second) and reuse."""
 
@@ -459,6 +474,10 @@ class Detector:
             if gate is not None and not gate(features):
                 continue
             current = recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=nlp_artifacts)
+            if current and getattr(recognizer, "name", "") == "SpacyRecognizer":
+                # Before overlaps are resolved: a dropped guess ("Mill Village" as everyday words) must not
+                # hide what another recognizer found on the same words.
+                current = _kept_ner_results(text, current)
             if current:
                 productive.append(recognizer)
                 context_needed = context_needed or self._context_aware[id(recognizer)]
@@ -502,7 +521,7 @@ class Detector:
             if self._allow.allows(text, result.start, result.end):
                 continue
             metadata = result.recognition_metadata or {}
-            # spaCy's guesses on company names and chat slang ("Acme Outfitters", "lol ok"); see ner_filter.
+            # "c.email" in a SQL paste is code, not a link (see urls.is_code_not_link).
             if metadata.get("recognizer_name") == "UrlRecognizer" and is_code_not_link(
                 text, int(result.start), int(result.end)
             ):
@@ -511,12 +530,6 @@ class Detector:
             start, end = int(result.start), int(result.end)
             if metadata.get("recognizer_name") == "UrlRecognizer":
                 end = link_end(text, start, end)  # "https://x.io/u/ana, thanks": not the comma
-            if metadata.get("recognizer_name") == "SpacyRecognizer":
-                # "I'm Andre", "Mr Okonkwo", "Ingrid Holm\nData Protection Officer": the name only.
-                start, end = trim_ner_span(text, start, end)
-                if start >= end or is_not_pii_ner_span(text, start, end, entity_type):
-                    continue
-                entity_type = ner_entity_type(text, start, end, entity_type)
             findings.append(
                 Finding(
                     start=start,

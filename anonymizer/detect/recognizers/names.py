@@ -564,6 +564,7 @@ _SINGLE_TITLE_WORD = regex.compile(
     rf"(?<![\w'\u2019@./\-]|\p{{Lu}}\p{{Ll}}*[ ])(?:{_CAP})(?![\w@]|['\u2019]\w\w|\.\w|[ ](?!I\b)\p{{Lu}})"
 )
 _NEXT_WORD = regex.compile(r"[ \t]+(\w+)")
+_NUMBER_BEFORE = regex.compile(r"\d[ \t]*$")
 _DETERMINER_BEFORE = regex.compile(
     r"(?:^|\W)(?:the|my|your|our|their|his|her|a|an|this|that|new|old)\s+$", regex.IGNORECASE
 )
@@ -737,6 +738,8 @@ class PersonShapeRecognizer(ContextNameRecognizer):
             return False
         if _is_place_name(word) or _DETERMINER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             return False
+        if _NUMBER_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            return False  # "14 Jun", "page 3 Mark": a date or a count, not a name
         following = _NEXT_WORD.match(text, match.end())
         return following is None or following.group(1).lower() not in _org_or_place_words()
 

@@ -350,4 +350,9 @@ def _business_follows(text: str, end: int) -> bool:
 
 def is_business_name(text: str, start: int, end: int) -> bool:
     """A span that names the company speaking, or an employer, or is followed by a business word ("Evergreen Life")."""
-    return names_a_company(text, start, end) or _business_follows(text, end) or _names_an_employer(text, start, end)
+    return (
+        names_a_company(text, start, end)
+        or _business_follows(text, end)
+        or _names_an_employer(text, start, end)
+        or (" " not in text[start:end] and _in_a_firm_name(text, start, end))
+    )

@@ -103,7 +103,22 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
         # "i'm from acme outfitters": an agent naming the company, not a town.
         if town and town[-1] in ORGANISATION_WORDS:
             return True
+        # "returned to Mill Village", "moved to Green Bay": Title Case words that end in a settlement word.
+        raw = value.split(",")[0].split()
+        if len(raw) > 1 and town[-1] in _SETTLEMENT_WORDS and all(w[:1].isupper() for w in raw):
+            return any(word in _NOT_PLACES or word in STOP_WORDS for word in town)
         return any(word in everyday or word in _NOT_PLACES for word in town)
+
+
+# Last words of town names: "Mill Village", "Green Bay", "Cedar Falls", "Palm Springs".
+_SETTLEMENT_WORDS = frozenset(
+    words(
+        """
+        village town city heights park springs falls hills valley beach harbor harbour bay creek lake grove
+        ridge point island mills junction crossing station landing hollow bluffs cove glen meadows shores
+        """
+    )
+)
 
 
 # First words of town names that are everyday words on their own.

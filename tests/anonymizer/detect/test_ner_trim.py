@@ -125,3 +125,18 @@ def test_the_reported_type(text: str, span: str, entity_type: str, expected: str
 
     start = text.index(span)
     assert ner_entity_type(text, start, start + len(span), entity_type) == expected
+
+
+def test_a_dropped_spacy_guess_does_not_hide_another_finding(detector: Detector) -> None:
+    # spaCy reads "Mill Village" as a place but the filter drops it as everyday words; the travel phrase
+    # recognizer's finding on the same words must survive the overlap resolution.
+    text = "we returned to Mill Village by helicopter"
+    values = {text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "LOCATION"}
+    assert values == {"Mill Village"}
+
+
+def test_a_first_name_after_a_day_number_is_a_date() -> None:
+    from anonymizer.detect.recognizers import PersonShapeRecognizer
+
+    text = "Ho Chi Minh City (SGN) to Sydney (SYD), 14 Jun, 2 passengers"
+    assert "Jun" not in [text[r.start : r.end] for r in PersonShapeRecognizer().analyze(text, ["PERSON"])]
