@@ -135,7 +135,8 @@ _CORE_PATTERN = rf"""
         (?:,?[ ]+(?:{_NUMBER_WORD}\.?[ ]*|\#[ ]*)?{_NUMBER}                 # "Via Franscini 71", "Piazza Anita, 34"
           (?:[ ]+(?:este|oeste|sur|norte|bis))?)?                            # Colombia "# 69-65 sur"
       |
-        (?:h\.?[ ]?no|house[ ]no|holding[ ]no|building[ ]no|plot[ ]no|door[ ]no)\.?[ ]*\d{{1,5}}[a-z]?(?:/\d{{1,4}})?
+        (?:h\.?[ ]?no|house[ ]no|holding[ ]no|building[ ]no|plot[ ]no|door[ ]no|(?:{_UNCASED}[ ])?নং)\.?[ ]*
+        \d{{1,5}}[a-z]?(?:/\d{{1,4}})?
         (?![\w/-])                                                  # South Asia: "H.No. 860", "Holding No. 42"
       |
         {_HOUSE},?[ ]+(?:boulevard|avenue|bd|av|route|chemin|rang|montée)\.?  # "41, boulevard lamy", "624 route Lepage"
@@ -192,6 +193,25 @@ _LOWER_AFTER_CORE = regex.compile(
     (?:(?P<bare>(?!))(?P<usps>(?!))(?P<unitfirst>(?!)))?
     """,
     DEFAULT_FLAGS,
+)
+# East Asian addresses, written without spaces from the province down: Chinese and Japanese (a province,
+# prefecture or city marker, then the street and numbers: "河北省呼和浩特市永川孙路t座 923194",
+# "兵庫県豊島区東大和町16丁目3番18号"), Taiwanese ("128 阿里山縣廣慈路460號3樓") and Korean road addresses
+# ("대구광역시 서대문구 학동로 60 (도현이동)").
+_EAST_ASIAN_QUICK = regex.compile(r"[\p{Han}\p{Hangul}]")
+_EAST_ASIAN = regex.compile(
+    r"""(?x)
+    (?:\d{3,6}[ ]?)?
+    (?:
+      \p{Han}{1,8}?(?:省|県|都|道|府|市|縣|区|區|自治区)[\p{Han}\p{Katakana}\p{Hiragana}ー\w\-之]*?
+      (?:\d+[\p{Han}\w\-之]*|(?<=[座号號室楼樓])(?=[ ]\d{5,6}(?!\d)))            # "…謝街f座 761318"
+      |\p{Han}{2,}(?:路|街|道|巷)\d+(?:號|号)[\p{Han}\w之]*
+    )
+    (?:[ ][\p{Han}\p{Katakana}\p{Hiragana}ー\w]+?\d+)?(?:[ ]\d{5,6}(?!\d))?       # building, postcode
+    |
+    \p{Hangul}+(?:도|시)[ ](?:\p{Hangul}+(?:시|군|구)[ ]){1,2}[\p{Hangul}\d]+(?:로|길|거리|가)[ ](?:지하)?\d+(?:-\d+)?
+    (?:[ ]\([\p{Hangul}\d]+\))?
+    """
 )
 # The number that ends a loose street line.
 _LOOSE_NUMBER = regex.compile(rf"(?<![\w/.-]){_NUMBER}", DEFAULT_FLAGS)
@@ -294,8 +314,9 @@ _LOWER_PLACE = regex.compile(
 )
 # A unit written just before the street core: "Apt. 117 5720 Skoanveien 226", "Flat 3, 12 High Street".
 _UNIT_BEFORE = regex.compile(
-    r"(?x)(?<![\p{L}\d])(?:(?:apt|apartment|suite|ste|unit|flat|studio|lot|room|no)\.?[ ]*\#?[ ]*"
-    r"(?=[\w-]*\d)[a-z0-9-]{1,6}"
+    r"(?x)(?<![\p{L}\d])(?:(?:apt|apartment|suite|ste|unit|flat|studio|lot|room|no"
+    r"|অ্যাপার্টমেন্ট|ফ্ল্যাট|ষ্টুডিও)\.?[ ]*\#?[ ]*"
+    r"(?=[\w-]*\d)[a-z\d-]{1,6}"
     r"|(?:г|с|д|п|ст|пос|пгт|смт|клх|к|м)\.?[ ]\p{L}[\p{L}'\-]*)"  # noqa: RUF001 - a Russian settlement first
     r"(?:,?[ ]+|[ ]*\n[ \t>]*)$",  # on the same line or the line before: "Unit 21\n27 Isla Road"
     DEFAULT_FLAGS,
@@ -348,6 +369,9 @@ class InternationalAddressRecognizer(EntityRecognizer):
                 continue
             results.append(found)
             pos = match.end()
+        if _EAST_ASIAN_QUICK.search(text):
+            for match in _EAST_ASIAN.finditer(text):
+                results.append(self._result(*match.span()))
         covered = [(r.start, r.end) for r in results]
         for match in [*self._loose_cores(text, covered), *_HOUSE_AND_NAME.finditer(text)]:
             start, end = match.span()
@@ -380,6 +404,9 @@ class InternationalAddressRecognizer(EntityRecognizer):
         found = []
         for number in _LOOSE_NUMBER.finditer(text):
             end = number.end()
+            before = text[max(0, number.start() - 3) : number.start()]
+            if not regex.search(r"\p{L}[.,]?[ ]+(?:n[°º]?[ ]*)?$|\p{L}\.[ ]*$", before) and not before.endswith("° "):
+                continue  # a street line's number comes after a word: "mala 86", "nr. 474"
             if any(s < end <= e for s, e in covered):
                 continue
             line_start = max(text.rfind("\n", 0, number.start()) + 1, end - 80)
@@ -428,7 +455,8 @@ _LEADING_HOUSE = regex.compile(r"\d{1,6}[a-z]?(?:[-/]\d{1,5}[a-z]?)?[ ]+(?-i:\p{
 
 
 _UNIT_WORD_BEFORE = regex.compile(
-    r"(?<![\p{L}\d])(?:apt|apartment|suite|ste|unit|flat|room|studio|lot|no)\.?[ ]*\#?[ ]*$", DEFAULT_FLAGS
+    r"(?<![\p{L}\d])(?:apt|apartment|suite|ste|unit|flat|room|studio|lot|no|অ্যাপার্টমেন্ট|ফ্ল্যাট|ষ্টুডিও)\.?[ ]*\#?[ ]*$",
+    DEFAULT_FLAGS,
 )
 
 

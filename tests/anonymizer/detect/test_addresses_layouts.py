@@ -150,6 +150,25 @@ def test_english_chat_layouts(text: str, expected: str) -> None:
     assert expected in found(InternationalAddressRecognizer(), text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "河北省呼和浩特市永川孙路t座 923194",
+        "兵庫県豊島区東大和町16丁目3番18号",
+        "宮城県横浜市保土ケ谷区箭坪15丁目21番19号 日光シティ308",
+        "128 阿里山縣廣慈路460號3樓",
+        "대구광역시 서대문구 학동로 60 (도현이동)",
+        "অ্যাপার্টমেন্ট ১৫, হোল্ডিং নং ২২, বেগমগ্রাম, বিরামগাঁও, পাবনা, ৮৭১২",
+    ],
+)
+def test_east_asian_and_bengali_addresses(text: str) -> None:
+    assert found(InternationalAddressRecognizer(), f"ship it to {text} pls") == [text]
+
+
+def test_han_text_without_address_markers_is_not_an_address() -> None:
+    assert found(InternationalAddressRecognizer(), "我有3个苹果和5个橙子") == []
+
+
 def test_house_number_before_a_bare_street_needs_no_cue() -> None:
     assert found(InternationalAddressRecognizer(), "5049 Harjukuja 54") == ["5049 Harjukuja 54"]
 
