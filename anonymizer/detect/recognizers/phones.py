@@ -123,7 +123,7 @@ class LenientPhoneRecognizer(DashTolerantMixin, PrefilteredRecognizer):
               (?:\(\d{1,5}\)|\d{1,5})(?:(?:[ \t]?[.\-/][ \t]?|[ \t])(?:\(\d{1,5}\)|\d{1,5})){0,4}  # "(00)967-9290"
               |\(\d{1,5}\)[ \t]?\d{6,10}                     # "(351) 937034236"
               |0\d{1,4}[ \t]?[.\-/]?[ \t]?\d{6,8}               # a trunk zero and an area code: "01390 996030"
-              |\d{8,13})                                   # or not grouped at all: "3660170548", "92174218"
+              |\d{10,11})                                  # or not grouped at all: "3660170548", "19637865797"
             (?![\w%°]|[.,/:-]?\d|[ \t]?[.\-/][ \t]?\d|[ \t]\d)   # the whole digit run, not a part of it
             """,
             0.45,
@@ -235,10 +235,11 @@ def _reject_bare(value: str, start: int, text: str) -> bool:
     if len(set(digits)) <= 2 or _YEAR_IN_PARENTHESES.match(value):
         return True  # "1111 1111"; "(2019) 12345" is a year
     if len(groups) == 1:
-        # Not grouped: 8-13 digits that do not open with a date ("20240314...") or read as a Unix time, a round
-        # sum ("15000000") or a run of digits typed as a placeholder ("12345678").
+        # Not grouped: 10 or 11 digits, a national number's length (in the dev sets a plain run of 8 digits is an
+        # account or order number, of 9 an SSN, of 12-13 a card), that do not open with a date ("20240314...")
+        # or read as a Unix time, a round sum or a run of digits typed as a placeholder ("1234567890").
         return (
-            not 8 <= len(digits) <= 13
+            not 10 <= len(digits) <= 11
             or _opens_with_date(digits)
             or digits.endswith("000")
             or digits in "12345678901234567890"
