@@ -52,7 +52,7 @@ _PREFIX_TYPES_ANY = words(
     prolongación periférico peatonal estrada rodovia ladeira chácara esplanada loteamento incrocio rotonda
     contrada borgo stretto canale bulevardul soseaua șoseaua montée allé avinguda passeig
     вулиця провулок проспект площа набережна улица ул. пер. пр. бул. наб. шосе đường phố πλ. πάρ. λεωφ.
-    c/ jalan jl. jln lorong lrg strada soseaua șos. drumul aleea cl. cra. carrera av. avda. al. pl. plac
+    c/ rúa jalan jl. jln lorong lrg strada soseaua șos. drumul aleea cl. cra. carrera av. avda. al. pl. plac
     булевар бульвар сквер ш. бул. алл. ал. пл. парк узвіз trg náměstí nábřeží třída námestie nábrežie bulevar bulevardi
     """
 )
@@ -442,6 +442,8 @@ class InternationalAddressRecognizer(EntityRecognizer):
             if end >= tail_end and text[end - 1] == ".":
                 end = end - 1  # the full stop of the sentence, not a Hungarian "15."
             start = _type_start(text, start)
+        if crossing := _CROSSING_BEFORE.search(text, max(0, start - 60), start):
+            start = crossing.start("street")  # "to Katrina and Rúa do Paseo 46": two streets that cross
         return self._result(_unit_start(text, start), max(end, tail_end))
 
     def _result(self, start: int, end: int) -> RecognizerResult:
@@ -480,6 +482,14 @@ _ENGLISH_UNIT = regex.compile(
 def _lower(core: str) -> bool:
     """A core typed in lower case; not one in a script without letter case."""
     return core == core.lower() and core != core.upper()
+
+
+# A street named before "and" and an address: an intersection, after "to", "at", "is" or a colon, question
+# mark: "send it to Katrina and Rúa do Paseo 46", "validate the following? Cinzia and Hammarvägen 15".
+_CROSSING_BEFORE = regex.compile(
+    rf"(?x)(?:(?<=[:?][ ]*|\b(?:to|at|is|on)[ ]+))(?P<street>(?:{_TITLE}[ ]+){{1,3}}(?:and|&)[ ]+)$",
+    DEFAULT_FLAGS,
+)
 
 
 def _type_start(text: str, start: int) -> int:

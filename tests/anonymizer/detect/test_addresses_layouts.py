@@ -165,6 +165,18 @@ def test_east_asian_and_bengali_addresses(text: str) -> None:
     assert found(InternationalAddressRecognizer(), f"ship it to {text} pls") == [text]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("change it to Katrina and Rúa do Paseo 46?", "Katrina and Rúa do Paseo 46"),
+        ("validate the following? Cinzia and Hammarvägen 15", "Cinzia and Hammarvägen 15"),
+        ("I met Tom and Jerry at Hauptstraße 12", "Hauptstraße 12"),
+    ],
+)
+def test_intersections(text: str, expected: str) -> None:
+    assert found(InternationalAddressRecognizer(), text) == [expected]
+
+
 def test_han_text_without_address_markers_is_not_an_address() -> None:
     assert found(InternationalAddressRecognizer(), "我有3个苹果和5个橙子") == []
 
