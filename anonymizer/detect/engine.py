@@ -310,6 +310,33 @@ def _kept_ner_results(text: str, results: list[Any]) -> list[Any]:
     return kept
 
 
+# Recognizers that find a name by the phrase around it ("my name is", "chatting with", "Dana here").
+_NAME_CUE_RECOGNIZERS = frozenset(
+    {
+        "ChatContextNameRecognizer",
+        "ChatIntroducedNameRecognizer",
+        "ChatVocativeNameRecognizer",
+        "ChatEventNameRecognizer",
+    }
+)
+
+
+def _people_by_cue(results: list[Any]) -> None:
+    """spaCy's place or group on exactly the words a name phrase introduces is that person: "you're chatting
+    with Victoria", "This is Christina from Acme", "my name is Lucas" (in place)."""
+    named = {
+        (r.start, r.end)
+        for r in results
+        if r.entity_type == "PERSON" and (r.recognition_metadata or {}).get("recognizer_name") in _NAME_CUE_RECOGNIZERS
+    }
+    if not named:
+        return
+    for result in results:
+        spacy = (result.recognition_metadata or {}).get("recognizer_name") == "SpacyRecognizer"
+        if spacy and result.entity_type in ("LOCATION", "NRP") and (result.start, result.end) in named:
+            result.entity_type = "PERSON"
+
+
 class Detector:
     """Finds PII in texts. Build once (loading the model takes about a second) and reuse."""
 
@@ -489,6 +516,7 @@ class Detector:
                 results.append(result)
         if not results:
             return []
+        _people_by_cue(results)
         # Context can change only results of recognizers with context words or their own enhancement; the
         # rest (spaCy's names and places, most chat recognizers) skip Presidio's deep-copying enhancer.
         if context_needed:

@@ -135,7 +135,8 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
         (is_first_name(t) or is_last_name(t)) and not (phrase and raw.islower() and foreign_everyday(t))
         for raw, t in zip(tokens, lower, strict=True)
     ]
-    if all(t in CHAT_SLANG for t in lower):
+    # "lol ok 🙏", "brb 😡": chat shorthand, emoji aside.
+    if all(t in CHAT_SLANG for t in lower if any(c.isalpha() for c in t)):
         return True
     # "14 Jun", "SORRY5", "después de 30": names and places are written without digits.
     if entity_type in ("PERSON", "LOCATION") and _DIGIT.search(span):

@@ -140,3 +140,22 @@ def test_a_first_name_after_a_day_number_is_a_date() -> None:
 
     text = "Ho Chi Minh City (SGN) to Sydney (SYD), 14 Jun, 2 passengers"
     assert "Jun" not in [text[r.start : r.end] for r in PersonShapeRecognizer().analyze(text, ["PERSON"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Thanks for contacting Brightline Home, you're chatting with Victoria.", "Victoria"),
+        ("Hello! This is Christina from Acme Outfitters. I'm sorry about that.", "Christina"),
+        ("Hi Suzanne, my name is Lucas and I'll be helping you today", "Lucas"),
+        ("Hi there, Shannon here. Thanks for waiting!", "Shannon"),
+    ],
+)
+def test_a_name_phrase_makes_spacys_place_a_person(detector: Detector, text: str, name: str) -> None:
+    types = {text[f.start : f.end]: f.entity_type for f in detector.detect(text)}
+    assert types.get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text", ["lol ok 🙏", "brb 😡"])
+def test_slang_with_emoji_is_not_a_name(detector: Detector, text: str) -> None:
+    assert detector.detect(text) == []
