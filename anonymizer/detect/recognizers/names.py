@@ -281,6 +281,9 @@ class NameListRecognizer(ContextNameRecognizer):
             a, b = first.group().lower(), second.group().lower()
             if between not in (" ", "  ") or len(a) < 3 or len(b) < 3:
                 continue
+            # "Georgia said": a capitalized word before a lower-case one is not a lower-case name.
+            if first.group()[:1].isupper() and not second.group()[:1].isupper():
+                continue
             # The surname may be an everyday word ("emily brown"); the first name may not ("mark price").
             if (
                 is_first_name(a)

@@ -105,9 +105,14 @@ def trim_ner_span(text: str, start: int, end: int) -> tuple[int, int]:
     trailing = _TRAILING_NUMBER.search(text, start, end)
     if trailing is not None and trailing.start() > start:
         end = trailing.start()
-    # "Juan de": a lower-case particle ends a surname only when the surname follows it.
-    while (space := text.rfind(" ", start, end)) > start and text[space + 1 : end] in PARTICLES:
-        end = len(text[:space].rstrip())
+    # "Juan de": a lower-case particle ends a surname only when the surname follows it; "Georgia said": a
+    # capitalized name does not end in a lower-case everyday word.
+    while (space := text.rfind(" ", start, end)) > start:
+        last = text[space + 1 : end]
+        if last in PARTICLES or (last.islower() and last in _TRAILING_WORDS and not text[start:space].islower()):
+            end = len(text[:space].rstrip())
+        else:
+            break
     return start, end
 
 
@@ -312,8 +317,17 @@ def ner_entity_type(text: str, start: int, end: int, entity_type: str) -> str:
     span = text[start:end]
     tokens = [t.strip(".,;:!?'\"()") for t in span.split()]
     tokens = [t for t in tokens if t]
-    if entity_type == "PERSON":  # "I'm Christian Orthodox": a faith, not a name
-        return "NRP" if tokens and all(t.lower() in _NRP_WORDS for t in tokens) else entity_type
+    if entity_type == "PERSON":
+        if tokens and all(t.lower() in _NRP_WORDS for t in tokens):
+            return "NRP"  # "I'm Christian Orthodox": a faith, not a name
+        if len(tokens) > 1 and tokens[-1].lower() in _STREET_WORDS:
+            return "LOCATION"  # "Isaac Lodge Street", "Berg Hills Road"
+        return entity_type
+    # "Quionia is from Areavibes", "said Maslin to Antonio": places and groups do not speak or live.
+    if (
+        _PERSON_VERB_AFTER.match(text, end) or _SPEECH_VERB_BEFORE.search(text, max(0, start - 12), start)
+    ) and not _is_known_place(span):
+        return "PERSON"
     if not tokens or len(tokens) > 3 or not all(t[:1].isupper() for t in tokens) or not is_first_name(tokens[0]):
         return entity_type
     # "Fabian Kurzak" filed as a group: a full name; a lone "Christian" may be the faith, unless a surname
@@ -341,6 +355,16 @@ def ner_entity_type(text: str, start: int, end: int, entity_type: str) -> str:
 
 
 _NEXT_WORD = regex.compile(r"[ \t]+([\w'\u2019]+)")
+_TRAILING_WORDS = frozenset(
+    words("said says is was has had and or but to from with at in on for of the a an will would can")
+)
+_STREET_WORDS = frozenset(words("street st road rd avenue ave lane ln drive boulevard blvd"))
+_PERSON_VERB_AFTER = regex.compile(
+    r"[ \t]+(?:lives|lived|said|says|told|asked|replied|wrote|had[ \t]+given|has[ \t]+given|gave|is[ \t]+from"
+    r"|was[ \t]+born|works|worked)\b",
+    regex.IGNORECASE,
+)
+_SPEECH_VERB_BEFORE = regex.compile(r"\b(?:said|says|asked|told|replied|thanked)[ \t]+$", regex.IGNORECASE)
 
 
 def _business_follows(text: str, end: int) -> bool:
