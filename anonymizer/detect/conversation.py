@@ -176,7 +176,9 @@ _REQUEST_START = re.compile(
     r"|por\s+favor|bitte|veuillez|merci\s+de|prosz[ęe]|vui\s+l(?:ò|o)ng|ind(?:í|i)queme|indique|informe|digite|podaj"
     r"|nennen\s+sie|geben\s+sie)\b"
     # Anywhere: "For verification I need the last 4 of your SSN", "we need you to confirm your username".
-    r"|\b(?:i|we)(?:'ll|'d|\s+will|\s+would)?\s+(?:just\s+|also\s+|first\s+)?need\s+(?:you\s+to\s+\w+|your|the)\b",
+    r"|\b(?:i|we)(?:'ll|'d|\s+will|\s+would)?\s+(?:just\s+|also\s+|first\s+)?need\s+(?:you\s+to\s+\w+|your|the)\b"
+    # At the end: "Just the last four digits please.", "your zip code pls"
+    r"|\b(?:please|pls|plz)\W*$",
     re.IGNORECASE,
 )
 _SENT_CODE = re.compile(

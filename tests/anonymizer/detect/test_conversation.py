@@ -59,6 +59,8 @@ def link(
         ("What is your mother's maiden name?", ["PASSWORD"]),
         ("Could you confirm your date of birth?", ["DATE_OF_BIRTH"]),
         ("Please don't share your password in chat.", []),
+        ("Just the last four digits please.", ["PARTIAL_ID"]),
+        ("your zip code pls", ["ZIP_CODE"]),
         ("Thanks, I've updated your address. Is there anything else?", []),
         ("Your order has shipped.", []),
     ],
