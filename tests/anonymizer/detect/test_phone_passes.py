@@ -65,6 +65,13 @@ def test_identical_findings_on_digit_soup(text: str) -> None:
     assert spans(fast, text) == spans(slow, text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789 +-().x#/\u2013\u00a0\uff0b$:,extabc", min_size=6, max_size=40))
+def test_identical_findings_on_digit_soup_with_words_and_other_punctuation(text: str) -> None:
+    slow, fast = PhoneRecognizer(supported_regions=REGIONS), FastPhoneRecognizer(REGIONS)
+    assert spans(fast, text) == spans(slow, text)
+
+
 def test_lenient_phone_prefilters_are_necessary_conditions() -> None:
     from anonymizer.detect.recognizers import LenientPhoneRecognizer
 
