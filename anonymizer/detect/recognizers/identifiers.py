@@ -133,25 +133,59 @@ class PrefilteredRecognizer(ChatPatternRecognizer):
 
     PREFILTERS: ClassVar[dict[str, str]] = {}
     # Cheaper still: substrings of the lower-cased text, one of which every match contains (checked first).
+    # Build a tuple with `folded_literals` when the words hold an "s" or an "i" (see there).
     LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {}
+
+    # Each pattern with its literals and compiled probe, built once per instance (and rebuilt if a test swaps
+    # the tables); a probe or a literal tuple shared by several patterns is checked once per text.
+    _plan: list[tuple[Pattern, tuple[str, ...] | None, regex.Pattern[str] | None]] | None = None
+    _plan_key: tuple[int, int, int] = (0, 0, 0)
+
+    def _prefilter_plan(self) -> list[tuple[Pattern, tuple[str, ...] | None, regex.Pattern[str] | None]]:
+        key = (id(self.PREFILTERS), id(self.LITERALS), len(self._patterns))
+        if self._plan is None or self._plan_key != key:
+            self._plan = [
+                (
+                    pattern,
+                    self.LITERALS.get(pattern.name),
+                    _probe(probe) if (probe := self.PREFILTERS.get(pattern.name)) is not None else None,
+                )
+                for pattern in self._patterns
+            ]
+            self._plan_key = key
+        return self._plan
 
     def _patterns_for(self, text: str) -> Iterator[Pattern]:
         """The patterns whose probe occurs in `text`, and those without one."""
-        present: dict[str, bool] = {}
+        present: dict[int, bool] = {}
         lower: str | None = None
-        for pattern in self._patterns:
-            literals = self.LITERALS.get(pattern.name)
+        for pattern, literals, probe in self._prefilter_plan():
             if literals is not None:
-                lower = text.lower() if lower is None else lower
-                if not any(literal in lower for literal in literals):
+                hit = present.get(id(literals))
+                if hit is None:
+                    lower = text.lower() if lower is None else lower
+                    hit = present[id(literals)] = any(literal in lower for literal in literals)
+                if not hit:
                     continue
-            probe = self.PREFILTERS.get(pattern.name)
             if probe is not None:
-                if probe not in present:
-                    present[probe] = _probe(probe).search(text) is not None
-                if not present[probe]:
+                hit = present.get(id(probe))
+                if hit is None:
+                    hit = present[id(probe)] = probe.search(text) is not None
+                if not hit:
                     continue
             yield pattern
+
+
+def folded_literals(*literals: str) -> tuple[str, ...]:
+    """Literals for `PrefilteredRecognizer.LITERALS` that stay necessary under the patterns' case folding.
+
+    A case-insensitive `regex` pattern matches "s" on the long s (U+017F) and "i" on the dotted capital I
+    (U+0130), which `str.lower` keeps as the long s or turns into "i" plus a combining dot (U+0307): a text
+    holding either always runs the pattern. No other character matches an ASCII letter without lower-casing to
+    it (tests/anonymizer/detect/test_speed_prefilters.py checks every code point).
+    """
+    sentinels = ("\u017f",) * any("s" in w for w in literals) + ("\u0307",) * any("i" in w for w in literals)
+    return tuple(literals) + sentinels
 
 
 @functools.cache

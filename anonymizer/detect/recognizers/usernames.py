@@ -8,7 +8,7 @@ import regex
 from presidio_analyzer import Pattern
 
 from ._base import STOP_WORDS, verbose_pattern
-from .identifiers import PrefilteredRecognizer
+from .identifiers import PrefilteredRecognizer, folded_literals
 from .names import common_words
 
 # Mentions that address a group or a place, not a person.
@@ -44,6 +44,11 @@ _CUE = r"""
       |steam(?:[\s-]?id)?|discord|twitter|instagram|insta|tiktok|reddit|github|skype|telegram|snapchat)
     (?:\s+(?:user\s*name|name|handle|tag|account))?                    # "my steam name is ..."
 """
+# A word every `_CUE` holds (lower-cased), so its three patterns skip texts without one.
+_CUE_LITERALS = folded_literals(
+    "user", "log", "handle", "gamer", "screen", "nick", "psn", "xbox", "steam", "discord", "twitter", "insta",
+    "tiktok", "reddit", "github", "skype", "telegram", "snapchat",
+)  # fmt: skip
 # Cues that name a service rather than a user name: what follows them may describe the account.
 _SERVICE = regex.compile(r"psn|xbox|steam|discord|twitter|instagram|insta|tiktok|reddit|github|skype|telegram|snapchat")
 # German, Spanish, Portuguese, French, Polish, Italian and Vietnamese words for a user name.
@@ -289,11 +294,18 @@ class UsernameRecognizer(PrefilteredRecognizer):
         "username cue, a few words, a separator, any word": "user|log|screen|gamer",
         "credentials pair": "cred|log",
         "account under a handle": "under",
-        "introduced handle": "under|me|go",
+        # "under the", "<find/add/follow/search for/look> me", "go(es) by", each followed by a space.
+        "introduced handle": r"under\s+the\s|(?:find|add|follow|for|look)\s+me\s|go(?:es)?\s+by\s",
         "i'm handle on a service": r"\son\s",
     }
 
     LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "at-handle": ("@",),
+        "reddit user": ("u/",),
+        "cashtag after a payment cue": ("$",),
+        "cue with separator": _CUE_LITERALS,
+        "cue without separator, handle-shaped value": _CUE_LITERALS,
+        "cue, a few words, then the value": _CUE_LITERALS,
         "user in a connection string": ("://",),
         "user before a password cue": ("pw", "pass", "p/w"),
         "user on a command line": ("mysql", "mariadb", "psql", "mongo", "redis", "ftp", "sshpass"),
