@@ -175,6 +175,11 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
         and _DETERMINER.search(text, max(0, start - 12), start) is not None
     ):
         return True
+    # "Vegetarian (VGML)", "a Dutch oven", "the English keyboard layout": a diet, or a kind of thing.
+    if entity_type == "NRP" and (
+        all(t in _DIETS for t in lower) or (_THING_AFTER.match(text, end) is not None and len(tokens) == 1)
+    ):
+        return True
     # "to your Mastercard ending 5520", "my Telstra account": a thing someone has is not a place or a group.
     if (
         entity_type in ("LOCATION", "NRP")
@@ -355,6 +360,14 @@ def ner_entity_type(text: str, start: int, end: int, entity_type: str) -> str:
 
 
 _NEXT_WORD = regex.compile(r"[ \t]+([\w'\u2019]+)")
+_DIETS = frozenset(words("vegetarian vegan pescatarian"))
+# Things named after a people: "Dutch oven", "French fries", "English muffin", "US plug", "Spanish subtitles".
+_THING_AFTER = regex.compile(
+    r"[ \t]+(?:oven|ovens|fries|toast|cheese|muffins?|yogh?urt|pastry|pastries|dressing|breakfast|roulette"
+    r"|keyboard|layout|plug|plugs|adapter|socket|edition|version|translation|subtitles|dub|dubbing|voice"
+    r"|vegetarian|vegan|meal|meals|menu|option|horn|braid|bulldog|shepherd|mastiff|poodle)\b",
+    regex.IGNORECASE,
+)
 _TRAILING_WORDS = frozenset(
     words("said says is was has had and or but to from with at in on for of the a an will would can")
 )

@@ -49,6 +49,9 @@ def test_spans_are_trimmed_to_the_name(span: str, name: str) -> None:
         ("Namaste! Welcome to support.", "Namaste", "LOCATION"),
         ("Hola! En qué puedo ayudarle?", "Hola", "PERSON"),
         ("ich bin müde heute", "ich bin müde", "PERSON"),
+        ("Which meal? Vegetarian (VGML) or kosher", "Vegetarian", "NRP"),
+        ("the payment for the Dutch oven went through", "Dutch", "NRP"),
+        ("Done, Asian vegetarian meal added", "Asian", "NRP"),
         ("I used to work for Transparagov as a scientist", "Transparagov", "LOCATION"),
         ("I am employed as a pharmacist at Medplus in Lagos", "Medplus", "LOCATION"),
         ("she spent a year at Teradata as an assistant", "Teradata", "PERSON"),
@@ -73,6 +76,8 @@ def test_codes_acronyms_and_greetings_are_not_names(text: str, span: str, entity
         ("I work at Lagos airport", "Lagos", "LOCATION"),
         ("I spoke with Maria, Kemi and Jones", "Kemi", "PERSON"),  # first names make it people
         ("Signed, LEE", "LEE", "PERSON"),
+        ("I'm Dutch, born in Utrecht", "Dutch", "NRP"),
+        ("It serves great Slovenian food", "Slovenian", "NRP"),
         (
             "olga krylova's killers were sentenced",
             "olga krylova's",
