@@ -118,6 +118,8 @@ def trim_ner_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 _DIGIT = regex.compile(r"\d")
 _POSSESSIVE_END = regex.compile(r"['\u2019]s$")
+_WORD_AFTER = regex.compile(r"[ \t]+[^\W\d_]")
+_PLACE_ACRONYMS = frozenset(words("US USA UK UAE DC NYC LA SF EU PRC ROC DRC KSA NZ"))
 _NOT_IN_A_NAME = regex.compile(r"[\n:\"\u201c\u201d()\[\]{}<>|=]")
 _TRAILING_NUMBER = regex.compile(r"(?:[ \t,]+[\d/.\-()+]*\d[\d/.\-()+]*)+[ \t.,]*$")
 _ACRONYM = regex.compile(r"^(?:\p{Lu}\.?){2,5}$")
@@ -146,8 +148,15 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
     # "14 Jun", "SORRY5", "después de 30": names and places are written without digits.
     if entity_type in ("PERSON", "LOCATION") and _DIGIT.search(span):
         return True
-    # "JSON", "B.S.", "SQL": a short acronym no list knows is a term, not a person.
-    if entity_type == "PERSON" and len(tokens) == 1 and _ACRONYM.match(tokens[0]) and not known[0]:
+    # "JSON", "B.S.", "SQL": a short acronym no list knows is a term, not a person (nor, dotted, a place).
+    acronym = len(tokens) == 1 and _ACRONYM.match(tokens[0]) is not None and not known[0]
+    dotted_term = "." in span and not (
+        _is_known_place(span.replace(".", "")) or span.replace(".", "") in _PLACE_ACRONYMS
+    )
+    if acronym and (entity_type == "PERSON" or (entity_type == "LOCATION" and dotted_term)):
+        return True
+    # "Trader Joe's #552", "(Macy's)": a possessive with nothing after it names a shop; "Joe's phone" does not.
+    if entity_type == "PERSON" and _POSSESSIVE_END.search(span) and not _WORD_AFTER.match(text, end):
         return True
     # "📱", "o.customer_id": no letters at all, or a code identifier (a dot or underscore inside a word).
     if not any(c.isalpha() for c in span) or any(_CODE_IDENTIFIER.search(t) for t in tokens):
@@ -165,8 +174,9 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
     foreign_or_everyday = all(everyday_anywhere(t) for t in lower)
     if entity_type in ("PERSON", "LOCATION") and not any(known) and foreign_or_everyday and not _is_known_place(span):
         return True
-    # "Acme Outfitters", "Northwind Mobile": an organisation word ends it and no name starts it.
-    if len(tokens) > 1 and lower[-1] in ORGANISATION_WORDS and not is_first_name(lower[0]):
+    # "Acme Outfitters", "Northwind Mobile": an organisation word ends it and no name starts it (a place
+    # may start with one: "Jade Garden").
+    if len(tokens) > 1 and lower[-1] in ORGANISATION_WORDS and (entity_type != "PERSON" or not is_first_name(lower[0])):
         return True
     if (
         entity_type == "PERSON"
@@ -271,6 +281,8 @@ def _is_known_place(span: str) -> bool:
     key = key[4:] if key.startswith("the ") else key  # "the United States"
     if key in _word_file("cities.txt") or key in _folded_countries():
         return True
+    if "." in key and key.replace(".", "") in _folded_countries():
+        return True  # "U.K.", "U.S.A."
     prefix = _REGION_PREFIX.match(key)
     return prefix is not None and _is_known_place(key[prefix.end() :])
 
@@ -381,8 +393,8 @@ _SPEECH_VERB_BEFORE = regex.compile(r"\b(?:said|says|asked|told|replied|thanked)
 
 
 def _business_follows(text: str, end: int) -> bool:
-    """A capitalized business word right after the span: "Sunnyside Pediatrics", "Golden Lotus Kitchen"."""
-    following = _NEXT_WORD.match(text, end)
+    """A capitalized business word right after the span: "Sunnyside Pediatrics", "Tony's Pizzeria"."""
+    following = _NEXT_WORD.match(text, end + 2 if text[end : end + 2] in ("'s", "\u2019s") else end)
     return following is not None and following.group(1)[:1].isupper() and following.group(1).lower() in BUSINESS_WORDS
 
 

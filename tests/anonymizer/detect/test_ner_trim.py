@@ -52,6 +52,10 @@ def test_spans_are_trimmed_to_the_name(span: str, name: str) -> None:
         ("Which meal? Vegetarian (VGML) or kosher", "Vegetarian", "NRP"),
         ("the payment for the Dutch oven went through", "Dutch", "NRP"),
         ("Done, Asian vegetarian meal added", "Asian", "NRP"),
+        ("Groceries: $84.12 (Trader Joe's)", "Trader Joe's", "PERSON"),
+        ("How would you rate your order from Tony's Pizzeria?", "Tony", "PERSON"),
+        ("the dumplings from Jade Garden were amazing", "Jade Garden", "LOCATION"),
+        ("a graduate with a B.S. in Statistics", "B.S.", "LOCATION"),
         ("I used to work for Transparagov as a scientist", "Transparagov", "LOCATION"),
         ("I am employed as a pharmacist at Medplus in Lagos", "Medplus", "LOCATION"),
         ("she spent a year at Teradata as an assistant", "Teradata", "PERSON"),
@@ -77,6 +81,8 @@ def test_codes_acronyms_and_greetings_are_not_names(text: str, span: str, entity
         ("I spoke with Maria, Kemi and Jones", "Kemi", "PERSON"),  # first names make it people
         ("Signed, LEE", "LEE", "PERSON"),
         ("I'm Dutch, born in Utrecht", "Dutch", "NRP"),
+        ("Joe's phone is broken", "Joe's", "PERSON"),
+        ("I live in the U.K. now", "U.K.", "LOCATION"),
         ("It serves great Slovenian food", "Slovenian", "NRP"),
         (
             "olga krylova's killers were sentenced",
