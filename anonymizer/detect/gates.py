@@ -19,6 +19,7 @@ import regex
 # checks has a valid number under 4 digits (checked exhaustively for 1-3 digits, with '+' and parentheses).
 _PHONE_CANDIDATE = re.compile(r"\d(?:\D{0,4}\d){3}")
 _DOT_LETTER = re.compile(r"\.[A-Za-z]")
+_FIVE_CAPITALS = re.compile(r"[A-Z]{5}")  # ASCII capitals, as (?-i:[A-Z]{5,10}) in identifiers.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,8 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatStreetAddressRecognizer": lambda: min_digits(1),
     "ChatZipCodeRecognizer": lambda: min_digits(1),
     "ChatAccountIdRecognizer": lambda: min_digits(1),
+    # Every order pattern's value holds a digit, except the letter-only booking code: five capitals or more.
+    "ChatOrderIdRecognizer": lambda: lambda f: f.decimals >= 1 or _FIVE_CAPITALS.search(f.text) is not None,
     "ChatPartialIdRecognizer": lambda: min_digits(2),
     # Every value holds 6 to 15 digits (a shorter match is rejected; six only after a cue).
     "ChatLenientPhoneRecognizer": lambda: min_digits(6),

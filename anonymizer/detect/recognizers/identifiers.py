@@ -412,6 +412,15 @@ class OrderIdRecognizer(_IdRecognizer):
         "spaced order id after cue": r"(?:\d[a-z0-9-]*|(?-i:[A-Z]{2,5}))\s[a-z-]*\d",
         "carrier tracking formats": r"\d{9}",
         "keyed order id": "[:=]",
+        # Five capitals in a row: the shortest booking code (the gate in gates.py lets these texts through).
+        "letter-only reference after cue": "(?-i:[A-Z]{5})",
+        # The prefix's last letter, then the digit after an optional separator.
+        "prefixed order id": r"[a-z][-_\#]?\d",
+    }
+    LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "UPS tracking": ("1z",),
+        "USPS tracking": ("92", "93", "94"),
+        "FedEx tracking with context": folded_literals("fed", "track", "shipment"),
     }
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:

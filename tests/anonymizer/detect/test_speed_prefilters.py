@@ -150,3 +150,17 @@ def test_only_long_s_and_dotted_i_escape_lower_case_literals() -> None:
     assert folded_literals("pin") == ("pin", "\u0307")
     assert folded_literals("@") == ("@",)
     assert "\u0307" in "\u0130".lower()
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("ChatOrderIdRecognizer", "my order hasnt arrived yet", False),
+        ("ChatOrderIdRecognizer", "booking ref KOBXUP", True),
+        ("ChatOrderIdRecognizer", "order 4821", True),
+        ("ChatOrderIdRecognizer", "MY ORDR", False),
+        ("ChatOrderIdRecognizer", "MY ORDER", True),
+    ],
+)
+def test_gate_examples(name: str, text: str, expected: bool) -> None:
+    assert CHAT_GATES[name]()(TextFeatures.of(text)) is expected
