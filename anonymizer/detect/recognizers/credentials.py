@@ -8,7 +8,7 @@ import regex
 from presidio_analyzer import Pattern
 
 from ._base import STOP_WORDS, alternation, typo_tolerant, verbose_pattern
-from .identifiers import PrefilteredRecognizer
+from .identifiers import PrefilteredRecognizer, folded_literals
 from .ner_filter import CHAT_SLANG
 
 # "is", ":", "=", "should be" ... between a cue and its value; optional so "pwd hunter2" still matches, but
@@ -400,9 +400,31 @@ class PasswordRecognizer(PrefilteredRecognizer):
         # Every key ends with its secret word, then an optional quote and the separator.
         "secret key in config": r"""(?:pass|passwd|password|passphrase|pwd|secret|token|key|credentials?)
             ["']?\s*[:=]""",
+        # The value's lookaheads need an ASCII capital and a digit in the same run of non-space characters.
+        "password-shaped token": r"(?-i:[A-Z])\S*\d|\d\S*(?-i:[A-Z])",
+        "pin cue": r"\d",
     }
 
     LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        # Every cue starts with "p" + "assword" within one typo (which keeps "ass" or "ord" whole: see
+        # `typo_tolerant`), "pw", "p/w", "log-in", "secret" or "memorable".
+        "password cue": folded_literals("ass", "ord", "pw", "p/w", "log", "secret", "memorable"),
+        "pass cue, secret-shaped value": folded_literals("pass"),
+        "pin cue": folded_literals("pin", "cvv", "cvc", "csc", "puk", "unlock"),
+        "one-time code cue": folded_literals("otp", "2fa", "mfa", "tfa", "code"),
+        "security answer cue": folded_literals(
+            "security",
+            "answer",
+            "secret",
+            "maiden",
+            "first",
+            "childhood",
+            "born",
+            "grew",
+            "mascot",
+            "middle",
+            "memorable",
+        ),
         "secret read out in number words": ("pin", "code", "otp", "pass", "pw"),
         # The foreign cues' stems, and the English words used inside those languages.
         "security answer cue in another language": (
