@@ -148,6 +148,10 @@ _VENDOR_FORMATS = r"""
 """
 
 
+# "pass", "pwd", "pw" or "pin": a word every match of two list patterns holds.
+_PASS_PW_PIN = folded_literals("pass", "pw", "pin")
+
+
 class PasswordRecognizer(PrefilteredRecognizer):
     """The value after a password, PIN, security-answer or one-time-code cue; the cue is not flagged."""
 
@@ -394,9 +398,6 @@ class PasswordRecognizer(PrefilteredRecognizer):
         # "... is my [new] password": the possessive and the first letters of every cue the pattern names.
         "secret before its cue": r"""\s(?:my|the|our|your)\s+(?:(?:new|old|current|temp(?:orary)?|login)\s+)?
             (?:pass|pwd|pw|pin|otp|verification|security|one|2fa|sms)""",
-        "second secret in a list": "pass|pwd|pw|pin",
-        "secret in parentheses after its cue": r"\(",
-        "secret changed to a value": "pass|pwd|pw|pin",
         # Every key ends with its secret word, then an optional quote and the separator.
         "secret key in config": r"""(?:pass|passwd|password|passphrase|pwd|secret|token|key|credentials?)
             ["']?\s*[:=]""",
@@ -410,6 +411,11 @@ class PasswordRecognizer(PrefilteredRecognizer):
         # `typo_tolerant`), "pw", "p/w", "log-in", "secret" or "memorable".
         "password cue": folded_literals("ass", "ord", "pw", "p/w", "log", "secret", "memorable"),
         "pass cue, secret-shaped value": folded_literals("pass"),
+        "second secret in a list": _PASS_PW_PIN,
+        "secret changed to a value": _PASS_PW_PIN,
+        "secret in parentheses after its cue": ("(",),
+        # Every cue it names ends in pass(word/code), pw(d), pin, otp or "code".
+        "secret before its cue": folded_literals("pass", "pw", "pin", "otp", "code"),
         "pin cue": folded_literals("pin", "cvv", "cvc", "csc", "puk", "unlock"),
         "one-time code cue": folded_literals("otp", "2fa", "mfa", "tfa", "code"),
         "security answer cue": folded_literals(

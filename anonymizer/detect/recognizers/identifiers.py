@@ -164,7 +164,7 @@ class PrefilteredRecognizer(ChatPatternRecognizer):
                 hit = present.get(id(literals))
                 if hit is None:
                     lower = text.lower() if lower is None else lower
-                    hit = present[id(literals)] = any(literal in lower for literal in literals)
+                    hit = present[id(literals)] = _holds_any(lower, literals)
                 if not hit:
                     continue
             if probe is not None:
@@ -174,6 +174,14 @@ class PrefilteredRecognizer(ChatPatternRecognizer):
                 if not hit:
                     continue
             yield pattern
+
+
+def _holds_any(text: str, literals: tuple[str, ...]) -> bool:
+    # A plain loop: a third faster than any() over a generator.
+    for literal in literals:  # noqa: SIM110
+        if literal in text:
+            return True
+    return False
 
 
 def folded_literals(*literals: str) -> tuple[str, ...]:
@@ -250,7 +258,15 @@ class AccountIdRecognizer(_IdRecognizer):
         "listed account ids": rf"\b{_ACCOUNT_LIST_WORDS}{_LIST_CUE}{_ID_VALUE}{_LIST_SEP}",
         # The first group (with a digit, or capitals), a space and a second group with a digit.
         "spaced account id after cue": r"(?:\d[a-z0-9-]*|(?-i:[A-Z]{2,5}))\s[a-z-]*\d",
-        "keyed account id": "[:=]",
+        # The prefix's last letter, then the digits after an optional separator.
+        "prefixed account id": r"[a-z][-_\#]?\d",
+    }
+    LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "prefixed account id": folded_literals("acc", "cus", "mbr", "mem", "cid", "uid", "usr", "cst", "sub"),
+        "keyed account id": (":", "="),
+        "listed account ids": folded_literals(
+            "account", "acct", "polic", "member", "customer", "subscriber", "loyalty"
+        ),
     }
 
 
@@ -405,13 +421,9 @@ class OrderIdRecognizer(_IdRecognizer):
     CONTEXT: ClassVar[list[str]] = ["order", "ticket", "case", "booking", "confirmation", "tracking"]
     PREFILTERS: ClassVar[dict[str, str]] = {
         "listed order ids": rf"\b{_ORDER_LIST_WORDS}{_LIST_CUE}{_ID_VALUE}{_LIST_SEP}",
-        "hash-prefixed reference": r"\#",  # an escaped '#': the probe is verbose too
-        "letter-prefixed reference": "-",
-        "Amazon order number": "-",
         "spaced digits after cue": r"\d\s\d",
         "spaced order id after cue": r"(?:\d[a-z0-9-]*|(?-i:[A-Z]{2,5}))\s[a-z-]*\d",
         "carrier tracking formats": r"\d{9}",
-        "keyed order id": "[:=]",
         # Five capitals in a row: the shortest booking code (the gate in gates.py lets these texts through).
         "letter-only reference after cue": "(?-i:[A-Z]{5})",
         # The prefix's last letter, then the digit after an optional separator.
@@ -421,6 +433,83 @@ class OrderIdRecognizer(_IdRecognizer):
         "UPS tracking": ("1z",),
         "USPS tracking": ("92", "93", "94"),
         "FedEx tracking with context": folded_literals("fed", "track", "shipment"),
+        "hash-prefixed reference": ("#",),
+        "letter-prefixed reference": ("-",),
+        "Amazon order number": ("-",),
+        "keyed order id": (":", "="),
+        # The list cue's words, before its regex probe.
+        "listed order ids": folded_literals(
+            "order",
+            "ticket",
+            "case",
+            "booking",
+            "reservation",
+            "confirmation",
+            "tracking",
+            "reference",
+            "invoice",
+            "return",
+            "rma",
+            "claim",
+            "request",
+            "transaction",
+            "shipment",
+            "package",
+            "parcel",
+            "purchase",
+        ),
+        "spaced order id after cue": folded_literals(
+            "order",
+            "ticket",
+            "case",
+            "booking",
+            "reservation",
+            "confirmation",
+            "tracking",
+            "reference",
+            "claim",
+            "bag",
+            "waybill",
+            "awb",
+            "pnr",
+            "incident",
+        ),
+        # A stem of every cue word ("renc": referencia, référence; "num"/"mero": numer, numéro, número, nummer).
+        "order cue in another language": folded_literals(
+            "pedido",
+            "renc",
+            "reserva",
+            "reclam",
+            "commande",
+            "servation",
+            "dossier",
+            "bestell",
+            "auftrag",
+            "buchung",
+            "vorgang",
+            "referenz",
+            "sendung",
+            "tracking",
+            "paket",
+            "rechnung",
+            "ticket",
+            "fallnummer",
+            "aktenzeichen",
+            "wienie",
+            "zlecenie",
+            "oszenie",
+            "encomenda",
+            "protocolo",
+            "ordine",
+            "prenotazione",
+            "pratica",
+            "num",
+            "mero",
+            "\u0111\u01a1n",
+            "don",
+            "\u0111\u1eb7t",
+            "dat",
+        ),
     }
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
