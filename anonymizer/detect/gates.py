@@ -92,11 +92,15 @@ def _has_upper(f: TextFeatures) -> bool:
 
 
 def _digit_word_gate() -> Gate:
+    """Seven number tokens (each a digit or a whole number word: separators and the value's own look-arounds
+    keep word characters off both sides), or seven digits after a cue, or a digit and a letter O before a
+    digit ("415-555-O123")."""
     from anonymizer.detect.recognizers._base import alternation
     from anonymizer.detect.recognizers.obfuscated import _DIGIT_WORDS
 
-    words = search(rf"(?<![\w-])(?:{alternation(_DIGIT_WORDS)})")
-    return lambda f: f.decimals >= 1 or words(f)
+    words = search(rf"(?<!\w)(?:{alternation(_DIGIT_WORDS)})(?!\w)")
+    letter_o = search(r"o[\d\s().\-o]*\d")
+    return lambda f: f.decimals >= 7 or words(f) or (f.decimals >= 1 and letter_o(f))
 
 
 # The project's chat recognizers (anonymizer/detect/recognizers), by name, for their built-in patterns only:
@@ -111,8 +115,10 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
         r"birth|born|b-?day|d\.?o\.?b|geb|naiss|n(?:é|ée|ee)\s+le|nacimiento|nacid|nascimento|nascid|urodz"
         r"|nascita|nat[oa]\s+il|cumplea|sinh|nasc"
     ),
-    # Number words or digits; the cue patterns need digits.
+    # Seven number words or digits, seven digits after a cue, or a letter O among digits.
     "ChatObfuscatedPhoneRecognizer": _digit_word_gate,
+    # Every URL pattern needs "=" (a query parameter) or "/" (a path).
+    "ChatPersonalUrlRecognizer": lambda: lambda f: f.has("/", "="),
     "ChatCreditCardRecognizer": lambda: min_digits(12),
     "ChatCardCueRecognizer": lambda: min_digits(8),  # 8-12 only as a card's first groups of four
     # House numbers, PO box numbers, postcodes (every US/UK/CA/other format holds a digit), and account ids

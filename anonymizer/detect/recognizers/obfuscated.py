@@ -8,7 +8,7 @@ import phonenumbers
 import regex
 from presidio_analyzer import Pattern
 
-from ._base import STOP_WORDS, ChatPatternRecognizer, alternation, digits_of, verbose_pattern, words
+from ._base import STOP_WORDS, alternation, digits_of, verbose_pattern, words
 from .identifiers import PrefilteredRecognizer
 
 # "[at]", "(at)", "{at}", " at ", " @ " and the same for "dot".
@@ -101,6 +101,10 @@ class SpelledEmailRecognizer(PrefilteredRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["email", "mail", "address", "contact"]
+    LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        # "@", or the bracket before a bracketed "at".
+        "obfuscated at, any dot": ("@", "[", "(", "{", "<"),
+    }
     PREFILTERS: ClassVar[dict[str, str]] = {
         # A spelled "at", then a spelled "dot" or a mail provider's name after it.
         "spelled at and spelled dot": r"\sat\s[^\n]*?dot",
@@ -128,7 +132,7 @@ _PHONE_CUE = r"""
 """
 
 
-class ObfuscatedPhoneRecognizer(ChatPatternRecognizer):
+class ObfuscatedPhoneRecognizer(PrefilteredRecognizer):
     """Phone numbers in number words, with letter O for zero, or as 7-digit local numbers after a cue."""
 
     ENTITY = "PHONE_NUMBER"
@@ -162,6 +166,11 @@ class ObfuscatedPhoneRecognizer(ChatPatternRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["phone", "call", "number", "cell", "mobile", "text", "reach"]
+    PREFILTERS: ClassVar[dict[str, str]] = {
+        "local number after cue": r"\d{3}[\s.\-]?\d{4}",
+        # The value's lookahead: a letter O, then a digit through digits, spaces, brackets, dots, dashes, Os.
+        "digits with letter O after cue": r"o[\d\s().\-o]*\d",
+    }
 
     def __init__(self, default_region: str = "US", *, supported_language: str = "en") -> None:
         super().__init__(supported_language=supported_language)

@@ -7,7 +7,8 @@ from typing import ClassVar
 import regex
 from presidio_analyzer import Pattern
 
-from ._base import ChatPatternRecognizer, verbose_pattern, words
+from ._base import verbose_pattern, words
+from .identifiers import PrefilteredRecognizer
 
 _HOST = r"""
     (?:https?://|www\.|(?<![@\w.-])(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/))   # a scheme, www., or host/path
@@ -16,7 +17,7 @@ _HOST = r"""
 _URL_CHARS = r"[^\s<>\"'`]"
 
 
-class PersonalUrlRecognizer(ChatPatternRecognizer):
+class PersonalUrlRecognizer(PrefilteredRecognizer):
     """The whole URL when its query holds a credential or identity, or its path names a user."""
 
     ENTITY = "URL"
@@ -63,6 +64,12 @@ class PersonalUrlRecognizer(ChatPatternRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["link", "url", "profile"]
+    # A query parameter has its "="; a personal or token path its "/" before the user name or the token.
+    LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "sensitive query parameter": ("=",),
+        "personal path": ("/",),
+        "token in the path": ("/",),
+    }
 
 
 # "c.email", "o.total", "user.name": a one- or two-letter name, a dot, a word: code (a table alias and a

@@ -55,6 +55,8 @@ EDGE_TEXTS = [
     "sent $120 to $jaylenw",
     "u/throwaway123 on reddit, @jdoe_88 on x",
     "call me at four one five five five five oh one two three",
+    "4-1-5-five-five-5-0-1-2-3 or 4.1.5 five,five 5 o 1 2 3",
+    "oh 4 1 5 5 5 0 1 2 3 and one-4-1-5-5-5-0",
     "phone: 555-0123, tel 415-555-O123",
     "dob 03/14/1985, born in 1985",
     "https://x.io/u/ana and https://example.com/reset/abc123DEF456ghi789?token=xyz",
@@ -75,7 +77,15 @@ def spans(recognizer: EntityRecognizer, text: str) -> list[tuple[int, int, float
     return sorted((r.start, r.end, r.score) for r in recognizer.analyze(text, recognizer.supported_entities, None))
 
 
-PREFILTERED = [UsernameRecognizer, AccountIdRecognizer, OrderIdRecognizer, PasswordRecognizer, SpelledEmailRecognizer]
+PREFILTERED = [
+    UsernameRecognizer,
+    AccountIdRecognizer,
+    OrderIdRecognizer,
+    PasswordRecognizer,
+    SpelledEmailRecognizer,
+    ObfuscatedPhoneRecognizer,
+    PersonalUrlRecognizer,
+]
 
 
 @pytest.mark.parametrize("recognizer_class", PREFILTERED)
@@ -158,6 +168,14 @@ def test_only_long_s_and_dotted_i_escape_lower_case_literals() -> None:
         ("ChatOrderIdRecognizer", "my order hasnt arrived yet", False),
         ("ChatOrderIdRecognizer", "booking ref KOBXUP", True),
         ("ChatOrderIdRecognizer", "order 4821", True),
+        ("ChatObfuscatedPhoneRecognizer", "none of my orders", False),  # no whole number word
+        ("ChatObfuscatedPhoneRecognizer", "only 2 of them, okay?", False),
+        ("ChatObfuscatedPhoneRecognizer", "four one five", True),
+        ("ChatObfuscatedPhoneRecognizer", "call 5550123", True),
+        ("ChatObfuscatedPhoneRecognizer", "tel 415-555-O123", True),
+        ("ChatObfuscatedPhoneRecognizer", "4-1-5-five-5-5", True),
+        ("ChatPersonalUrlRecognizer", "see www.example.com for more", False),
+        ("ChatPersonalUrlRecognizer", "https://x.io/u/ana", True),
         ("ChatOrderIdRecognizer", "MY ORDR", False),
         ("ChatOrderIdRecognizer", "MY ORDER", True),
     ],
