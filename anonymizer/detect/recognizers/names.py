@@ -600,6 +600,8 @@ _LOWER_RUN = regex.compile(
     r"(?<![\w'\u2019@./\-])(?P<first>\p{Ll}{2,})[ ](?:(?P<middle>\p{Ll}\.?)[ ])?(?P<last>\p{Ll}{3,})(?![\w@]|\.\w)"
 )
 # A capitalized word that opens a clause, then a verb phrase only a person does.
+# Where a lower-case run can start: a whole lower-case word before a space (the run's first word).
+_LOWER_RUN_START = regex.compile(r"(?<![\w'\u2019@./\-])\p{Ll}{2,}(?=[ ])")
 _SUBJECT_OF_PERSON_VERB = regex.compile(
     r"""(?x)
     (?:^|(?<=[\n.!?;:"(]\s*))(?P<name>(?-i:\p{Lu}\p{Ll}{2,}|\p{Ll}{3,}))
@@ -658,10 +660,14 @@ class PersonShapeRecognizer(ContextNameRecognizer):
         for match in _SINGLE_TITLE_WORD.finditer(text) if upper else ():
             if self._single_name(text, match):
                 results.append(self._result(match.span(), self.SINGLE_SCORE))
-        for match in _LOWER_RUN.finditer(text, overlapped=True):
-            first, middle, last = match.group("first"), match.group("middle"), match.group("last")
-            if not self._first_ok(first):
+        for word in _LOWER_RUN_START.finditer(text):
+            # Every run starts with a lower-case known first name: look for the run only where one stands.
+            if not self._first_ok(word.group()):
                 continue
+            match = _LOWER_RUN.match(text, word.start())
+            if match is None:
+                continue
+            first, middle, last = match.group("first"), match.group("middle"), match.group("last")
             if middle:  # "benjamin a seiler", "leidy t muris"
                 if self._last_ok(last) and (is_last_name(last) or is_first_name(last)):
                     results.append(self._result(match.span(), self.SCORE))
