@@ -112,10 +112,10 @@ _NUMBERED_NAME = r"\d{1,3}(?:\p{L}|[ªº°]|-\p{L}{1,2})?(?![\w/-])"  # "8I", "3
 # What is written before the house number: "N° 481", "nr. 474", "д. 1" (Russian), "буд. 9" (Ukrainian).
 _NUMBER_WORD = r"(?:No|N°|Nº|nº|n°|n|nr|Nro|д|буд|дом|b)"
 
-_CORE_PATTERN = rf"""
-    (?P<typed>                                                   # a street with a type word
-      (?:{_HOUSE},?[ ]+)?                                          # "20, rue de Poulain"
-      (?:
+# The street-type alternatives of a typed core. A text is searched only with the groups of alternatives (below)
+# whose quick check finds something in it: the full alternation is slow to try at every position, and leaving
+# out alternatives that cannot match anywhere in the text changes no match.
+_TYPED_PREFIX = rf"""
         (?:
           (?-i:{alternation(_PREFIX_TYPES_TITLE)})(?![\p{{L}}])\.?        # "Via", "Avenue": Title Case words
           (?:[ ]+{_NUMBERED_NAME}(?:[ ]+(?:{_CONNECTOR}|{_TITLE}(?=[\s,;)]|$))){{0,4}}
@@ -134,52 +134,156 @@ _CORE_PATTERN = rf"""
         (?:[ ]+\d{{1,2}}-\p{{L}}{{1,2}}(?![\w-]))?                          # "Проїзний 2-й": an ordinal
         (?:,?[ ]+(?:{_NUMBER_WORD}\.?[ ]*|\#[ ]*)?{_NUMBER}                 # "Via Franscini 71", "Piazza Anita, 34"
           (?:[ ]+(?:este|oeste|sur|norte|bis))?)?                            # Colombia "# 69-65 sur"
-      |
+"""
+_TYPED_HOUSE_NO = rf"""
         (?:h\.?[ ]?no|house[ ]no|holding[ ]no|building[ ]no|plot[ ]no|door[ ]no|(?:{_UNCASED}[ ])?নং)\.?[ ]*
         \d{{1,5}}[a-z]?(?:/\d{{1,4}})?
         (?![\w/-])                                                  # South Asia: "H.No. 860", "Holding No. 42"
-      |
+"""
+_TYPED_HOUSE_BOULEVARD = rf"""
         {_HOUSE},?[ ]+(?:boulevard|avenue|bd|av|route|chemin|rang|montée)\.?  # "41, boulevard lamy", "624 route Lepage"
         (?:[ ]+(?:{_CONNECTOR}|{_TITLE}|(?!(?:{alternation(_PROSE_WORDS)})(?![\p{{L}}])){_LOWER})){{1,4}}
-      |
+"""
+_TYPED_GLUED = rf"""
         (?:{_TITLE}[ ]+(?:{_CONNECTOR}[ ]+)?){{0,3}}
         [\p{{L}}'.\-]{{3,}}(?:{alternation(_GLUED_TYPES)})          # "Feldstrasse", "hersnapvej", "h.-dieter-str."
         [ ]+{_NUMBER}
-      |
+"""
+_TYPED_AFTER = rf"""
         (?:{_TITLE}[ ]+){{1,3}}(?:{_LOWER}[ ]+)?                  # "Passauer", "Árpád fejedelem"
         (?:{alternation(_AFTER_TYPES)})(?![\p{{L}}])[ ]*{_NUMBER}
-
-      |
+"""
+_TYPED_TITLE_SUFFIX = rf"""
         {_HOUSE},?[ ]+(?:{_TITLE}[ ]+){{1,4}}                      # "74 Diakou Street", "68, Devan Road"
         (?-i:(?=\p{{Lu}}))(?:{alternation(_STREET_SUFFIXES)})\b\.?
         (?:[ ]+(?-i:North|South|East|West|[NSEW]|NE|NW|SE|SW)\b\.?)?   # "89 Queen's Road East"
-      |
+"""
+_TYPED_STREET_SUFFIX = rf"""
         {_HOUSE}[ ]+(?:{_STREET_WORD}[ ]+){{1,4}}?                 # "0538 15 millicent drive", "136 filadelfeos str."
         (?:{alternation(_STREET_SUFFIXES)}|str)\b\.?
         (?:[ ]+(?:[nsew]|ne|nw|se|sw|north|south|east|west)\b\.?)?      # "67 devon street west"
-      |
-        (?:(?:PSC|Unit)[ ]\d{{3,5}},?[ ]+Box[ ]\d{{3,5}}|(?:USNS|USNV|USS|USCGC)[ ]+\p{{L}}+)  # US military
-        ,?\s+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{{5}}                                # mail and ZIP
-      |
-        (?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s*\#?\s*\d{{1,7}}\b           # PO box, then its lines
-      )
-    )
-    |
-    (?P<unitfirst>                                               # "Studio 51Q\nCharlotte Tunnel\n…\nTQ51 7RD"
-      (?:flat|studio|apartment|apt|suite|unit)\.?[ ]*\d{{1,5}}[a-z]?(?=[ \t]*[,\n])
-    )
-    |
-    (?P<bare>                                                    # "28245 Puruntie 82", "Edeby 55"
+"""
+_TYPED_MILITARY = r"""
+        (?:(?:PSC|Unit)[ ]\d{3,5},?[ ]+Box[ ]\d{3,5}|(?:USNS|USNV|USS|USCGC)[ ]+\p{L}+)  # US military
+        ,?\s+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{5}                                # mail and ZIP
+"""
+_TYPED_PO_BOX = r"""
+        (?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s*\#?\s*\d{1,7}\b           # PO box, then its lines
+"""
+_TYPED_ALTERNATIVES = [
+    _TYPED_PREFIX, _TYPED_HOUSE_NO, _TYPED_HOUSE_BOULEVARD, _TYPED_GLUED, _TYPED_AFTER, _TYPED_TITLE_SUFFIX,
+    _TYPED_STREET_SUFFIX, _TYPED_MILITARY, _TYPED_PO_BOX,
+]  # fmt: skip
+# Which of the alternatives above each group holds: the type words (slow: they can start at any word), the
+# English suffixes after a house number, and the ones that start with a literal.
+_TYPE_WORD_GROUP = (True, False, True, True, True, False, False, False, False)
+_SUFFIX_GROUP = (False, False, False, False, False, True, True, False, False)
+_LITERAL_GROUP = (False, True, False, False, False, False, False, True, True)
+_BOULEVARD_WORDS = words("boulevard avenue route chemin place quai cours rampe via allée impasse")  # prefix, any case
+_HOUSE_BOULEVARD_WORDS = words("boulevard avenue bd av route chemin rang montée")
+_ANY_NUMBER = r"(?:\d|(?-i:[Ss]/[Nn]))"  # how _NUMBER starts
+_HOUSE_END = r"\d(?:-?\p{L})?"  # how _HOUSE ends
+# Case folding as the patterns' IGNORECASE compares letters (a test checks every letter of the word lists):
+# Python's casefold, and the three letters `regex` folds otherwise.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\U0001df95": "\u00df"})
+
+
+def _fold(word: str) -> str:
+    return word.translate(_FOLD).casefold()
+
+
+# A type word of the lists is a whole run of letters in the text (a non-letter before and after it).
+_LETTER_RUN = regex.compile(r"\p{L}+")
+_NUMBER_AFTER_LETTER = regex.compile(rf"(?<=\p{{L}})\.?[ ]*{_ANY_NUMBER}")
+_RUN_BEFORE = regex.compile(r"\p{L}+", regex.REVERSE)  # matched back from where a number starts
+_TITLE_TYPE_RUNS = frozenset(w.rstrip("./") for w in _PREFIX_TYPES_TITLE)  # case-sensitive in the pattern
+_ANY_TYPE_RUNS = frozenset(_fold(w.rstrip("./")) for w in _PREFIX_TYPES_ANY)
+_BOULEVARD_RUNS = frozenset(_fold(w) for w in _BOULEVARD_WORDS)
+_HOUSE_BOULEVARD_RUNS = frozenset(_fold(w) for w in _HOUSE_BOULEVARD_WORDS)
+_AFTER_TYPE_RUNS = frozenset(_fold(w.rstrip("./")) for w in _AFTER_TYPES)
+_GLUED_ENDINGS = tuple(_fold(w) for w in _GLUED_TYPES)
+_BOULEVARD_QUICK = regex.compile(
+    rf"(?:{alternation(words('boulevard avenue route chemin place quai cours rampe via'))})[ ]+{_CONNECTOR}"
+    rf"|(?:boulevard|avenue|chemin|allée|impasse)[ ]+\p{{L}}",
+    DEFAULT_FLAGS,
+)
+_HOUSE_BOULEVARD_QUICK = regex.compile(
+    rf"{_HOUSE_END},?[ ]+(?:{alternation(_HOUSE_BOULEVARD_WORDS)})\.?[ ]", DEFAULT_FLAGS
+)
+
+
+def _type_word_may_match(text: str) -> bool:
+    """False only when no alternative of the type-word group can match anywhere in `text`."""
+    runs = set(_LETTER_RUN.findall(text))
+    if not runs.isdisjoint(_TITLE_TYPE_RUNS):
+        return True  # "Via", "Avenue"
+    folded = {_fold(run) for run in runs}
+    if not folded.isdisjoint(_ANY_TYPE_RUNS):
+        return True  # "rue", "ul."
+    if not folded.isdisjoint(_BOULEVARD_RUNS) and _BOULEVARD_QUICK.search(text):
+        return True  # "avenue de Morand"
+    if not folded.isdisjoint(_HOUSE_BOULEVARD_RUNS) and _HOUSE_BOULEVARD_QUICK.search(text):
+        return True  # "41, boulevard lamy"
+    for number in _NUMBER_AFTER_LETTER.finditer(text):  # "Feldstrasse 42", "Király u. 15."
+        run = _RUN_BEFORE.match(text, 0, number.start())
+        word = _fold(run.group()) if run else ""
+        if word in _AFTER_TYPE_RUNS or word.endswith(_GLUED_ENDINGS):
+            return True
+    return False
+
+
+_SUFFIX_QUICK = regex.compile(
+    rf"{_HOUSE_END},?[ ]+(?:[^ ]+[ ]+){{1,4}}(?:{alternation(_STREET_SUFFIXES)}|str)\b", DEFAULT_FLAGS
+)
+_LITERAL_QUICK = regex.compile(r"(?:no|নং)\.?[ ]*\d|(?:apo|fpo|dpo)[ ]+(?:aa|ae|ap)[ ]+\d{5}|box", DEFAULT_FLAGS)
+_BARE_QUICK = regex.compile(rf"(?-i:\p{{Lu}})[^ \n]*(?:[ ]+[^ \n]+){{0,3}}[ ]+{_ANY_NUMBER}", DEFAULT_FLAGS)
+_USPS_QUICK = regex.compile(rf"{_HOUSE_END}[ ]+(?:[^ ]+[ ]+){{1,3}}(?-i:\p{{Lu}})", DEFAULT_FLAGS)
+_UNITFIRST = r"""
+      (?:flat|studio|apartment|apt|suite|unit)\.?[ ]*\d{1,5}[a-z]?(?=[ \t]*[,\n])
+"""
+_BARE = rf"""
       (?:{_HOUSE}[ ]+)?
       {_TITLE}(?:[ ]+(?:{_TITLE}|{_CONNECTOR})){{0,3}}[ ]+{_NUMBER}
-    )
-    |
-    (?P<usps>                                                    # "3 Ahmed Ports", "041 Allen Corner"
+"""
+_USPS = rf"""
       {_HOUSE}[ ]+(?:{_TITLE}[ ]+){{1,3}}(?-i:(?=\p{{Lu}}))(?:{alternation(_USPS_SUFFIXES + _EN_EXTRA_TYPES)})
       (?![\p{{L}}\d])
-    )
 """
-_CORE = regex.compile(rf"(?x)(?<![\p{{L}}\d])(?:{_CORE_PATTERN})", DEFAULT_FLAGS)
+_NEVER = "(?!)"
+
+
+@lru_cache(maxsize=32)
+def _core(type_words: bool, suffixes: bool, literals: bool, bare: bool, usps: bool) -> regex.Pattern[str]:
+    """The street core pattern with only the groups of alternatives asked for (the others never match)."""
+    keep = [
+        (type_words and word) or (suffixes and suffix) or (literals and literal)
+        for word, suffix, literal in zip(_TYPE_WORD_GROUP, _SUFFIX_GROUP, _LITERAL_GROUP, strict=True)
+    ]
+    alternatives = [alt for alt, kept in zip(_TYPED_ALTERNATIVES, keep, strict=True) if kept]
+    typed = f"(?:{_HOUSE},?[ ]+)?(?:{'|'.join(alternatives)})" if alternatives else _NEVER
+    pattern = (
+        f"(?P<typed>{typed})|(?P<unitfirst>{_UNITFIRST})"
+        f"|(?P<bare>{_BARE if bare else _NEVER})|(?P<usps>{_USPS if usps else _NEVER})"
+    )
+    return regex.compile(rf"(?x)(?<![\p{{L}}\d])(?:{pattern})", DEFAULT_FLAGS)
+
+
+_CORE = _core(True, True, True, True, True)
+for _flags in range(8):  # the patterns of texts without type words or suffixes, compiled at import
+    _core(False, False, bool(_flags & 1), bool(_flags & 2), bool(_flags & 4))
+
+
+def _core_for(text: str) -> regex.Pattern[str]:
+    """The core pattern without the groups of alternatives that cannot match anywhere in `text`."""
+    return _core(
+        _type_word_may_match(text),
+        _SUFFIX_QUICK.search(text) is not None,
+        _LITERAL_QUICK.search(text) is not None,
+        _BARE_QUICK.search(text) is not None,
+        _USPS_QUICK.search(text) is not None,
+    )
+
+
 # The type word after a lower-case name ("debreceni utca 35."): tried at every word, so only when the quick
 # pattern finds a type word and a number in the text. The same groups as _CORE.
 _AFTER_TYPE_QUICK = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(_AFTER_TYPES)})(?![\p{{L}}])[ ]*\d", DEFAULT_FLAGS)
@@ -325,6 +429,14 @@ _QUALIFIER = regex.compile(r"[ ]*\(\p{L}+\)")  # "Cyprus (Greek)", "Verona (VR)"
 _COUNTRY = regex.compile(rf"(?x)(?:{alternation(sorted(countries()))})(?![\w-])", DEFAULT_FLAGS)
 
 _MAX_SEGMENTS = 8
+# Patterns the helpers below use on each call, compiled once.
+_WORD_BEFORE_NUMBER = regex.compile(r"\p{L}[.,]?[ ]+(?:n[°º]?[ ]*)?$|\p{L}\.[ ]*$")
+_NAME_WORDS = regex.compile(r"\p{L}[\p{L}\p{M}'\-]+")
+_LONG_WORDS = regex.compile(r"\p{L}[\p{L}\p{M}]{2,}")
+_DOTTED_WORDS = regex.compile(r"\p{L}[\p{L}\p{M}'\-.]*")
+_ANY_WORDS = regex.compile(r"\p{L}[\p{L}\p{M}'\-]*")
+_NON_WORD = regex.compile(r"\W")
+_PLACE_WORDS = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 
 
 class InternationalAddressRecognizer(EntityRecognizer):
@@ -350,10 +462,11 @@ class InternationalAddressRecognizer(EntityRecognizer):
                 if found := self._accept(text, match):
                     results.append(found)
         first = [(r.start, r.end) for r in results]
+        core = _core_for(text)
         pos = 0
         while pos < len(text):
             try:
-                match = _CORE.search(text, pos, timeout=REGEX_TIMEOUT_SECONDS)
+                match = core.search(text, pos, timeout=REGEX_TIMEOUT_SECONDS)
             except TimeoutError:
                 return results
             if match is None:
@@ -405,7 +518,7 @@ class InternationalAddressRecognizer(EntityRecognizer):
         for number in _LOOSE_NUMBER.finditer(text):
             end = number.end()
             before = text[max(0, number.start() - 3) : number.start()]
-            if not regex.search(r"\p{L}[.,]?[ ]+(?:n[°º]?[ ]*)?$|\p{L}\.[ ]*$", before) and not before.endswith("° "):
+            if not _WORD_BEFORE_NUMBER.search(before) and not before.endswith("° "):
                 continue  # a street line's number comes after a word: "mala 86", "nr. 474"
             if any(s < end <= e for s, e in covered):
                 continue
@@ -536,7 +649,7 @@ _RARE_ZIPF = 3.0
 def _rare_word(core: str, everyone: bool) -> bool:
     """Some (or every) word of a street without a type word is rare in English: street names of other
     languages are, product and game names with numbers ("Xbox 360", "Rocky 4", "Vitamin D 1000") are not."""
-    name_words = [w.lower() for w in regex.findall(r"\p{L}[\p{L}\p{M}'\-]+", core)]
+    name_words = [w.lower() for w in _NAME_WORDS.findall(core)]
     if not name_words:
         return False
     return all(map(_rare, name_words)) if everyone else any(map(_rare, name_words))
@@ -547,12 +660,12 @@ _LEADING_NUMBER = regex.compile(r"\d")
 
 def _unusual(core: str) -> bool:
     """Some word of the street is not an everyday word."""
-    return any(w.lower() not in common_words() for w in regex.findall(r"\p{L}[\p{L}\p{M}]{2,}", core))
+    return any(w.lower() not in common_words() for w in _LONG_WORDS.findall(core))
 
 
 def _loose_is_street(core: str) -> bool:
     """Any street words, but not a lone everyday word or a word that takes a number in prose."""
-    name_words = [w.lower().strip(".") for w in regex.findall(r"\p{L}[\p{L}\p{M}'\-.]*", core)]
+    name_words = [w.lower().strip(".") for w in _DOTTED_WORDS.findall(core)]
     if not name_words or any(w in _NOT_STREET_NAMES for w in name_words):
         return False
     return not (len(name_words) == 1 and (name_words[0] in common_words() or len(name_words[0]) < 3))
@@ -560,7 +673,7 @@ def _loose_is_street(core: str) -> bool:
 
 def _bare_is_street(core: str) -> bool:
     """A bare core's name words must not be everyday words ("Order 12", "March 3", "Room 5")."""
-    name_words = regex.findall(r"\p{L}[\p{L}\p{M}'\-]*", core)
+    name_words = _ANY_WORDS.findall(core)
     if not any(len(w) >= 3 for w in name_words):
         return False  # "IA 50941": a region code and a ZIP, not a street
     everyday = STOP_WORDS | common_words() | _NOT_STREET_NAMES
@@ -613,7 +726,7 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool, boo
         elif (lower_case and (m := _LOWER_POSTCODE.match(text, at))) or (m := _POSTCODE.match(text, at)):
             # Right after the street a number could be anything ("March 3, 2026"); after a town it is a code.
             pos, kept_end, evidence, coded = m.end(), m.end(), evidence or placed, True
-            long_code = len(regex.sub(r"\W", "", m.group())) >= 4  # strong next to a town: not "error 404"
+            long_code = len(_NON_WORD.sub("", m.group())) >= 4  # strong next to a town: not "error 404"
             strong = strong or (after_town and long_code)
         elif "/" in gap and after_town and (m := _REGION.match(text, at)):
             if kept_end == sep.start():
@@ -684,7 +797,7 @@ _PROSE_START = frozenset(
 
 def _common(place: str) -> bool:
     """A place of everyday words only ("Done", "Thanks team"): not a town."""
-    return all(w.lower() in common_words() for w in regex.findall(r"\p{L}[\p{L}\p{M}]*", place))
+    return all(w.lower() in common_words() for w in _PLACE_WORDS.findall(place))
 
 
 def _everyday(segment: str) -> bool:
