@@ -212,24 +212,29 @@ _HOUSE_BOULEVARD_QUICK = regex.compile(
 )
 
 
-def _type_word_may_match(text: str) -> bool:
+def _words_before_numbers(text: str) -> frozenset[str]:
+    """The folded letter runs right before a number ("feldstrasse" in "Feldstrasse 42", "u" in "u. 15.")."""
+    words_found = set()
+    for number in _NUMBER_AFTER_LETTER.finditer(text):
+        if run := _RUN_BEFORE.match(text, 0, number.start()):
+            words_found.add(run.group())
+    return frozenset(map(str.lower if text.isascii() else _fold, words_found))
+
+
+def _type_word_may_match(text: str, before_numbers: frozenset[str]) -> bool:
     """False only when no alternative of the type-word group can match anywhere in `text`."""
     runs = set(_LETTER_RUN.findall(text))
     if not runs.isdisjoint(_TITLE_TYPE_RUNS):
         return True  # "Via", "Avenue"
-    folded = {_fold(run) for run in runs}
+    folded = set(map(str.lower if text.isascii() else _fold, runs))  # ASCII letters fold as lower case
     if not folded.isdisjoint(_ANY_TYPE_RUNS):
         return True  # "rue", "ul."
     if not folded.isdisjoint(_BOULEVARD_RUNS) and _BOULEVARD_QUICK.search(text):
         return True  # "avenue de Morand"
     if not folded.isdisjoint(_HOUSE_BOULEVARD_RUNS) and _HOUSE_BOULEVARD_QUICK.search(text):
         return True  # "41, boulevard lamy"
-    for number in _NUMBER_AFTER_LETTER.finditer(text):  # "Feldstrasse 42", "Király u. 15."
-        run = _RUN_BEFORE.match(text, 0, number.start())
-        word = _fold(run.group()) if run else ""
-        if word in _AFTER_TYPE_RUNS or word.endswith(_GLUED_ENDINGS):
-            return True
-    return False
+    # "Feldstrasse 42", "Király u. 15."
+    return not before_numbers.isdisjoint(_AFTER_TYPE_RUNS) or any(w.endswith(_GLUED_ENDINGS) for w in before_numbers)
 
 
 _SUFFIX_QUICK = regex.compile(
@@ -273,10 +278,10 @@ for _flags in range(8):  # the patterns of texts without type words or suffixes,
     _core(False, False, bool(_flags & 1), bool(_flags & 2), bool(_flags & 4))
 
 
-def _core_for(text: str) -> regex.Pattern[str]:
+def _core_for(text: str, before_numbers: frozenset[str]) -> regex.Pattern[str]:
     """The core pattern without the groups of alternatives that cannot match anywhere in `text`."""
     return _core(
-        _type_word_may_match(text),
+        _type_word_may_match(text, before_numbers),
         _SUFFIX_QUICK.search(text) is not None,
         _LITERAL_QUICK.search(text) is not None,
         _BARE_QUICK.search(text) is not None,
@@ -457,12 +462,13 @@ class InternationalAddressRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         """Every core, extended over the following address lines; bare cores need a cue or evidence."""
         results: list[RecognizerResult] = []
-        if _AFTER_TYPE_QUICK.search(text):
+        before_numbers = _words_before_numbers(text)
+        if not before_numbers.isdisjoint(_AFTER_TYPE_RUNS) and _AFTER_TYPE_QUICK.search(text):
             for match in _LOWER_AFTER_CORE.finditer(text):
                 if found := self._accept(text, match):
                     results.append(found)
         first = [(r.start, r.end) for r in results]
-        core = _core_for(text)
+        core = _core_for(text, before_numbers)
         pos = 0
         while pos < len(text):
             try:
@@ -695,6 +701,7 @@ _NOT_STREET_NAMES = frozenset(
 )
 
 
+@lru_cache(maxsize=64)  # the loose-core search and the acceptance walk from the same numbers
 def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool, bool]:
     """Walk address lines after `pos`; return where the address ends, whether a line was evidence, whether
     the evidence was strong (a postcode next to a town that is not an everyday word, or a country), and whether
