@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 import regex
 from presidio_analyzer import Pattern
 
-from ._base import ChatPatternRecognizer, alternation, verbose_pattern, words
+from ._base import DEFAULT_FLAGS, ChatPatternRecognizer, alternation, verbose_pattern, words
 
 _STREET_SUFFIXES = [
     "street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr",
@@ -103,6 +104,10 @@ _HOUSE = r"""
 _TITLE_WORD = r"(?-i:[A-Z][a-z'\u2019.\-]*|\d{1,3}(?:st|nd|rd|th))"
 
 
+# What every street pattern's house number holds: digits, maybe a letter, then a space ("12 ", "221b ", "30-12 ").
+_HOUSE_PROBE = regex.compile(r"\d\p{L}?\s", DEFAULT_FLAGS)
+
+
 class StreetAddressRecognizer(ChatPatternRecognizer):
     """Street addresses (lower-case too) with optional unit and city/state/zip tail, and PO boxes."""
 
@@ -151,6 +156,26 @@ class StreetAddressRecognizer(ChatPatternRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["address", "live", "ship", "deliver", "street", "mail"]
+
+    def _patterns_for(self, text: str) -> Iterable[Pattern]:
+        """Every pattern but the street ones when no house number is followed by a space."""
+        house = None
+        for pattern in self._patterns:
+            if pattern.name.startswith("number street"):
+                house = _HOUSE_PROBE.search(text) is not None if house is None else house
+                if not house:
+                    continue
+            yield pattern
+
+
+_ALL_ZERO_ZIP = regex.compile(r"0{5}(?:-0{4})?")
+# Something every match of a pattern contains, with the pattern's flags: its cue words ("zip", "postal code",
+# "cep", "eircode", "código postal", "postleitzahl" hold one of these), or the space and digits before a ZIP.
+_ZIP_PROBES = {
+    "zip after cue": regex.compile(r"zip|post|cep|eircode", DEFAULT_FLAGS),
+    "zip before cue": regex.compile(r"zip|post", DEFAULT_FLAGS),
+    "zip after state": regex.compile(r"\s\d{5}", DEFAULT_FLAGS),
+}
 
 
 class ZipCodeRecognizer(ChatPatternRecognizer):
@@ -217,6 +242,13 @@ class ZipCodeRecognizer(ChatPatternRecognizer):
     ]
     CONTEXT: ClassVar[list[str]] = ["zip", "postal", "postcode", "code"]
 
+    def _patterns_for(self, text: str) -> Iterable[Pattern]:
+        """Every pattern but those whose cue word (or five digits after a space) is not in `text`."""
+        for pattern in self._patterns:
+            probe = _ZIP_PROBES.get(pattern.name)
+            if probe is None or probe.search(text):
+                yield pattern
+
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """The all-zero ZIP 00000 is a placeholder, not a location."""
-        return regex.fullmatch(r"0{5}(?:-0{4})?", match.group("value")) is not None
+        return _ALL_ZERO_ZIP.fullmatch(match.group("value")) is not None
