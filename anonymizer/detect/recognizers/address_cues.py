@@ -38,6 +38,29 @@ _CUE = regex.compile(
     [ \t]*\n?[ \t]*
     """
 )
+# A word every cue holds, followed by a space (all but "address", which may end the cue: "my address"): the cue
+# pattern runs only on texts with one of them, or on texts with letters outside ASCII (whose case folding
+# `lower` does not follow).
+_CUE_WORDS = frozenset(
+    words(
+        """
+        located live lives living lived based reside resides residing staying stay arrived deliver delivered
+        delivery ship send mail post forward bring meet see moved office store shop restaurant house home
+        apartment flat place
+        """
+    )
+)
+_ASCII_WORD = regex.compile(r"[a-z]+")
+
+
+def _may_hold_cue(text: str) -> bool:
+    """False only when `text` holds no address cue."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return "address" in lower or not _CUE_WORDS.isdisjoint(_ASCII_WORD.findall(lower))
+
+
 # The value opens with a house number (or a unit) or "the corner of".
 _OPENING = regex.compile(
     r"(?i)(?:the[ ]+)?corner[ ]+of[ ]+\S|(?:\d|(?:apt|apartment|suite|unit|flat|no)\.?[ ]*\d|c/[ ]?\p{L})"
@@ -105,10 +128,11 @@ def _street_words(value: str) -> bool:
     (a street name in another language): "12 main st", "255 hersnapvej 18"; not "5 Guys on friday"."""
     if _STREET_TYPE.search(value) or _UNIT_OR_CODE.search(value):
         return True
-    return any(zipf_frequency(w, "en") < _RARE_ZIPF for w in regex.findall(r"\p{L}[\p{L}\p{M}'\-]+", value.lower()))
+    return any(zipf_frequency(w, "en") < _RARE_ZIPF for w in _NAME_WORDS.findall(value.lower()))
 
 
 _RARE_ZIPF = 3.0
+_NAME_WORDS = regex.compile(r"\p{L}[\p{L}\p{M}'\-]+")
 
 
 def _street_like(part: str) -> bool:
@@ -142,7 +166,7 @@ class AddressCueRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         """Each cue followed by a house number gives one address, up to the end of its sentence."""
         results: list[RecognizerResult] = []
-        for cue in _CUE.finditer(text):
+        for cue in _CUE.finditer(text) if _may_hold_cue(text) else ():
             start = cue.end()
             if not _OPENING.match(text, start) or self._is_quantity(text, start):
                 continue

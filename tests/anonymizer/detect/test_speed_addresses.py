@@ -76,3 +76,25 @@ def test_fold_matches_ignorecase_for_every_letter_of_the_word_lists() -> None:
         for char in set(regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE)):
             assert intl._fold(char) == intl._fold(letter), (letter, char)
             assert regex.fullmatch(r"\p{L}+", intl._fold(char)), char
+
+
+def test_cue_probe() -> None:
+    from anonymizer.detect.recognizers.address_cues import _may_hold_cue
+
+    for text in ["my addresses: 12 Main St", "ship it to 5 Elm Road", "I LIVE AT 3 Oak Ave", "Café at 5 rue X"]:
+        assert _may_hold_cue(text), text
+    for text in ["I paid 42 dollars", "version 10.2 is out", "the addr 12", "shipping 3 items"]:
+        assert not _may_hold_cue(text), text
+
+
+def test_zip_and_street_probes_skip_only_patterns_that_cannot_match() -> None:
+    from anonymizer.detect.recognizers.addresses import StreetAddressRecognizer, ZipCodeRecognizer
+
+    zips, streets = ZipCodeRecognizer(), StreetAddressRecognizer()
+    assert {p.name for p in zips._patterns_for("my zip is 94107")} >= {"zip after cue", "zip before cue"}
+    assert {p.name for p in zips._patterns_for("Austin, TX 73301")} >= {"zip after state"}
+    assert not {p.name for p in zips._patterns_for("call me at 5pm")} & {"zip after cue", "zip before cue"}
+    assert [p.name for p in streets._patterns_for("version 10.2")] == ["po box"]
+    assert len(list(streets._patterns_for("12 main st"))) == 3
+    found = zips.analyze("postcode: SW1A 1AA", ["ZIP_CODE"], None)
+    assert [(r.start, r.end) for r in found] == [(10, 18)]
