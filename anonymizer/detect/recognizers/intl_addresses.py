@@ -273,15 +273,19 @@ def _core(type_words: bool, suffixes: bool, literals: bool, bare: bool, usps: bo
     return regex.compile(rf"(?x)(?<![\p{{L}}\d])(?:{pattern})", DEFAULT_FLAGS)
 
 
+# Compiled at import: the full pattern, for the few texts with a type word (its variants are slow to compile),
+# and every variant without the type-word group.
 _CORE = _core(True, True, True, True, True)
-for _flags in range(8):  # the patterns of texts without type words or suffixes, compiled at import
-    _core(False, False, bool(_flags & 1), bool(_flags & 2), bool(_flags & 4))
+for _flags in range(16):
+    _core(False, bool(_flags & 1), bool(_flags & 2), bool(_flags & 4), bool(_flags & 8))
 
 
 def _core_for(text: str, before_numbers: frozenset[str]) -> regex.Pattern[str]:
     """The core pattern without the groups of alternatives that cannot match anywhere in `text`."""
+    if _type_word_may_match(text, before_numbers):
+        return _CORE
     return _core(
-        _type_word_may_match(text, before_numbers),
+        False,
         _SUFFIX_QUICK.search(text) is not None,
         _LITERAL_QUICK.search(text) is not None,
         _BARE_QUICK.search(text) is not None,
