@@ -242,6 +242,7 @@ _SUFFIX_QUICK = regex.compile(
 )
 _LITERAL_QUICK = regex.compile(r"(?:no|নং)\.?[ ]*\d|(?:apo|fpo|dpo)[ ]+(?:aa|ae|ap)[ ]+\d{5}|box", DEFAULT_FLAGS)
 _BARE_QUICK = regex.compile(rf"(?-i:\p{{Lu}})[^ \n]*(?:[ ]+[^ \n]+){{0,3}}[ ]+{_ANY_NUMBER}", DEFAULT_FLAGS)
+_HOUSE_THEN_WORDS = regex.compile(rf"{_HOUSE_END},?[ ]+[^ ]+[ ]+[^ ]", DEFAULT_FLAGS)
 _USPS_QUICK = regex.compile(rf"{_HOUSE_END}[ ]+(?:[^ ]+[ ]+){{1,3}}(?-i:\p{{Lu}})", DEFAULT_FLAGS)
 _UNITFIRST = r"""
       (?:flat|studio|apartment|apt|suite|unit)\.?[ ]*\d{1,5}[a-z]?(?=[ \t]*[,\n])
@@ -284,12 +285,15 @@ def _core_for(text: str, before_numbers: frozenset[str]) -> regex.Pattern[str]:
     """The core pattern without the groups of alternatives that cannot match anywhere in `text`."""
     if _type_word_may_match(text, before_numbers):
         return _CORE
+    house_then_words = _HOUSE_THEN_WORDS.search(text) is not None  # both the suffix and the usps group need it
+    lower = text.lower()  # the literals' letters fold only to themselves (a test checks)
+    literal = "no" in lower or "po" in lower or "box" in lower or "নং" in text
     return _core(
         False,
-        _SUFFIX_QUICK.search(text) is not None,
-        _LITERAL_QUICK.search(text) is not None,
+        house_then_words and _SUFFIX_QUICK.search(text) is not None,
+        literal and _LITERAL_QUICK.search(text) is not None,
         _BARE_QUICK.search(text) is not None,
-        _USPS_QUICK.search(text) is not None,
+        house_then_words and _USPS_QUICK.search(text) is not None,
     )
 
 

@@ -98,3 +98,18 @@ def test_zip_and_street_probes_skip_only_patterns_that_cannot_match() -> None:
     assert len(list(streets._patterns_for("12 main st"))) == 3
     found = zips.analyze("postcode: SW1A 1AA", ["ZIP_CODE"], None)
     assert [(r.start, r.end) for r in found] == [(10, 18)]
+
+
+def test_literal_letters_fold_only_to_themselves() -> None:
+    """The literal group's probe ("no", "po", "box" in the lower-cased text) is exact under IGNORECASE."""
+    everything = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
+    for letter in "nopbx":
+        for char in set(regex.findall(letter, everything, flags=regex.IGNORECASE)):
+            assert char.lower() == letter, char
+
+
+def test_suffix_and_usps_groups_need_a_house_number_then_words() -> None:
+    assert intl._HOUSE_THEN_WORDS.search("74 Diakou Street")
+    assert intl._HOUSE_THEN_WORDS.search("68, Devan Road")
+    assert not intl._HOUSE_THEN_WORDS.search("Street 74")
+    assert _findings("74 Diakou Street, Nicosia") != []
