@@ -310,6 +310,10 @@ def _kept_ner_results(text: str, results: list[Any]) -> list[Any]:
     return kept
 
 
+# A phone number of fewer digits than this needs a phone word nearby (its score raised by the context step).
+_SHORT_PHONE_DIGITS = 7
+_SHORT_PHONE_MIN_SCORE = 0.5
+
 # Recognizers that find a name by the phrase around it ("my name is", "chatting with", "Dana here").
 _NAME_CUE_RECOGNIZERS = frozenset(
     {
@@ -558,6 +562,14 @@ class Detector:
             start, end = int(result.start), int(result.end)
             if metadata.get("recognizer_name") == "UrlRecognizer":
                 end = link_end(text, start, end)  # "https://x.io/u/ana, thanks": not the comma
+            # "it costs 16.47 euros", "version 2023.10": libphonenumber accepts short numbers (German pagers
+            # have 4 digits) that, with no phone word around them to raise the score, are prices and versions.
+            if (
+                metadata.get("recognizer_name") == "PhoneRecognizer"
+                and float(result.score) < _SHORT_PHONE_MIN_SCORE
+                and sum(map(str.isdecimal, text[start:end])) < _SHORT_PHONE_DIGITS
+            ):
+                continue
             findings.append(
                 Finding(
                     start=start,

@@ -192,3 +192,13 @@ def test_a_capitalized_word_before_a_lower_case_one_is_not_a_lower_case_name() -
     from anonymizer.detect.recognizers import NameListRecognizer
 
     assert NameListRecognizer().analyze("Georgia said no", ["PERSON"]) == []
+
+
+@pytest.mark.parametrize("text", ["it costs 16.47 euros", "16.47", "scores: 98.6, 100.2"])
+def test_short_numbers_with_no_phone_word_are_not_phones(detector: Detector, text: str) -> None:
+    assert [f for f in detector.detect(text) if f.entity_type == "PHONE_NUMBER"] == []
+
+
+@pytest.mark.parametrize("text", ["my phone is 555 1234", "call me on +49 30 901820", "Tel: 0171 2345678"])
+def test_phone_numbers_still_are(detector: Detector, text: str) -> None:
+    assert [f for f in detector.detect(text) if f.entity_type == "PHONE_NUMBER"]
