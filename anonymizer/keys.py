@@ -18,6 +18,7 @@ import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -147,6 +148,11 @@ class KeyRing:
             )
         return self.hash_key
 
+    @cached_property
+    def _cipher(self) -> tuple[MultiFernet, str]:
+        """The MultiFernet over every key and the newest key's id, built once (keys never change)."""
+        return self._multifernet(), key_id(self.encryption_keys[0])
+
     def _multifernet(self) -> MultiFernet:
         if not self.encryption_keys:
             raise MissingKeyError(
@@ -165,8 +171,9 @@ class KeyRing:
         return self.encrypt_bytes(plaintext.encode("utf-8"))
 
     def encrypt_bytes(self, data: bytes) -> str:
-        token = self._multifernet().encrypt(data).decode("ascii")
-        return f"{ENCRYPTED_PREFIX}{key_id(self.encryption_keys[0])}:{token}"
+        cipher, newest = self._cipher
+        token = cipher.encrypt(data).decode("ascii")
+        return f"{ENCRYPTED_PREFIX}{newest}:{token}"
 
     def _unknown_key_hint(self, value: str) -> str:
         kid = token_key_id(value)
