@@ -97,10 +97,9 @@ class ChatPatternRecognizer(PatternRecognizer):
         results: list[RecognizerResult] = []
         for pattern in self._patterns_for(text):
             compiled = self._regex(pattern)
-            try:
-                matches = list(compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
-            except TimeoutError:
-                continue
+            # A pattern that runs out of time raises (TimeoutError): the detector then fails closed (the
+            # message is retried alone, then written as <UNANALYSED>) rather than skip what the pattern finds.
+            matches = list(compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS))
             for match in matches:
                 result = self._result(pattern, compiled, match, text)
                 if result is not None:

@@ -479,10 +479,8 @@ class InternationalAddressRecognizer(EntityRecognizer):
         core = _core_for(text, before_numbers)
         pos = 0
         while pos < len(text):
-            try:
-                match = core.search(text, pos, timeout=REGEX_TIMEOUT_SECONDS)
-            except TimeoutError:
-                return results
+            # Out of time raises TimeoutError: the detector fails closed (see ChatPatternRecognizer.analyze).
+            match = core.search(text, pos, timeout=REGEX_TIMEOUT_SECONDS)
             if match is None:
                 break
             if any(s < match.end() and match.start() < e for s, e in first):
