@@ -104,6 +104,7 @@ class _Cue:
 
     phrase: str
     strong: bool
+    acts_on: bool = False  # a verb before the person it acts on ("tell", "add", "can ...")
 
 
 _APOS = "['\u2019]"  # typed apostrophes: straight and curly
@@ -140,6 +141,7 @@ _CUES = [
         r"(?:tell|ask|let|remind|text|call|email|e-mail|message|ping|thank|cc|pay|add|remove|authori[sz]e|meet|help)"
         r"|(?:(?<=^|[.!?\n][ \t]*)(?:can|could|will|would|should|did|does|has|may|might|is|was))",
         False,
+        acts_on=True,
     ),
     # "my daughter ludmila", "our son, Kofi", "my wife priya": a relative, partner or colleague by name.
     _Cue(
@@ -193,8 +195,12 @@ class ContextNameRecognizer(EntityRecognizer):
         """Find a cue, then take up to three name-like words after it."""
         results: list[RecognizerResult] = []
         for cue_match in _CUE_REGEX.finditer(text):
-            strong = _CUES[int(str(cue_match.lastgroup)[1:])].strong
+            cue = _CUES[int(str(cue_match.lastgroup)[1:])]
+            strong = cue.strong
             span = self._name_after(text, cue_match.end(), strong)
+            # "add Visa to my wallet", "ask Alexa to reorder": after a verb, a brand is the thing acted on.
+            if span is not None and cue.acts_on and text[span[0] : span[1]].split()[0].lower() in _BRANDS:
+                continue
             # "Thanks for chatting with Northwind Mobile", "Welcome back to Brightline": the company.
             if span is not None and not strong and _business_name(text, *span):
                 continue
@@ -616,7 +622,14 @@ _SUBJECT_OF_PERSON_VERB = regex.compile(
 
 
 # First names that, without a cue, are more often an assistant or a brand: "Alexa won't connect".
-_BRANDS = frozenset(words("alexa siri cortana bixby mercedes tesla dell ford chevy jaguar"))
+_BRANDS = frozenset(
+    words(
+        """
+        alexa siri cortana bixby mercedes tesla dell ford chevy jaguar visa mastercard amex discover paypal venmo
+        zelle klarna afterpay apple google amazon netflix hulu roku kindle echo nest ring
+        """
+    )
+)
 
 
 # A speaker's label at the start of a line of a pasted chat log or script: "mika: ...", "> Tracy: ...".
