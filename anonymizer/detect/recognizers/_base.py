@@ -36,6 +36,20 @@ VALUE_GROUP = "value"
 USER_PATTERN_PREFIX = "user pattern"
 
 
+class ChatEntityRecognizer(EntityRecognizer):
+    """A hand-written recognizer of one entity type (`ENTITY`, named `NAME`) whose word lists and patterns load
+    at import or lazily, so Presidio's `load` step has nothing to do."""
+
+    ENTITY: ClassVar[str]
+    NAME: ClassVar[str]
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=[self.ENTITY], name=self.NAME, supported_language=supported_language)
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+
 class ChatPatternRecognizer(PatternRecognizer):
     """A `PatternRecognizer` whose patterns may report a named `value` group instead of the whole match.
 

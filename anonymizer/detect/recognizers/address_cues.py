@@ -16,7 +16,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from wordfreq import zipf_frequency
 
-from ._base import STOP_WORDS, alternation, span_result, words
+from ._base import STOP_WORDS, ChatEntityRecognizer, alternation, span_result, words
 from .addresses import _STREET_SUFFIXES
 
 _CUE = regex.compile(
@@ -145,7 +145,7 @@ _DIGIT = regex.compile(r"\d")
 _LEADING_NUMBER = regex.compile(r"(?:the[ ]+)?(?:corner[ ]+of[ ]+)?(\d[\d:.,/]*)(\s*)(\S*)")
 
 
-class AddressCueRecognizer(EntityRecognizer):
+class AddressCueRecognizer(ChatEntityRecognizer):
     """An address of any format after a phrase that announces one, when it opens with a house number."""
 
     ENTITY: ClassVar[str] = "STREET_ADDRESS"
@@ -154,12 +154,6 @@ class AddressCueRecognizer(EntityRecognizer):
     CORNER_SCORE: ClassVar[float] = 0.9  # above spaCy's 0.85: the merged span is a place, not the PERSON it saw
     MAX_LENGTH: ClassVar[int] = 160
     MAX_EXTRA_LINES: ClassVar[int] = 4
-
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=[self.ENTITY], name=self.NAME, supported_language=supported_language)
-
-    def load(self) -> None:
-        """Nothing to load."""
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

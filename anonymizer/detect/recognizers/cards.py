@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers.generic import iban_patterns
 
-from ._base import ChatPatternRecognizer, digits_of, luhn_valid, span_result, verbose_pattern
+from ._base import ChatEntityRecognizer, ChatPatternRecognizer, digits_of, luhn_valid, span_result, verbose_pattern
 from .phones import DashTolerantMixin, hyphenate_dashes
 
 # Issuer prefixes (IIN ranges) and the lengths each scheme issues; a Luhn-valid number outside them is noise.
@@ -176,7 +176,7 @@ def iban_layout_ok(value: str) -> bool:
     return layout is not None and layout.match(compact) is not None
 
 
-class IbanTypoRecognizer(EntityRecognizer):
+class IbanTypoRecognizer(ChatEntityRecognizer):
     """IBANs whose check digits fail (a typo), found by their country's layout and length.
 
     Presidio keeps only IBANs that pass the mod-97 check, so one mistyped character leaks the whole account
@@ -187,14 +187,6 @@ class IbanTypoRecognizer(EntityRecognizer):
 
     ENTITY = "IBAN_CODE"
     NAME = "ChatIbanTypoRecognizer"
-
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(
-            supported_entities=[self.ENTITY], name=self.NAME, supported_language=supported_language, context=[]
-        )
-
-    def load(self) -> None:
-        """Nothing to load."""
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

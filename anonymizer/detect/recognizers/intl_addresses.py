@@ -21,7 +21,15 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 from wordfreq import zipf_frequency
 
-from ._base import DEFAULT_FLAGS, REGEX_TIMEOUT_SECONDS, STOP_WORDS, alternation, span_result, words
+from ._base import (
+    DEFAULT_FLAGS,
+    REGEX_TIMEOUT_SECONDS,
+    STOP_WORDS,
+    ChatEntityRecognizer,
+    alternation,
+    span_result,
+    words,
+)
 from .addresses import _STREET_SUFFIXES, _STREET_WORD, _USPS_SUFFIXES
 from .names import common_words
 
@@ -452,18 +460,12 @@ _NON_WORD = regex.compile(r"\W")
 _PLACE_WORDS = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 
 
-class InternationalAddressRecognizer(EntityRecognizer):
+class InternationalAddressRecognizer(ChatEntityRecognizer):
     """A street core in any of several national layouts, extended over the address lines that follow."""
 
     NAME = "ChatInternationalAddressRecognizer"
     ENTITY = "STREET_ADDRESS"
     SCORE = 0.9  # above spaCy's 0.85, so the merged span is an address, not the PERSON it guessed a street was
-
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=[self.ENTITY], name=self.NAME, supported_language=supported_language)
-
-    def load(self) -> None:
-        """Nothing to load: the patterns compile at import."""
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

@@ -14,7 +14,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 from wordfreq import zipf_frequency
 
-from ._base import STOP_WORDS, span_result, typo_tolerant, words
+from ._base import STOP_WORDS, ChatEntityRecognizer, span_result, typo_tolerant, words
 from .fold import english_zipf, romanize
 
 
@@ -171,7 +171,7 @@ _GLUED = regex.compile(r"[\d_@]|\.\w")
 _POSSESSIVE = regex.compile(r"['\u2019]s$", regex.IGNORECASE)
 
 
-class ContextNameRecognizer(EntityRecognizer):
+class ContextNameRecognizer(ChatEntityRecognizer):
     """Names after chat phrases, typed in any case; the phrase decides how much evidence a word needs."""
 
     ENTITY: ClassVar[str] = "PERSON"
@@ -183,11 +183,8 @@ class ContextNameRecognizer(EntityRecognizer):
     MAX_TOKENS: ClassVar[int] = 3
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=[self.ENTITY], name=self.NAME, supported_language=supported_language)
+        super().__init__(supported_language)
         self._common = common_words()
-
-    def load(self) -> None:
-        """Word lists load lazily and are cached; nothing to do here."""
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

@@ -14,7 +14,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from ._base import alternation, span_result, words
+from ._base import ChatEntityRecognizer, alternation, span_result, words
 
 _NATIONALITIES = words(
     """
@@ -71,18 +71,12 @@ _NRP = regex.compile(
 )
 
 
-class NrpCueRecognizer(EntityRecognizer):
+class NrpCueRecognizer(ChatEntityRecognizer):
     """A nationality, religion or political group after a phrase that says what a person is."""
 
     ENTITY: ClassVar[str] = "NRP"
     NAME: ClassVar[str] = "ChatNrpRecognizer"
     SCORE: ClassVar[float] = 0.6
-
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=[self.ENTITY], name=self.NAME, supported_language=supported_language)
-
-    def load(self) -> None:
-        """Nothing to load."""
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

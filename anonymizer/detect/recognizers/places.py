@@ -14,7 +14,15 @@ import regex
 from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from ._base import STOP_WORDS, ChatPatternRecognizer, alternation, span_result, verbose_pattern, words
+from ._base import (
+    STOP_WORDS,
+    ChatEntityRecognizer,
+    ChatPatternRecognizer,
+    alternation,
+    span_result,
+    verbose_pattern,
+    words,
+)
 from .fold import english_zipf, fold
 from .intl_addresses import countries
 from .names import _word_file, common_words, foreign_everyday, is_first_name, is_last_name
@@ -159,7 +167,7 @@ def _country_names() -> frozenset[str]:
     return frozenset(_country_keys())
 
 
-class CountryRecognizer(EntityRecognizer):
+class CountryRecognizer(ChatEntityRecognizer):
     """Country names in Title Case or capitals ("Southern Tunisia", "we moved here from CYPRUS").
 
     The small NER model misses many countries it saw rarely in training. A country alone is a weak
@@ -169,12 +177,6 @@ class CountryRecognizer(EntityRecognizer):
     ENTITY: ClassVar[str] = "LOCATION"
     NAME: ClassVar[str] = "ChatCountryRecognizer"
     SCORE: ClassVar[float] = 0.5
-
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=[self.ENTITY], name=self.NAME, supported_language=supported_language)
-
-    def load(self) -> None:
-        """The country list loads lazily and is cached."""
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
