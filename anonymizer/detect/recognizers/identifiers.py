@@ -275,6 +275,10 @@ class AccountIdRecognizer(_IdRecognizer):
     }
 
 
+# Words of the order cues that both the listed-ids and the spaced-id patterns hold.
+_ORDER_CUE_WORDS = ("order", "ticket", "case", "booking", "reservation", "confirmation", "tracking", "reference")
+
+
 class OrderIdRecognizer(_IdRecognizer):
     """Order, ticket, case, booking and confirmation numbers; UPS/USPS/FedEx tracking numbers."""
 
@@ -444,14 +448,7 @@ class OrderIdRecognizer(_IdRecognizer):
         "keyed order id": (":", "="),
         # The list cue's words, before its regex probe.
         "listed order ids": folded_literals(
-            "order",
-            "ticket",
-            "case",
-            "booking",
-            "reservation",
-            "confirmation",
-            "tracking",
-            "reference",
+            *_ORDER_CUE_WORDS,
             "invoice",
             "return",
             "rma",
@@ -464,14 +461,7 @@ class OrderIdRecognizer(_IdRecognizer):
             "purchase",
         ),
         "spaced order id after cue": folded_literals(
-            "order",
-            "ticket",
-            "case",
-            "booking",
-            "reservation",
-            "confirmation",
-            "tracking",
-            "reference",
+            *_ORDER_CUE_WORDS,
             "claim",
             "bag",
             "waybill",
