@@ -87,6 +87,7 @@ _NEVER_NAMES = frozenset(
         very waiting was we what when where who why with writing yes yesterday you your
         monday tuesday wednesday thursday friday saturday sunday january february march april june july august
         september october november december morning afternoon evening night weekend week month year
+        string str int integer bool boolean float double null none nil undefined void varchar true false
         """
     )
 )
@@ -227,6 +228,9 @@ class ContextNameRecognizer(ChatEntityRecognizer):
             known_first, known_last = is_first_name(lower), is_last_name(lower)
             # "My name is April": a capitalized known name after a strong cue outranks the month.
             if len(lower) < 2 or (lower in _NEVER_NAMES and not (strong and capitalized and known_first)):
+                break
+            # "name: my-app", "name: web-server": a lower-case hyphenated identifier made of everyday words.
+            if "-" in word and word.islower() and any(part in self._common for part in word.split("-")):
                 break
             if index == 0:
                 accepted = self._first_word_ok(lower, capitalized, known_first, known_last, strong)

@@ -99,9 +99,19 @@ _PUBLIC_SITES = frozenset(
 
 
 def is_code_not_link(text: str, start: int, end: int) -> bool:
-    """Whether a bare "domain" Presidio found is not a link to anyone: a code token (no scheme, no www, no path,
-    a 1-2 letter host: "c.email") or the bare domain of a large public service ("NETFLIX.COM", "www.amazon.com")."""
+    """Whether a "domain" Presidio found is not a link to anyone: code or the bare domain of a public service.
+
+    Code: a 1-2 letter host ("c.email"), a match that stops inside a longer word ("self.items" read as
+    "self.it"), or a bare host (no scheme, no www, no path) that is part of a longer dotted chain
+    ("os.environ.get"), is called ("app.run(", "asyncio.run()"), has an underscore ("self._radius"), or ends in
+    a file extension or member name that is seldom a site's top-level domain ("deploy.sh", "this.name").
+    Public services: "NETFLIX.COM", "www.amazon.com".
+    """
     if _CODE_TOKEN.fullmatch(text, start, end) is not None:
+        return True
+    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        return True
+    if _is_code_host(text, start, end):
         return True
     host = text[start:end].lower().rstrip("/")
     host = host.removeprefix("https://").removeprefix("http://").removeprefix("www.")
@@ -111,6 +121,24 @@ def is_code_not_link(text: str, start: int, end: int) -> bool:
     if len(labels) >= 3 and labels[-2] in {"co", "com"} and len(labels[-1]) == 2:  # amazon.co.uk, amazon.com.br
         labels = labels[:-1]
     return len(labels) == 2 and labels[0] in _PUBLIC_SITES
+
+
+# File extensions and object members that are also top-level domains: a bare "x.sh" or "x.name" is code or a
+# file name far more often than a site typed without "www." or a path.
+_CODE_SUFFIXES = frozenset(words("sh py md rs name id run js ts"))
+
+
+def _is_code_host(text: str, start: int, end: int) -> bool:
+    value = text[start:end]
+    lower = value.lower()
+    if lower.startswith(("http://", "https://", "www.")) or any(ch in value for ch in "/?#@:"):
+        return False
+    if "_" in value or (start > 0 and text[start - 1] in "._$") or text.startswith("(", end):
+        return True
+    if text.startswith(".", end) and end + 1 < len(text) and (text[end + 1].isalpha() or text[end + 1] == "_"):
+        return True
+    labels = lower.split(".")
+    return len(labels) == 2 and labels[1] in _CODE_SUFFIXES
 
 
 def link_end(text: str, start: int, end: int) -> int:

@@ -36,6 +36,9 @@ def test_names_from_cues_and_fields(detector: Detector, text: str, expected: lis
         "I'm Bored",
         "Orders from Amazon arrive on Tuesdays",
         '"user_name": "jdoe88"',
+        "interface Animal {\n    name: string;\n    speak(): string;\n}",  # code: a type, not a name
+        "def greet(name: str) -> str:",
+        "metadata:\n  name: my-app",  # an identifier of everyday words
     ],
 )
 def test_companies_and_words_after_cues_are_not_names(detector: Detector, text: str) -> None:

@@ -103,6 +103,33 @@ def test_code_tokens_are_not_links(detector: Detector) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "for x in self.items:\n    result.append(x)",  # "self.it", "result.app": cut inside a word
+        "value = os.environ.get('HOME')",  # a dotted chain
+        "asyncio.run(main())",  # a call
+        "self._radius = radius",  # an underscore: no host has one
+        "then run deploy.sh and print this.name",  # a file name, a member
+    ],
+)
+def test_code_pasted_in_a_chat_is_not_links(detector: Detector, text: str) -> None:
+    assert [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "URL"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        ("my site is anna-kowalska.com, thanks", "anna-kowalska.com"),
+        ("visit kowalska.blog.", "kowalska.blog"),
+        ("go to shop.example.co.uk/account", "shop.example.co.uk/account"),
+        ("profile: https://x.io/u/ana.run", "https://x.io/u/ana.run"),
+    ],
+)
+def test_links_typed_in_prose_stay_links(detector: Detector, text: str, link: str) -> None:
+    assert [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "URL"] == [link]
+
+
+@pytest.mark.parametrize(
     ("text", "span", "dropped"),
     [
         ("quiero registrar una cuenta para transferencias", "para transferencias", True),
