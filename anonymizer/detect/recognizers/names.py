@@ -181,6 +181,8 @@ class ContextNameRecognizer(ChatEntityRecognizer):
     WEAK_SCORE: ClassVar[float] = 0.7
     # After a weak cue ("I'm", "thanks"), a capitalized word rarer than this in English is taken as a name.
     UNUSUAL_ZIPF: ClassVar[float] = 3.1
+    # After a strong cue ("name:"), a word no name list knows is taken unless English uses it this much.
+    STRONG_UNKNOWN_MAX_ZIPF: ClassVar[float] = 3.5
     MAX_TOKENS: ClassVar[int] = 3
 
     def __init__(self, supported_language: str = "en") -> None:
@@ -261,7 +263,8 @@ class ContextNameRecognizer(ChatEntityRecognizer):
             # "My name is Will" is a name; "I'm will..." or "thanks, good" is not.
             return strong and capitalized and (known_first or known_last or lower in _AMBIGUOUS)
         if strong:
-            return True
+            # "name: Install dependencies" (a CI step), "Name: Deploy": an English word no name list knows.
+            return known_first or known_last or english_zipf(lower) < self.STRONG_UNKNOWN_MAX_ZIPF
         # "Hello, I am Rohit", "ok thanks Seun": a capitalized word English does not use, not another
         # language's everyday word ("I'm Bored" and "gracias Amigo" are not names).
         unusual = capitalized and english_zipf(lower) < self.UNUSUAL_ZIPF and not foreign_everyday(lower)

@@ -372,7 +372,7 @@ class UsernameRecognizer(PrefilteredRecognizer):
         if regex.match(r"(?:your|my|the)[_\-]", bare):
             return True  # a placeholder: "your_username"
         if value.startswith("@"):
-            return bare in _GROUP_MENTIONS
+            return bare in _GROUP_MENTIONS or _is_decorator(text, match.start("value"), match.end("value"))
         if "plain" in match.re.groupindex and bare in _FOREIGN_DESCRIPTIONS:
             return True
         if "plain" in match.re.groupindex and bare.isalpha():
@@ -388,3 +388,23 @@ class UsernameRecognizer(PrefilteredRecognizer):
             or regex.fullmatch(r"v?\d+(?:\.\d+)+[a-z]?", bare) is not None
             or regex.search(r"\.(?:com|org|net|edu|gov|io|co|us|uk|app|dev)$", bare) is not None
         )
+
+
+# What follows a decorator or an annotation in pasted code: another one, or the definition it decorates.
+_DEFINITION = regex.compile(
+    r"[ \t]*(?:@|(?:async[ \t]+)?def\b|class\b|public\b|private\b|protected\b|static\b|function\b|export\b"
+    r"|fun\b|override\b|void\b|func\b)"
+)
+
+
+def _is_decorator(text: str, start: int, end: int) -> bool:
+    """An @word alone at the start of a line of code ("@app.route('/ping')", "@dataclass" above "class ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    if text.startswith("(", end):
+        return True
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[end:line_end].strip():
+        return False
+    return _DEFINITION.match(text, line_end + 1) is not None

@@ -21,6 +21,7 @@ def people(detector: Detector, text: str) -> list[str]:
         ("ok thanks Seun", ["Seun"]),
         ('{"first_name": "Olumide", "last_name": "Bankole", "dob": "1991-08-30"}', ["Bankole", "Olumide"]),
         ("{'name': 'Priya Raman', 'email': 'x'}", ["Priya Raman"]),
+        ("Name: Xochitl Ramirez", ["Xochitl Ramirez"]),  # no list knows "Xochitl", and English never uses it
     ],
 )
 def test_names_from_cues_and_fields(detector: Detector, text: str, expected: list[str]) -> None:
@@ -39,6 +40,7 @@ def test_names_from_cues_and_fields(detector: Detector, text: str, expected: lis
         "interface Animal {\n    name: string;\n    speak(): string;\n}",  # code: a type, not a name
         "def greet(name: str) -> str:",
         "metadata:\n  name: my-app",  # an identifier of everyday words
+        "steps:\n  - name: Install dependencies\n    run: npm ci",  # an English word no name list knows
     ],
 )
 def test_companies_and_words_after_cues_are_not_names(detector: Detector, text: str) -> None:

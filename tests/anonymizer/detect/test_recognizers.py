@@ -44,6 +44,8 @@ def check(recognizer: EntityRecognizer, text: str, expected: list[str]) -> None:
         ("my handle is @dark_knight.", ["@dark_knight"]),
         ("User ID: jsmith99", ["jsmith99"]),
         ("username='m.garcia_7'", ["m.garcia_7"]),
+        ("@jdoe88\nthanks for the follow", ["@jdoe88"]),  # alone on its line, but no code after it
+        ("my ig is\n@lena.k_photos", ["@lena.k_photos"]),
     ],
 )
 def test_when_handle_or_username_cue_then_username_found(text: str, expected: list[str]) -> None:
@@ -61,6 +63,10 @@ def test_when_handle_or_username_cue_then_username_found(text: str, expected: li
         "@here please check",
         "meet @ 5pm",
         "see https://example.com/@news",
+        "app = Flask(__name__)\n\n@app.route('/ping')\ndef ping():\n    return 'ok'",  # decorators
+        "@dataclass\nclass Point:\n    x: int",
+        "class Circle:\n    @property\n    def r(self):",
+        "@Override\npublic String toString() {",  # a Java annotation
     ],
 )
 def test_when_no_username_then_nothing_found(text: str) -> None:
