@@ -13,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "markup_to_eval.py"
 HANDWRITTEN = ROOT / "data" / "eval" / "handwritten"
+SETS = [HANDWRITTEN, ROOT / "data" / "eval" / "handwritten2"]
 
 
 @pytest.fixture(scope="module")
@@ -122,16 +123,17 @@ def test_cli_reports_the_error_and_exits_2(
     assert not (tmp_path / "out").exists()
 
 
-def test_committed_files_are_what_the_markup_converts_to(conv: ModuleType, tmp_path: Path) -> None:
-    assert conv.main([str(HANDWRITTEN / "chats.markup"), "--out-dir", str(tmp_path)]) == 0
+@pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)
+def test_committed_files_are_what_the_markup_converts_to(conv: ModuleType, tmp_path: Path, folder: Path) -> None:
+    assert conv.main([str(folder / "chats.markup"), "--out-dir", str(tmp_path)]) == 0
     for name in ("dev.jsonl", "dev.gold.jsonl", "test.jsonl", "test.gold.jsonl"):
-        assert (tmp_path / name).read_bytes() == (HANDWRITTEN / name).read_bytes(), name
+        assert (tmp_path / name).read_bytes() == (folder / name).read_bytes(), name
     for split in ("dev", "test"):
         texts = {}
-        for line in (HANDWRITTEN / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
+        for line in (folder / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             texts[record["message_id"]] = record["text"]
-        for line in (HANDWRITTEN / f"{split}.gold.jsonl").read_text(encoding="utf-8").splitlines():
+        for line in (folder / f"{split}.gold.jsonl").read_text(encoding="utf-8").splitlines():
             g = json.loads(line)
             assert texts[g["message_id"]][g["start"] : g["end"]] == g["value"]
             assert g["entity_type"] in conv.ENTITY_TYPES
