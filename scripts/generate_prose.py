@@ -658,10 +658,11 @@ class Person:
             rng = self.rng
             fi, la = slug(self.first), slug(self.last)
             u = self.user().replace(".", "")
+            host = re.sub(r"[^a-z0-9-]", "", u)
             return rng.choice([
                 f"https://www.linkedin.com/in/{fi}-{la}-{letters(rng, 3, 'abcdef0123456789')}{digits(rng, 2)}",
                 f"https://github.com/{u}", f"https://{fi}{la}.com", f"www.{fi}-{la}.net", f"https://medium.com/@{u}",
-                f"https://instagram.com/{u}", f"https://{u}.wordpress.com/about", f"linkedin.com/in/{fi}{la}",
+                f"https://instagram.com/{u}", f"https://{host}.wordpress.com/about", f"linkedin.com/in/{fi}{la}",
             ])  # fmt: skip
 
         return self.get("url", make)
