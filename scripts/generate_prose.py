@@ -951,7 +951,7 @@ def render(t: Template, s: Sentence) -> tuple[str, list[tuple[int, int, str]]]:
         value = s.values[(kind, idx)]
         if mod:
             value = MODIFIERS[mod](value)
-        if entity == "LOCATION" and value.lower().startswith("the "):
+        if entity in ("LOCATION", "DATE_OF_BIRTH") and value.lower().startswith("the "):
             pieces.append((value[:4], None))  # the article stays outside the span
             value = value[4:]
         pieces.append((value, entity))
