@@ -42,7 +42,7 @@ _ID_QUALIFIER = r"""
 _ID_WORD = rf"""
     (?:\s*(?:(?:{typo_tolerant("number")}|num|nbr|no|nr|id|code|ref(?:erence)?)\b\.?|\#))?   # "number", "#"
     (?:{_ID_QUALIFIER})?
-    (?:\s+(?:is|was|=|es|est|ist|é|jest)|\s*[:=,])?                        # "... is", "...:", "orders, #1"
+    (?:\s+(?:is|was|=|es|est|ist|é|jest|as)|\s*[:=,])?                   # "... is", "...:", "ID as X"
     (?:\s+(?:still|now|currently|actually))?                               # "member ID still XKP918203344"
     \s*\(?\s*(?:\#\s*)?                                                    # "order #A1B2", "order (#A1B2)"
 """
@@ -65,6 +65,13 @@ _OTHER_ACCOUNT_CUE = r"""
       |(?:health\s+(?:card|plan|insurance)|insurance|medicare|medicaid|nhi|loan|meter|mortgage|utility)
         (?=\s*(?:number|num\b|no\b|\#|id\b|account))
       |cuenta|p[óo]liza|compte|conto|konto|polisy|rachunku|ap[óo]lice|polizza|conta
+      # User ids, and people's numbers at a school, an employer, an admissions office ("applicant no.",
+      # "student ID", "matricola"); the words that also describe people only before "number"/"id".
+      |uid|user[\s_-]?id|matr[íi]cula|matricola|matrikelnummer|personalnummer
+      |(?:applicant|candidate|student|employee|staff|enrol(?:l)?ee|beneficiary|profile|pupil|learner)
+        (?=\s*(?:number|num\b|no\b|nr\b|\#|id\b))
+      # A bare "id" after a possessive or "new": "new id is WPB 4410 7723 01", "your ID: 55120".
+      |(?<=\b(?:my|your|his|her|their|our|the|new|old)\s)id
       # Cards that carry an account number (not payment cards), and health numbers.
       |(?:loyalty|membership|member|rewards?|library|health|insurance|club|frequent\s+flyer)\s+card
       |ohip|nhs|ramq|carte\s+vitale|tarjeta\s+sanitaria
@@ -108,6 +115,11 @@ _LIST_CUE = r"""
     (?:\s+(?:are|were|is|was)|\s*[:=,])?\s*\(?\s*\#?\s*
 """
 _LIST_SEP = r"(?:\s*(?:,|&|\+|/|\band\b|\bor\b)\s*)+\#?\s*"
+
+
+_POSSESSIVE_BEFORE = regex.compile(r"\b(?:my|your|his|her|our|their)\s+$", regex.IGNORECASE)
+# Words of a cue that a capitalised first group of a spaced value could take for a prefix ("Member ID 4410 7723").
+_CUE_TAIL_WORDS = frozenset({"id", "no", "nr", "num", "nbr", "ref", "code"})
 
 
 def _looks_random(letters: str) -> bool:
@@ -216,7 +228,8 @@ class _IdRecognizer(PrefilteredRecognizer):
         value = match.group("value")
         digits = len(digits_of(value))
         if "spaced" in match.re.groupindex:
-            return digits < _SPACED_MIN_DIGITS
+            # "Student ID S2231984": the capitals "ID" are the cue's word, not a group of the value.
+            return digits < _SPACED_MIN_DIGITS or value.split()[0].lower() in _CUE_TAIL_WORDS
         mixed_code = len(value) >= 5 and digits >= 1 and any(ch.isalpha() for ch in value)
         if "/" in value and _DATE_LIKE.fullmatch(value):
             return True  # "my order 12/05 hasn't arrived": a date
@@ -258,6 +271,22 @@ class AccountIdRecognizer(_IdRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["account", "customer", "member", "acct", "client"]
+
+    def reject_match(self, match: regex.Match[str], text: str) -> bool:
+        """Besides the shared rules: four digits or fewer straight after a bare cue word, with no possessive
+        before it, name a row or a count ("Customer 1042 logged in twice"), not a record; "customer number
+        1042" and "my account 4421" still count."""
+        if super().reject_match(match, text):
+            return True
+        value = match.group("value")
+        if not value.isdigit() or len(value) > 4:
+            return False
+        between = text[match.start() : match.start("value")]
+        if regex.fullmatch(r"[^\W\d_]+\s+", between) is None:
+            return False
+        # "my account 4421" is the writer's own number; "Customer 1042 logged in" is a row of a table.
+        return _POSSESSIVE_BEFORE.search(text, 0, match.start()) is None
+
     PREFILTERS: ClassVar[dict[str, str]] = {
         # The lookbehind read forwards: the cue, the first id and a separator precede every later item.
         "listed account ids": rf"\b{_ACCOUNT_LIST_WORDS}{_LIST_CUE}{_ID_VALUE}{_LIST_SEP}",
@@ -302,8 +331,10 @@ class OrderIdRecognizer(_IdRecognizer):
                |return|rma|claim|request|transaction|txn|receipt|shipment|package|parcel|waybill|pnr|itinerary
                |purchase|sales\s+order|work\s+order|service\s+request|consignment|awb|airway\s+bill
                # Words that also precede amounts and times ("the refund is 129", "quote 250"): only with "number".
+               |prescription|intake|docket
                |(?:quote|estimate|job|appointment|application|dispute|refund|delivery|pro|ra|registration|report
-                 |permit|enrol(?:l)?ment|complaint|warranty|repair|service)
+                 |permit|enrol(?:l)?ment|complaint|warranty|repair|service|file|matter|referral|submission|visa
+                 |petition|grievance|filing|admission|receta|ordonnance|rezept|rx)
                  (?=\s*(?:number|num\b|no\b|\#|id\b|ref\b|reference|code)))\b
             """
             + _ID_WORD
@@ -328,7 +359,8 @@ class OrderIdRecognizer(_IdRecognizer):
                |ma\s+numer|m(?:ã|a)\s+(?:đơn\s+hàng|don\s+hang|v(?:ậ|a)n\s+(?:đơn|don)|đặt\s+chỗ|dat\s+cho)
                |(?:numer|n[úu]mero|num[ée]ro|nummer)\s+(?:de\s+|del\s+|da\s+|do\s+|di\s+)?
                  (?:pedido|referencia|reserva|commande|r[ée]servation|dossier|zam[óo]wienia|zlecenia|zg[łl]oszenia
-                   |referencyjny|protocolo|ordine|prenotazione|pratica|caso|seguimiento|suivi|rastreio))\b
+                   |referencyjny|protocolo|ordine|prenotazione|pratica|caso|seguimiento|suivi|rastreio
+                   |receta|ordonnance|ricetta|expediente))\b
             (?:\s+(?:nr\.?|no\.?|n[º°]\.?|numer|n[úu]mero|num[ée]ro|nummer|es|est|ist|é|jest|to|là))*\s*[:\#]?\s*
             (?P<value>(?=[a-z0-9/-]*\d)[a-z0-9](?:[a-z0-9]|[-/](?=[a-z0-9])){3,29})(?![\w-])  # "ZK/2026/118450"
             """,
@@ -343,7 +375,7 @@ class OrderIdRecognizer(_IdRecognizer):
             "spaced order id after cue",
             r"""
             \b(?:order|ticket|case|booking|reservation|confirmation|tracking|reference|claim|bag(?:gage)?\s+tag
-               |work\s+order|waybill|awb|pnr|incident)\b
+               |work\s+order|waybill|awb|pnr|incident|prescription)\b
             """
             + _ID_WORD
             + rf"(?P<spaced>)(?P<value>{_SPACED_ID_VALUE})(?![\w-])",  # "bag tag SK 482113"
@@ -462,6 +494,7 @@ class OrderIdRecognizer(_IdRecognizer):
         ),
         "spaced order id after cue": folded_literals(
             *_ORDER_CUE_WORDS,
+            "prescription",
             "claim",
             "bag",
             "waybill",
