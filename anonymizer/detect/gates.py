@@ -175,6 +175,12 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatInternationalAddressRecognizer": lambda: min_digits(1),
     # The value must hold a digit (a house number, or the digits of the unit or street).
     "ChatAddressCueRecognizer": lambda: min_digits(1),
+    # Every spoken address has a street type in Title Case; every table a line break.
+    "ChatSpokenAddressRecognizer": lambda: search(
+        r"(?-i:Street|Avenue|Road|Lane|Drive|Court|Boulevard|Place|Way|Terrace|Crescent|Close|Parkway|Highway"
+        r"|Square|Trail|Circle|Gardens|Grove|Row)\b"
+    ),
+    "ChatAddressColumnRecognizer": lambda: lambda f: f.has("\n"),
     # Presidio's phone recognizer with region passes skipped by digit count (anonymizer/detect/phones.py).
     "PhoneRecognizer": lambda: PRESIDIO_GATES["PhoneRecognizer"],
     # Presidio's NHS recognizer kept to texts with a health word (anonymizer/detect/phones.py): 10 digits.

@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 from presidio_analyzer import EntityRecognizer, Pattern
 
 from ._base import ChatPatternRecognizer, compile_user_pattern
-from .address_cues import AddressCueRecognizer
-from .addresses import StreetAddressRecognizer, ZipCodeRecognizer
+from .address_cues import AddressColumnRecognizer, AddressCueRecognizer
+from .addresses import SpokenAddressRecognizer, StreetAddressRecognizer, ZipCodeRecognizer
 from .cards import CardCueRecognizer, CreditCardGapRecognizer, IbanTypoRecognizer
 from .credentials import PasswordRecognizer
 from .dates import DateOfBirthRecognizer
@@ -35,6 +35,7 @@ from .usernames import UsernameRecognizer
 
 __all__ = [
     "AccountIdRecognizer",
+    "AddressColumnRecognizer",
     "AddressCueRecognizer",
     "CardCueRecognizer",
     "ChatEventNameRecognizer",
@@ -61,6 +62,7 @@ __all__ = [
     "PersonalUrlRecognizer",
     "PlaceCueRecognizer",
     "SpelledEmailRecognizer",
+    "SpokenAddressRecognizer",
     "SsnCueRecognizer",
     "StreetAddressRecognizer",
     "UsernameRecognizer",
@@ -98,6 +100,8 @@ def chat_recognizers(
         ZipCodeRecognizer(),
         InternationalAddressRecognizer(),
         AddressCueRecognizer(),
+        AddressColumnRecognizer(),
+        SpokenAddressRecognizer(),
         PasswordRecognizer(),
         SpelledEmailRecognizer(),
         ObfuscatedPhoneRecognizer(default_region),

@@ -252,3 +252,44 @@ class ZipCodeRecognizer(ChatPatternRecognizer):
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """The all-zero ZIP 00000 is a placeholder, not a location."""
         return _ALL_ZERO_ZIP.fullmatch(match.group("value")) is not None
+
+
+# Spelled-out numbers, as a call transcript writes a house number: "forty two", "one twenty", "nine oh five".
+_NUMBER_WORDS = words(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+    eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred oh
+    """
+)
+_SPOKEN_NUMBER = rf"(?:{alternation(_NUMBER_WORDS)})(?:[ -](?:{alternation(_NUMBER_WORDS)})){{0,3}}(?![\w-])"
+# The street types a speaker says in full (abbreviations are written, not spoken), in Title Case.
+_SPOKEN_TYPES = words(
+    """
+    Street Avenue Road Lane Drive Court Boulevard Place Way Terrace Crescent Close Parkway Highway Square Trail
+    Circle Gardens Grove Row
+    """
+)
+
+
+class SpokenAddressRecognizer(ChatPatternRecognizer):
+    """A house number said in words before a Title Case street ("forty two Hollis Street apartment two
+    Dorchester"): speech-to-text transcripts of calls spell numbers out."""
+
+    ENTITY = "STREET_ADDRESS"
+    NAME = "ChatSpokenAddressRecognizer"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        verbose_pattern(
+            "spoken number street",
+            rf"""
+            (?<=(?:\b(?:at|to|on|is|from|near|address|addr)|:)[ ])        # "knocked at", "address is", "to"
+            (?P<value>
+              {_SPOKEN_NUMBER}
+              (?:[ ](?-i:[A-Z][a-z'\u2019]+)){{1,3}}?[ ](?-i:{alternation(_SPOKEN_TYPES)})(?![\w-])
+              (?:,?[ ](?:apartment|apt|unit|suite|flat)[ ](?:{_SPOKEN_NUMBER}|\d{{1,5}}[a-z]?(?![\w-])))?
+              (?:,?[ ](?-i:[A-Z][a-z'\u2019]+(?:[ ][A-Z][a-z'\u2019]+)?)(?=[ \t]*(?:$|[,.!?;\n])))?  # the town
+            )
+            """,
+            0.9,  # above spaCy 0.85: the merged span is the address, not the LOCATION it saw in the street
+        ),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["address", "live", "street", "knocked", "deliver"]

@@ -73,6 +73,7 @@ _GLUED_TYPES = words(
     straße strasse weg gasse platz allee damm ufer steig pfad chaussee straat laan plein gracht steeg
     dreef singel vej vænget gade stræde gata gatan vägen väg gränd torget veien vegen katu tie kuja polku
     raitti utca braut ulica iela stien bakken haugen lunden svingen kroken jordet løkka stigen hof baan lei bulevardi
+    str. str
     """
 )
 # Street-type words written as their own word after the name: "Passauer Strasse 33", "Király u. 15.".
@@ -108,10 +109,14 @@ _CONNECTORS = words(
 )
 _CONNECTOR = rf"(?-i:(?:{alternation(_CONNECTORS)})(?=[\s\p{{Lu}}]))"
 # House number after the street: "82", "12a", "15." (Hungarian), "2/2", "29-27", "1c/9", a Cyrillic letter.
-_NUMBER = r"(?:\d{1,5}(?:\p{L}(?![\p{L}]))?(?:[/-]\d{1,4}[a-z]?)?\.?|(?-i:[Ss]/[Nn]))(?![\w/-])"
+_NUMBER = (
+    r"(?:\d{1,5}(?:\p{L}(?![\p{L}]))?(?:[/-]\d{1,4}[a-z]?)?(?:[ -]?(?:bis|ter)(?![\p{L}]))?\.?|(?-i:[Ss]/[Nn]))"
+    r"(?![\w/-])"  # "211-bis", "14 ter": the French and Dutch repeat of a number
+)
 # Leading building number(s): "28245", "17151 2450"; not the tail of a price, time, decimal or id.
 _HOUSE = (
-    r"(?<![\w$.,/:#-])(?:\d{1,6}[a-z]?(?:[-/]\d{1,5}[a-z]?|-[a-z](?![\w]))?(?:[ ]\d{1,5}[a-z]?)?"
+    r"(?<![\w$.,/:#-])(?:\d{1,4}-\d{1,3}-\d{1,3}(?![\w/-])"  # Japanese chome-block-house "2-14-9"
+    r"|\d{1,6}[a-z]?(?:[-/]\d{1,5}[a-z]?|-[a-z](?![\w]))?(?:[ ]\d{1,5}[a-z]?)?"
     r"|(?:block|blk)[ ]?\d{1,4}[ ]+lot[ ]?\d{1,4}|b\d{1,4}[ ]l\d{1,4})"  # Philippines "Block 03 Lot 31", "B02 L94"
 )
 
@@ -344,7 +349,7 @@ _LOOSE_NUMBER = regex.compile(rf"(?<![\w/.-]){_NUMBER}", DEFAULT_FLAGS)
 # "901 Rivonia Isitaladi, Centurion, 7016" (Zulu type words), "27 Main, Springfield 12345"; only with a
 # postcode-and-town line or a country after it.
 _HOUSE_AND_NAME = regex.compile(
-    rf"""(?x)(?<![\p{{L}}\d]){_HOUSE}[ ]+
+    rf"""(?x)(?<![\p{{L}}\d]){_HOUSE},?[ ]+
     (?:{_TITLE}(?:[ ]+(?:{_TITLE}|{_CONNECTOR})){{0,3}}|{_UNCASED}(?:[ ]+{_UNCASED}){{0,3}})  # "कल्पना आहूजा"
     (?=[ \t]*[,\n])""",
     DEFAULT_FLAGS,
@@ -386,6 +391,9 @@ _UNIT = regex.compile(
     |
     \d{1,3}(?:st|nd|rd|th)[ ]+(?:floor|fl)(?![\p{L}])\.?      # "2nd floor"
     |
+    \d{1,2}[ ]?[ºª°](?:[ ]?(?:izq(?:uierda|da)?|dcha|dch|der(?:echa)?|ctro|centro|\d{1,2}[ºª°]?|(?-i:\p{Lu}))
+      (?![\p{L}\d]))?\.?                                       # Spain "3º izq", "2º B": floor and door
+    |
     (?:apto|apartamento|appartamento|depto|dpto|dto|departamento|piso|interior|int|edif|edificio|local|oficina
        |of|torre|bodega|casa|lote|bloque|etapa|piano|scala|interno|escalera|esc|puerta|pta|étage|etage|bâtiment
        |stiege|stock|top|whg|кв|к|стр|корп|оф|studio|lot|block|blk|phase)
@@ -418,7 +426,11 @@ _LOWER_POSTCODE = regex.compile(
 )
 # A state, province or region code ("CO", "NSW", "ec"), or "nan", which data-frame exports write for an
 # empty field.
-_REGION = regex.compile(r"(?x)(?:(?-i:[A-Z]{2,3})|nan|\d{1,2})(?![\w-])", DEFAULT_FLAGS)
+_REGION = regex.compile(
+    r"(?x)(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tel|fax|mob|ref|attn)(?![\w-]))"  # a date, a label
+    r"(?:(?-i:[A-Z]{2,3})|nan|\d{1,2})(?![\w-])",
+    DEFAULT_FLAGS,
+)
 _LOWER_REGION = regex.compile(r"(?-i:[a-z]{2,4})(?![\w-])")  # "/ rr" after a town in a lower-case address
 _PLACE = regex.compile(
     rf"""(?x)
@@ -450,6 +462,12 @@ _QUALIFIER = regex.compile(r"[ ]*\(\p{L}+\)")  # "Cyprus (Greek)", "Verona (VR)"
 _COUNTRY = regex.compile(rf"(?x)(?:{alternation(sorted(countries()))})(?![\w-])", DEFAULT_FLAGS)
 
 _MAX_SEGMENTS = 8
+# What may follow a town on its own line: the line's end, punctuation or a chat word ("sluiskil pls").
+_LINE_END = regex.compile(rf"[ \t]*(?:\n|$|[,.!?;:)]|(?:{alternation(_CHAT_WORDS)})(?![\p{{L}}]))", DEFAULT_FLAGS)
+# An ordinal street line after a comma: Indian "14th Cross", "3rd Main Road", "5th Block".
+_ORDINAL_LINE = regex.compile(rf"\d{{1,3}}(?:st|nd|rd|th)(?:[ ]+{_TITLE}){{1,3}}(?![\w'])", DEFAULT_FLAGS)
+# A romanized Japanese municipality ("Musashino-shi", "Shibuya-ku", "Chiba-ken"): only addresses name one so.
+_MUNICIPALITY = regex.compile(r"(?-i:\p{Lu}\p{Ll}+)-(?:shi|ku|ken|gun|machi|cho|mura)$")
 # Patterns the helpers below use on each call, compiled once.
 _WORD_BEFORE_NUMBER = regex.compile(r"\p{L}[.,]?[ ]+(?:n[°º]?[ ]*)?$|\p{L}\.[ ]*$")
 _NAME_WORDS = regex.compile(r"\p{L}[\p{L}\p{M}'\-]+")
@@ -747,8 +765,11 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool, boo
             if kept_end == sep.start():
                 kept_end = m.end()  # "Cassiano do Amparo / PA": the state of a kept town
             pos, placed, towned = m.end(), True, True
+        elif comma and (m := _ORDINAL_LINE.match(text, at)):
+            pos, kept_end, placed = m.end(), m.end(), True  # "…, 14th Cross, Indiranagar": a cross street
         elif (m := _PLACE.match(text, at)) and not _everyday(m.group()):
             pos, placed, towned = m.end(), True, not _common(m.group())
+            strong = strong or (comma and _MUNICIPALITY.search(m.group()) is not None)  # "…, Musashino-shi"
             # "sold 12 Big Macs, 2000 Euros": everyday words after the number are a town only before a unit.
             pending = segment == 0 and not comma and "\n" not in gap and _first_common(m.group())
             if q := _QUALIFIER.match(text, pos):
@@ -775,6 +796,8 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool, boo
             and (m := _LOWER_PLACE.match(text, at))
             and not _everyday(m.group())
             and not ((after_unit or after_code) and not comma and "\n" not in gap and _prose_start(m.group()))
+            # A line after a code line is a town only when it ends there: "…560038\nvacated on 31 jan" is prose.
+            and not (after_code and "\n" in gap and not _LINE_END.match(text, m.end()))
         ):
             # "…\n4786 schlieren"; words after the street on its line are a town only with a unit between
             # ("… apt. 501 polsing"): "beacon 2 doorbell keeps disconnecting, error 404" is prose.
@@ -823,4 +846,12 @@ def _everyday(segment: str) -> bool:
     return first in STOP_WORDS or first in _NOT_TOWNS
 
 
-_NOT_TOWNS = frozenset(words("regards best cheers sincerely call text order ticket tel phone fax mobile cell email"))
+_NOT_TOWNS = frozenset(
+    words(
+        """
+        regards best cheers sincerely call text order ticket tel phone fax mobile cell email
+        january february march april may june july august september october november december
+        jan feb mar apr jun jul aug sep sept oct nov dec
+        """
+    )
+)  # a month: "…, 19 SEP 1985" is a date
