@@ -28,7 +28,8 @@ import phonenumbers
 from anonymizer.detect.allow import AllowList
 from anonymizer.detect.findings import Finding
 from anonymizer.detect.recognizers.fold import english_zipf
-from anonymizer.detect.recognizers.names import is_first_name
+from anonymizer.detect.recognizers.names import PARTICLES, foreign_everyday, is_first_name
+from anonymizer.detect.recognizers.ner_filter import ROMAN_HINDI, is_not_a_person
 from anonymizer.policy import DetectionSettings
 
 ANSWER_RECOGNIZER = "conversation:answer"
@@ -699,7 +700,15 @@ def _needles(entity: str, value: str, score: float, region: str) -> list[_Needle
             # "Will", "Mark", "Max": only as capitalized as found, or "check my bill" becomes a name.
             # An everyday word ("Data", "Will", "Grant") is found again only as capitalized as it was found.
             lower = part.lower()
-            sensitive = lower in _WORD_NAMES or (english_zipf(lower) >= _EVERYDAY_ZIPF and not is_first_name(lower))
+            # "Johan van Rooyen": "van" alone is a particle, and "a white van" is no one.
+            if lower in PARTICLES:
+                continue
+            # "Soy Farmi", "Karo": a word another language uses daily is found again only as it was typed.
+            sensitive = (
+                lower in _WORD_NAMES
+                or ((english_zipf(lower) >= _EVERYDAY_ZIPF or foreign_everyday(lower)) and not is_first_name(lower))
+                or lower in ROMAN_HINDI
+            )
             if len(part) < 3 or not any(c.isalpha() for c in part) or (part.lower() in STOPWORDS and not sensitive):
                 continue
             words = r"\s+".join(re.escape(w) for w in part.split())
@@ -791,6 +800,8 @@ def _propagate(
                 # Inside a finding already there, a match adds no coverage and could only retype it.
                 if any(s <= span[0] and span[1] <= e for s, e in existing) or allow.allows(text, *span):
                     continue
+                if needle.entity_type == "PERSON" and is_not_a_person(text, *span):
+                    continue  # "my cat Mr Whiskers", wherever a person's name was found first
                 existing.add(span)
                 found[i].append(Finding(span[0], span[1], needle.entity_type, needle.score, PROPAGATED_RECOGNIZER))
 

@@ -30,7 +30,12 @@ from anonymizer.detect.allow import AllowList
 from anonymizer.detect.findings import Finding
 from anonymizer.detect.gates import Gate, TextFeatures, gate_for
 from anonymizer.detect.recognizers._base import USER_PATTERN_PREFIX
-from anonymizer.detect.recognizers.ner_filter import is_not_pii_ner_span, ner_entity_type, trim_ner_span
+from anonymizer.detect.recognizers.ner_filter import (
+    is_not_a_person,
+    is_not_pii_ner_span,
+    ner_entity_type,
+    trim_ner_span,
+)
 from anonymizer.detect.recognizers.urls import is_code_not_link, link_end
 from anonymizer.errors import DetectionError, ModelNotFoundError
 from anonymizer.policy import DetectionSettings
@@ -520,6 +525,8 @@ class Detector:
                 results.append(result)
         if not results:
             return []
+        # "my cat Mr Whiskers", "V as in Victor": whichever recognizer took it for a name.
+        results = [r for r in results if r.entity_type != "PERSON" or not is_not_a_person(text, r.start, r.end)]
         _people_by_cue(results)
         # Context can change only results of recognizers with context words or their own enhancement; the
         # rest (spaCy's names and places, most chat recognizers) skip Presidio's deep-copying enhancer.

@@ -194,7 +194,10 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatCityRecognizer": lambda: _has_upper,
     "ChatCountryRecognizer": lambda: _has_upper,
     # Every cue holds one of these words (and "i'm"/"we're"... an apostrophe after i/we/he/she/they).
-    "ChatNrpRecognizer": lambda: search(r"\b(?:i|we|he|she|they|my|our|his|her|as|being|born|raised)"),
+    # "is a practising Mormon" after a name; "the Labour Party".
+    "ChatNrpRecognizer": lambda: search(
+        r"\b(?:i|we|he|she|they|my|our|his|her|as|being|born|raised|is|was|are|were)|Party"
+    ),
     # Every cue holds one of these words, or is "I'm / I am / we're / we are" before in, from, out, over...
     "ChatPlaceRecognizer": _place_cue_gate,
 }

@@ -106,6 +106,7 @@ class _Cue:
     phrase: str
     strong: bool
     acts_on: bool = False  # a verb before the person it acts on ("tell", "add", "can ...")
+    capitalized: bool = False  # only a capitalized name follows it ("Mayor Chaudhari", not "Sir bot")
 
 
 _APOS = "['\u2019]"  # typed apostrophes: straight and curly
@@ -154,6 +155,14 @@ _CUES = [
         False,
     ),
     _Cue(r"(?:hi|hello|hey)(?:\s+there)?|good\s+(?:morning|afternoon|evening|day)|dear|mr|mrs|ms|miss|mx|dr", False),
+    # "Mayor Chaudhari", "Judge Okafor", "Coach Dlamini": a title before a surname.
+    _Cue(
+        r"(?-i:Mayor|Judge|Senator|Councill?or|Officer|Inspector|Detective|Det\.|Sergeant|Sgt\.?|Professor|Prof\.?"
+        r"|Coach|Pastor|Rabbi|Imam|Reverend|Rev\.?|Captain|Capt\.?|Governor|Gov\.?|President|Minister|Chancellor"
+        r"|Lieutenant|Lt\.?|Constable|Sheriff|Deputy|Nurse|Dame|Sir|Lord|Lady)",
+        False,
+        capitalized=True,
+    ),
 ]
 
 _CUE_REGEX = regex.compile(
@@ -198,6 +207,8 @@ class ContextNameRecognizer(ChatEntityRecognizer):
             cue = _CUES[int(str(cue_match.lastgroup)[1:])]
             strong = cue.strong
             span = self._name_after(text, cue_match.end(), strong)
+            if span is not None and cue.capitalized and not text[span[0]].isupper():
+                continue
             # "add Visa to my wallet", "ask Alexa to reorder": after a verb, a brand is the thing acted on.
             if span is not None and cue.acts_on and text[span[0] : span[1]].split()[0].lower() in _BRANDS:
                 continue
@@ -233,6 +244,9 @@ class ContextNameRecognizer(ChatEntityRecognizer):
                 break
             # "name: my-app", "name: web-server": a lower-case hyphenated identifier made of everyday words.
             if "-" in word and word.islower() and any(part in self._common for part in word.split("-")):
+                break
+            # "Chaudhari said": after a capitalized word, a lower-case one ends the name unless it is a particle.
+            if index > 0 and prev_capitalized and word.islower() and word not in PARTICLES:
                 break
             if index == 0:
                 accepted = self._first_word_ok(lower, capitalized, known_first, known_last, strong)
@@ -456,6 +470,9 @@ LEADING_NOT_NAME = frozenset(
         """
         i i'm i\u2019m im it's it\u2019s its this is hi hello hey hiya dear thanks thank thx cheers ok okay
         mr mr. mrs mrs. ms ms. mx mx. dr dr. prof prof. sir madam miss mister
+        mayor judge senator councillor councilor officer inspector detective sergeant sgt professor coach pastor
+        rabbi imam reverend rev captain capt governor president minister chancellor lieutenant constable sheriff
+        nurse dame
         soy sou je suis jestem sono m'appelle m\u2019appelle llamo chamo heiße heisse
         """
     )
@@ -614,10 +631,12 @@ _LOWER_RUN = regex.compile(
 _LOWER_RUN_START = regex.compile(r"(?<![\w'\u2019@./\-])\p{Ll}{2,}(?=[ ])")
 _SUBJECT_OF_PERSON_VERB = regex.compile(
     r"""(?x)
-    (?:^|(?<=[\n.!?;:"(]\s*))(?P<name>(?-i:\p{Lu}\p{Ll}{2,}|\p{Ll}{3,}))
+    (?:^|(?<=[\n.!?;:,"(]\s*))(?P<name>(?-i:\p{Lu}\p{Ll}{2,}|\p{Ll}{3,}))
     (?:
       [ ](?:lives|lived|is[ ]from|was[ ]born|had[ ]given|has[ ]given|gave|said|says|shouted|told|asked
-        |wrote|called|emailed|texted|replied|is[ ]a[ ]very|is[ ]my|was[ ]my|works[ ]at|worked[ ]at)\b
+        |wrote|called|emailed|texted|replied|is[ ]a[ ]very|is[ ]my|was[ ]my|works[ ]at|worked[ ]at
+        |owns|reviews|approves|signs[ ]off|leads|handles|drafts|presents|confirmed|agreed|promised|reckons
+        |thinks|suggested|mentioned|volunteered|offered|will[ ](?:own|review|handle|lead|send|check|draft|call))\b
       |,[ ](?:can|could|would|will)[ ](?:i|you|we)\b
     )
     """,

@@ -48,7 +48,10 @@ BUSINESS_WORDS = ORGANISATION_WORDS | frozenset(
         solutions apps ab as oy gmbh srl spa bv nv pty bros brothers sons associates pizzeria pizza sushi
         bistro deli burger burgers tacos taqueria noodle noodles ramen bbq steakhouse trattoria brasserie
         kitchen garden gardens cafe coffee bakery florist salon spa motors rentals water energy telecom
-        airways cruises logistics couriers utilities council county
+        airways cruises logistics couriers utilities council county aid
+        farmacia farmacias farmácia logistica logística transportes servicios serviços seguros clinica clínica
+        tienda supermercado inmobiliaria abogados apotheke praxis versicherung immobilien pharmacie assurances
+        immobilier notaire apteka ubezpieczenia kancelaria
         """
     )
 )
@@ -74,6 +77,7 @@ CHAT_SLANG = frozenset(
 )
 
 _LEADING_WORD = regex.compile(r"([\w'\u2019.]+)[ \t,!:]+")
+_LEADING_SYMBOLS = regex.compile(r"[\p{So}\p{Sk}\p{Cf} \t]+")
 
 _NER_TYPES = frozenset({"PERSON", "LOCATION", "NRP"})
 
@@ -97,6 +101,9 @@ def trim_ner_span(text: str, start: int, end: int) -> tuple[int, int]:
     if cut is not None and cut.start() > start:
         end = start + len(text[start : cut.start()].rstrip())
     while start < end:
+        symbols = _LEADING_SYMBOLS.match(text, start, end)  # "👋 Soy Farmi": the emoji, then the cue word
+        if symbols is not None:
+            start = symbols.end()
         match = _LEADING_WORD.match(text, start, end)
         if match is None or match.group(1).lower() not in LEADING_NOT_NAME:
             break
@@ -145,8 +152,22 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
     # "lol ok 🙏", "brb 😡": chat shorthand, emoji aside.
     if all(t in CHAT_SLANG for t in lower if any(c.isalpha() for c in t)):
         return True
-    # "14 Jun", "SORRY5", "después de 30": names and places are written without digits.
-    if entity_type in ("PERSON", "LOCATION") and _DIGIT.search(span):
+    # "14 Jun", "SORRY5", "después de 30", "NZ$200", "E.164": names, places and groups have no digits.
+    if _DIGIT.search(span) or _CURRENCY.search(span):
+        return True
+    # "MyVeltro", "myMethod", "GraphQL", "iPhone": a capital inside a word is a product or code, except
+    # after the prefixes of names ("McDonald", "DeShawn", "LaToya", "DiCaprio", "O'Neil").
+    if any(_CAMEL.search(t) and not _NAME_PREFIX.match(t) for t in tokens):
+        return True
+    # "they're all US": a country's letters are not a person; "Thu", "Fri": a weekday.
+    if entity_type == "PERSON" and (span in _PLACE_ACRONYMS or (len(tokens) == 1 and lower[0] in _WEEKDAY_SHORT)):
+        return True
+    # "Ho mandato una mail", "soy su hija", "english mein likho", "haan": the function words of the
+    # language the message is in, which some name list also holds.
+    if _function_words_of_the_message(text, lower):
+        return True
+    # "english mein likho", "taught Theo some Tagalog": a language spoken, not a person's group.
+    if entity_type == "NRP" and len(tokens) == 1 and _language_use(text, start, end):
         return True
     # "JSON", "B.S.", "SQL": a short acronym no list knows is a term, not a person (nor, dotted, a place).
     acronym = len(tokens) == 1 and _ACRONYM.match(tokens[0]) is not None and not known[0]
@@ -405,4 +426,104 @@ def is_business_name(text: str, start: int, end: int) -> bool:
         or _business_follows(text, end)
         or _names_an_employer(text, start, end)
         or (" " not in text[start:end] and _in_a_firm_name(text, start, end))
+    )
+
+
+_CURRENCY = regex.compile(r"[$€£¥₹₩₺₦]")
+_CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
+_NAME_PREFIX = regex.compile(
+    r"(?:Mc|Mac|O|D|De|Di|Da|Du|Dal|Del|La|Le|Lo|Ja|Ke|Ka|Ta|Te|Sha|She|Van|Von|Fitz|St)\p{Lu}"
+)
+_WEEKDAY_SHORT = frozenset(words("tue tues wed thu thur thurs fri"))
+
+# Hindi and Urdu typed in Latin letters ("Hinglish"): its most common function words. wordfreq has no list
+# for it, and several are names somewhere ("Haan", "Karo", "Hai"). Hand-written for this project (MIT).
+ROMAN_HINDI = frozenset(
+    words(
+        """
+        hai hain haan haanji nahi nahin nai ka ki ke ko se mein mujhe mera meri mere tum tumhara aap apna apne
+        apni kya kyun kyu kaise karo kar karna karke karenge raha rahi rahe tha thi hoga hogi gaya gayi bhi
+        toh aur lekin yeh ye woh wo voh abhi kab aaj accha acha achha theek thik bahut bohot thoda zyada likho
+        likhni likhna batao bata chahiye wapas diya liya kuch kuchh jaungi jaunga humein unka uska unko isko
+        usko wala wali wale matlab sirf phir pehle baad saath liye ji chalo dekho suno bolo nahi hum hamara
+        hamare bhai yaar
+        """
+    )
+)
+_HINDI_EVIDENCE = 2  # other Hinglish function words in the message
+# Words of another language that the message must hold besides the span, each that language's everyday
+# word and not English's, for a span of that language's function words to be read as one.
+_FOREIGN_EVIDENCE = 3
+_FUNCTION_ZIPF = 5.0
+_MESSAGE_WORD = regex.compile(r"[^\W\d_]+")
+
+
+def _function_words_of_the_message(text: str, lower: list[str]) -> bool:
+    """Every word of the span is a function word of a language that the rest of the message is written in."""
+    if len(lower) > 2:
+        return False
+    message = [w.lower() for w in _MESSAGE_WORD.findall(text[:2000])]
+    if all(t in ROMAN_HINDI for t in lower):
+        others = sum(1 for w in message if w in ROMAN_HINDI) - len(lower)
+        if others >= _HINDI_EVIDENCE:
+            return True
+    for lang in _OTHER_LANGUAGES:
+        if not all(zipf_frequency(t, lang, wordlist="small") >= _FUNCTION_ZIPF for t in lower):
+            continue
+        evidence = {
+            w
+            for w in message
+            if w not in lower
+            and zipf_frequency(w, lang, wordlist="small") >= 4.5
+            and english_zipf(w) < zipf_frequency(w, lang, wordlist="small") - 1
+        }
+        if len(evidence) >= _FOREIGN_EVIDENCE:
+            return True
+    return False
+
+
+_LANGUAGE_BEFORE = regex.compile(
+    r"(?i)\b(?:in|into|some|speak|speaks|spoke|speaking|learn|learns|learning|learned|learnt|taught|teach|teaches"
+    r"|teaching|fluent|translate|translated|translating|write|written|reply|respond|answer)[ \t]+$"
+)
+_LANGUAGE_AFTER = regex.compile(
+    r"(?i)[ \t]+(?:songs?|words?|phrases?|lessons?|class(?:es)?|speakers?|speaking|language|text|mein|me|mai"
+    r"|please|pls|plz)\b"
+)
+
+
+def _language_use(text: str, start: int, end: int) -> bool:
+    """A people's name used as the name of its language: "in English", "some Tagalog", "english mein likho"."""
+    return (
+        _LANGUAGE_BEFORE.search(text, max(0, start - 16), start) is not None
+        or _LANGUAGE_AFTER.match(text, end) is not None
+    )
+
+
+# Pets: "my cat Mr Whiskers", "Bruno (dog, 3y)", "Biscuit, the family dog". Hand-written for this project (MIT).
+_ANIMALS = (
+    r"(?:cats?|dogs?|pupp(?:y|ies)|pups?|kittens?|kitty|pets?|parrots?|birds?|hamsters?|rabbits?|bunn(?:y|ies)"
+    r"|horses?|ponies|pony|tortoises?|turtles?|ferrets?|guinea[ \t]+pigs?|goldfish|budgies?|geckos?|snakes?"
+    r"|lizards?|labrador|lab|retriever|terrier|spaniel|poodle|collie|beagle|dachshund|chihuahua|tabby)"
+)
+_PET_BEFORE = regex.compile(
+    rf"(?i)\b{_ANIMALS}(?:['\u2019]s)?(?:[ \t]+(?:named|called))?[ \t,:]+"
+    r"(?:(?:mr|mrs|ms|miss|sir|lady|lord|captain|capt|dr|princess|prince|king|queen|little|baby|big)\.?[ \t]+)?$"
+)
+_PET_AFTER = regex.compile(
+    rf"(?i)^(?:[ \t]*\([ \t]*{_ANIMALS}\b|,?[ \t]+(?:the|my|our|your|their)[ \t]+(?:\w+[ \t]+)?{_ANIMALS}\b"
+    r"|[ \t]+(?:is|was)[ \t]+(?:a|an|my|our)[ \t]+(?:\w+[ \t]+)?"
+    rf"{_ANIMALS}\b|[ \t]+(?:barks|barked|meows|meowed|purrs|wags)\b)"
+)
+# "V as in Victor", "S for Sierra": a spelling alphabet's word spells a letter; it names no one.
+_SPELLING_BEFORE = regex.compile(r"(?i)\b\p{L}[ \t]+(?:as[ \t]+in|for|like)[ \t]+$")
+
+
+def is_not_a_person(text: str, start: int, end: int) -> bool:
+    """A name-shaped span that names a pet or spells a letter, whichever recognizer found it."""
+    before = text[max(0, start - 40) : start]
+    return (
+        _PET_BEFORE.search(before) is not None
+        or _PET_AFTER.match(text[end : end + 40]) is not None
+        or _SPELLING_BEFORE.search(text[max(0, start - 12) : start]) is not None
     )

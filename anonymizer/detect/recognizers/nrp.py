@@ -71,6 +71,32 @@ _NRP = regex.compile(
 )
 
 
+# "Mr Holsten is a practising Mormon": after a name, a word saying how someone holds the belief.
+_NRP_AFTER_NAME = regex.compile(
+    rf"""(?xi)
+    \b(?:is|was|are|were)\s+an?\s+(?:proud|devout|practi[cs]ing|lapsed|registered|committed|observant
+       |card[ -]carrying|lifelong|staunch|conservative|orthodox|secular|non-practi[cs]ing)\s+
+    (?P<value>{_NRP_WORD})(?![\w'\u2019-])
+    """
+)
+# Political parties by name: "the Scottish National Party", "Labour Party", "the Partido Popular" is left to
+# spaCy. Every word before "Party" is a political or national word, so a "Birthday Party" is not one.
+_PARTY_WORDS = words(
+    """
+    democratic democrat democrats republican conservative conservatives liberal liberals labour labor green greens
+    libertarian socialist socialists communist national nationalist progressive progressives reform independence
+    pirate christian social people's peoples workers worker unionist unionists alliance freedom constitution
+    united justice left right centre center new democratic-unionist populist radical moderate
+    """
+)
+_PARTY_WORD = alternation(_PARTY_WORDS + _NATIONALITIES).replace(r"\-", "[ -]")
+_PARTY = regex.compile(
+    rf"""(?x)
+    (?<![\w'\u2019-])(?P<value>(?:(?i:{_PARTY_WORD})[ \t]+){{1,3}}Party)(?![\w'\u2019-])
+    """
+)
+
+
 class NrpCueRecognizer(ChatEntityRecognizer):
     """A nationality, religion or political group after a phrase that says what a person is."""
 
@@ -88,4 +114,14 @@ class NrpCueRecognizer(ChatEntityRecognizer):
             )
             for match in _NRP.finditer(text)
         ]
+        if " a" in text or " an" in text:
+            results += [
+                span_result(self, self.ENTITY, m.start("value"), m.end("value"), self.SCORE, "belief after a name")
+                for m in _NRP_AFTER_NAME.finditer(text)
+            ]
+        if "Party" in text:
+            results += [
+                span_result(self, self.ENTITY, m.start("value"), m.end("value"), self.SCORE, "political party")
+                for m in _PARTY.finditer(text)
+            ]
         return EntityRecognizer.remove_duplicates(results)

@@ -1,0 +1,113 @@
+"""People and groups in the second hand-written set's style: words of the message's own language, pets,
+spelled letters, code-like product names, political parties and beliefs, titles before surnames."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymizer.detect.engine import Detector
+from anonymizer.detect.recognizers.ner_filter import is_not_a_person, is_not_pii_ner_span, trim_ner_span
+
+
+def span_of(text: str, span: str) -> tuple[int, int]:
+    start = text.index(span)
+    return start, start + len(span)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "entity", "dropped"),
+    [
+        # the function words of the language the message is written in, though some name list has them
+        ("Capisco. Ho mandato una mail a lui e a Stefania Colombo.", "Ho", "PERSON", True),
+        ("Sì, lo ha già fatto ieri sera, grazie mille", "lo", "PERSON", True),
+        ("mujhe ek email likhni hai apne landlord ko, deposit wapas nahi kar raha", "hai", "LOCATION", True),
+        ("thoda strong karo, mention karo ki main consumer forum jaungi", "karo ki", "PERSON", True),
+        ("my manager Ho Thi Lan approved it", "Ho Thi Lan", "PERSON", False),  # English message: a name
+        ("ask Lo at the front desk", "Lo", "PERSON", False),
+        # a language spoken, not a person's group
+        ("english mein likho pls, formal", "english", "NRP", True),
+        ("she also taught Theo some Tagalog, we loved that", "Tagalog", "NRP", True),
+        ("she is Filipino and lives in Quezon City", "Filipino", "NRP", False),
+        # digits and currency: not a name, a place or a group
+        ("I've taken the NZ$200 hold on the card", "NZ$200", "NRP", True),
+        ("I normalised the numbers to E.164 and removed spaces", "E.164", "NRP", True),
+        # a capital inside a word: a product or code, unless it follows a name's prefix
+        ('inserito nel portale MyVeltro, sezione "Dati bancari"', "MyVeltro", "PERSON", True),
+        ("DeShawn called about the refund", "DeShawn", "PERSON", False),
+        ("ask McKenzie about it", "McKenzie", "PERSON", False),
+        # a country's letters, a weekday
+        ("fix the phone formats (they're all US), lowercase the emails", "US", "PERSON", True),
+        ("Priyesh Rao: yes Fri ok. Thu too if needed", "Thu", "PERSON", True),
+    ],
+)
+def test_spacy_guesses(text: str, span: str, entity: str, dropped: bool) -> None:
+    assert is_not_pii_ner_span(text, *span_of(text, span), entity) is dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "pet"),
+    [
+        ("need to refill meds for my cat Mr Whiskers, the thyroid ones", "Whiskers", True),
+        ("Pets on file: Lady Marmalade (cat, 9y), Bruno (dog, 3y).", "Bruno", True),
+        ("Biscuit, the family dog, stays with Thandi", "Biscuit", True),
+        ("the ticket V one four that's V as in Victor uh", "Victor", True),
+        ("my son Bruno will pick it up", "Bruno", False),
+        ("Victor called about the ticket", "Victor", False),
+    ],
+)
+def test_pets_and_spelled_letters_are_not_people(text: str, span: str, pet: bool) -> None:
+    assert is_not_a_person(text, *span_of(text, span)) is pet
+
+
+def test_a_leading_emoji_and_intro_word_are_trimmed() -> None:
+    text = "Hola 👋 Soy Farmi, el asistente"
+    start, end = trim_ner_span(text, *span_of(text, "👋 Soy Farmi"))
+    assert text[start:end] == "Farmi"
+
+
+def groups(detector: Detector, text: str) -> list[str]:
+    return [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "NRP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Labour Party candidate, Michele Kemp, conceded", ["Labour Party"]),
+        ("treasurer for the local chapter of the Scottish National Party since 2009", ["Scottish National Party"]),
+        ("Mr Holsten is a practising Mormon and has asked", ["Mormon"]),
+        ("we had a Birthday Party and a Garden Party", []),
+    ],
+)
+def test_parties_and_beliefs(detector: Detector, text: str, expected: list[str]) -> None:
+    assert groups(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mayor Chaudhari said the repairs would cost more", ["Chaudhari"]),
+        ("talk to Coach Dlamini after practice", ["Dlamini"]),
+        ("Excuse me, Sir bot, but I really don't like this tone", []),
+        ("decision: marianna owns the migration", ["marianna"]),
+    ],
+)
+def test_titles_and_verbs_mark_names(detector: Detector, text: str, expected: list[str]) -> None:
+    assert [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON"] == expected
+
+
+def people_per_turn(detector: Detector, texts: list[str]) -> list[list[str]]:
+    from anonymizer.detect.conversation import Turn, link_conversation
+
+    turns = [Turn(t, "c1", "customer", "text") for t in texts]
+    linked = link_conversation(turns, detector.detect_batch(texts), detector.settings)
+    return [[t[f.start : f.end] for f in fs if f.entity_type == "PERSON"] for t, fs in zip(texts, linked, strict=True)]
+
+
+def test_a_particle_of_a_surname_is_not_found_again_alone(detector: Detector) -> None:
+    found = people_per_turn(detector, ["my landlord is Johan van Rooyen", "a white van hit my car, van driver fled"])
+    assert found[1] == []
+
+
+def test_a_name_is_not_found_again_on_a_pet(detector: Detector) -> None:
+    found = people_per_turn(detector, ["I'm Maya Whiskers", "my cat Mr Whiskers is sick"])
+    assert found == [["Maya Whiskers"], []]
