@@ -118,6 +118,14 @@ def _has_upper(f: TextFeatures) -> bool:
     return any(c.isupper() for c in f.chars)
 
 
+_LOWER_TOWN_CUE = regex.compile(r"(?<![\w'])(?:in|from|near|via|visiting|outside|around|towards) +[a-z]")
+
+
+def _has_upper_or_lower_town(f: TextFeatures) -> bool:
+    """ChatCityRecognizer's gate: a capital, or a lower-case word after a preposition of place."""
+    return _has_upper(f) or _LOWER_TOWN_CUE.search(f.text) is not None
+
+
 def _digit_word_gate() -> Gate:
     """Seven number tokens (each a digit or a whole number word: separators and the value's own look-arounds
     keep word characters off both sides), or seven digits after a cue, or a digit and a letter O before a
@@ -191,7 +199,7 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     # A list of three names holds a comma.
     "ChatNameEnumerationRecognizer": lambda: lambda f: f.has(","),
     # Every town and country pattern starts with an upper-case letter (\p{Lu}, all of which str.isupper).
-    "ChatCityRecognizer": lambda: _has_upper,
+    "ChatCityRecognizer": lambda: _has_upper_or_lower_town,
     "ChatCountryRecognizer": lambda: _has_upper,
     # Every cue holds one of these words (and "i'm"/"we're"... an apostrophe after i/we/he/she/they).
     # "is a practising Mormon" after a name; "the Labour Party".

@@ -23,10 +23,11 @@ from ._base import (
     verbose_pattern,
     words,
 )
+from .addresses import _STREET_SUFFIXES
 from .fold import english_zipf, fold
 from .intl_addresses import countries
 from .names import _word_file, common_words, foreign_everyday, is_first_name, is_last_name
-from .ner_filter import ORGANISATION_WORDS, is_business_name
+from .ner_filter import BUSINESS_WORDS, ORGANISATION_WORDS, is_business_name
 
 # US states, Canadian provinces and Australian states and territories, as typed after a town.
 _REGIONS = words(
@@ -218,15 +219,31 @@ def _first_word_index(names: frozenset[str]) -> dict[str, int]:
     return index
 
 
+@cache
 def cities() -> frozenset[str]:
-    """Folded names of the world's towns of 5,000 people or more (GeoNames; see the data file's header)."""
-    return _word_file("cities.txt")
+    """Folded names of the world's towns of 5,000 people or more (GeoNames; see the data file's header), and
+    the short forms of names qualified by their river or region ("frankfurt" of "frankfurt am main")."""
+    known = _word_file("cities.txt")
+    short = {m.group(1) for name in known if (m := _QUALIFIED_NAME.match(name)) and m.group(1) not in _NOT_SHORT}
+    return known | short
+
+
+# "Frankfurt am Main", "Bernau bei Berlin", "Barton upon Humber", "Biberach an der Riss": the first word is
+# the name in use.
+_QUALIFIED_NAME = regex.compile(r"([a-z'\-]{4,}) (?:am|an der|an|upon|im|in der|bei|sur) ")
+_NOT_SHORT = frozenset(words("bad sankt saint port madinat minyat"))
 
 
 # A run of capitalized words with the lower-case particles of place names between them: "Villafranca del Cid".
 _PLACE_RUN = regex.compile(
     r"(?<![\w@./\-])\p{Lu}[\p{L}'\u2019\-]*"
     r"(?:[ ](?:(?:del|de|la|le|les|am|an|der|upon|on|sur|di|do|da|dos|das|y|en|im|op|aan)[ ])*\p{Lu}[\p{L}'\u2019\-]*)*"
+)
+_TITLE_BEFORE = regex.compile(r"(?<![\w'])(\p{Lu}\p{Ll}+)[ ]$")
+# A lower-case town after a preposition of place ("to" is left out: "to bury", "to bath" are verbs).
+_LOWER_TOWN_AFTER = regex.compile(
+    r"(?<![\w'])(?i:in|from|near|via|visiting|outside|around|towards)[ ]+"
+    r"(?P<place>[a-z][a-z'\-]+(?:[ ][a-z][a-z'\-]+){0,2})(?![\w'\-])"
 )
 # Where a place follows: "in", "from", "to", "near"... right before the name.
 _PLACE_PREPOSITION = regex.compile(
@@ -281,6 +298,7 @@ class CityRecognizer(CountryRecognizer):
     SCORE: ClassVar[float] = 0.5
     RARE_ZIPF: ClassVar[float] = 3.0
     MAX_WORDS: ClassVar[int] = 5
+    LOWER_RARE_ZIPF: ClassVar[float] = 3.6  # "anchorage" 3.4, "tulsa" 3.5; not "cork" 3.7, "bath" 4.4
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -300,16 +318,48 @@ class CityRecognizer(CountryRecognizer):
                     start, end = run.start() + tokens[first].start(), run.start() + tokens[last - 1].end()
                     name = text[start:end]
                     if fold(name) in known and self._plausible(text, start, name, last - first, everyday):
+                        taken = last - first
+                        if names_a_facility(text, start, end):
+                            break  # "Dunmore Road", "the Leeds site": a street or a firm's site
                         # "San Jose, CA", "Fitzroy, VIC": the state or province code belongs to the town.
                         code = _REGION_AFTER.match(text, end)
                         results.append(self._result(start, code.end() if code else end))
-                        taken = last - first
                         break
                 first += max(taken, 1)
         for match in _TOWN_SHAPE.finditer(text):
-            if self._town_shaped(match) and not is_business_name(text, *match.span()):
+            if (
+                self._town_shaped(match)
+                and not is_business_name(text, *match.span())
+                and not names_a_facility(text, *match.span())
+            ):
                 results.append(self._result(*match.span()))
+        results.extend(self._lower_case_towns(text, known, everyday))
         return EntityRecognizer.remove_duplicates(results)
+
+    def _lower_case_towns(self, text: str, known: frozenset[str], everyday: frozenset[str]) -> list[RecognizerResult]:
+        """A town typed in lower case right after "in", "from", "via"...: "we have to be in anchorage by
+        saturday". One word must be rare in English and no one's first name; "in reading", "in bath" stay prose."""
+        found = []
+        for match in _LOWER_TOWN_AFTER.finditer(text):
+            tokens = match.group("place").split(" ")
+            for n in range(len(tokens), 0, -1):
+                name = " ".join(tokens[:n])
+                if fold(name) not in known:
+                    continue
+                if n == 1 and not self._rare_lower_word(name, everyday):
+                    continue
+                if n > 1 and all(w in everyday or w in _PLACE_PREFIXES for w in tokens[:n]):
+                    continue  # "new town"
+                start = match.start("place")
+                code = _REGION_AFTER.match(text, start + len(name))
+                found.append(self._result(start, code.end() if code else start + len(name)))
+                break
+        return found
+
+    def _rare_lower_word(self, word: str, everyday: frozenset[str]) -> bool:
+        if word in everyday or word in _NOT_PLACES or word in ORGANISATION_WORDS or len(word) < 4:
+            return False
+        return english_zipf(word) < self.LOWER_RARE_ZIPF and not is_first_name(word) and not foreign_everyday(word)
 
     @staticmethod
     def _town_shaped(match: regex.Match[str]) -> bool:
@@ -336,7 +386,52 @@ class CityRecognizer(CountryRecognizer):
             return False  # "I'm Rafael from Summit Credit Union", "Sunnyside Pediatrics"
         if n_words > 1:
             return True
+        if (before := _TITLE_BEFORE.search(text, max(0, start - 24), start)) and is_first_name(before.group(1).lower()):
+            return False  # "Gerry Phelan": a surname after a first name
         if _PLACE_PREPOSITION.search(text, max(0, start - 16), start) is not None:
             return True
         # "Katrineholm" anywhere; not "Gracias" (a town in Honduras, and Spanish for "thank you").
         return english_zipf(lower) < self.RARE_ZIPF and not is_first_name(lower) and not foreign_everyday(lower)
+
+
+# Title Case words after a place name that make it a street, a venue or a business, not where someone is:
+# "Dunmore Road", "Westside Arena", "Oakfield Veterinary Clinic", "Westfield Community Legal Centre".
+_FACILITY_WORDS = (
+    BUSINESS_WORDS
+    | frozenset(w for w in _STREET_SUFFIXES if len(w) > 3)
+    | frozenset(
+        words(
+            """
+            arena stadium hall theatre theater museum library school college university academy hospital hotel
+            hostel inn lodge church chapel mosque temple cathedral plumbing plumbers electrical electricians
+            roofing veterinary vets vet community hub mall centre center complex campus building tower towers
+            house club leisure pool rink court courts cinema gallery surgery practice nursery kindergarten
+            primary secondary high elementary middle institute branch office
+            """
+        )
+    )
+)
+# Lower-case words after a place name that make it a firm's site: "the Leeds site", "our Austin office".
+_SITE_WORDS = words(
+    "site sites office offices branch location store warehouse depot campus plant facility hub headquarters hq"
+    " factory premises"
+)
+_TITLE_AFTER = regex.compile(
+    r"[ ](?:&[ ])?(\p{Lu}[\p{L}'\u2019]*)(?:[ ](\p{Lu}[\p{L}'\u2019]*))?(?:[ ](\p{Lu}[\p{L}'\u2019]*))?"
+)
+_LEADING_THE = regex.compile(r"^(?:the|The|THE)[ ]+")
+_SITE_AFTER = regex.compile(rf"[ ](?:{alternation(_SITE_WORDS)})(?![\w'])")
+
+
+def names_a_facility(text: str, start: int, end: int) -> bool:
+    """A place name that is the first word(s) of a street, venue or firm ("Dunmore Road", "Westside Arena",
+    "Phelan Plumbing", "Oakfield Veterinary Clinic") or of a firm's site ("the Leeds site"), or a span that
+    ends in such a word and names no town ("Phoenix Greenlight Hub", "the Burnet Road"): not a LOCATION."""
+    if _SITE_AFTER.match(text, end):
+        return True
+    span = _LEADING_THE.sub("", text[start:end])
+    last = span.rsplit(" ", 1)
+    if len(last) == 2 and last[1].lower() in _FACILITY_WORDS and fold(span) not in cities():
+        return True  # not "Highland Park", "Rocky Hill": towns whose last word is a street type
+    following = _TITLE_AFTER.match(text, end)
+    return following is not None and any(w is not None and w.lower() in _FACILITY_WORDS for w in following.groups())

@@ -1,0 +1,76 @@
+"""Towns of hand-written chats: lower-case towns after a preposition of place, short forms of qualified town
+names ("Frankfurt"), and place names that start a street, venue, firm or a firm's site (not a LOCATION)."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymizer.detect.gates import CHAT_GATES, TextFeatures
+from anonymizer.detect.recognizers import CityRecognizer
+from anonymizer.detect.recognizers.places import cities, names_a_facility
+
+
+def found(text: str) -> list[str]:
+    results = CityRecognizer().analyze(text, ["LOCATION"], None)
+    return [text[r.start : r.end] for r in sorted(results, key=lambda r: r.start)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("we HAVE to be in anchorage by saturday for my dads surgery", "anchorage"),
+        ("i'm flying out from tulsa tmrw", "tulsa"),
+        ("i flew from Nairobi via Frankfurt to London", "Frankfurt"),
+        ("bag was last scanned in Frankfurt on the 2nd", "Frankfurt"),
+    ],
+)
+def test_towns(text: str, place: str) -> None:
+    assert place in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we were in reading mode",  # everyday English words that are towns too
+        "put it in bath water",
+        "i'm in cork board heaven",
+        "in hai ki baat",  # a first name and Hinglish
+        "from Evergreen Life",  # a firm, in Title Case: never the lower-case pass
+        "Hi, yes this is Oakfield Veterinary Clinic, you're chatting with",
+        "the helpline at Westfield Community Legal Centre. My name",
+        "rink is Westside Arena, practice 5:30",
+        "Gerry Phelan (Phelan Plumbing), tel. 086 555 7132",
+        "driving south on Dunmore Road towards the roundabout",
+        "Q2 warehouse move to the Leeds site slipping 2 wks",
+    ],
+)
+def test_not_towns(text: str) -> None:
+    assert found(text) == []
+
+
+def test_short_forms_of_qualified_names() -> None:
+    known = cities()
+    assert {"frankfurt", "frankfurt am main", "bernau"} <= known
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "facility"),
+    [
+        ("drop it at our Phoenix Greenlight Hub, 9-5", "Phoenix Greenlight Hub", True),
+        ("ready at the Burnet Road location", "the Burnet Road", True),
+        ("southbound on Dunmore Road, Waterford", "Dunmore Road", True),
+        ("the Leeds site", "Leeds", True),
+        ("I live in Highland Park now", "Highland Park", False),  # a town whose last word is a street type
+        ("I moved to Leeds last year", "Leeds", False),
+        ("in Kansas City", "Kansas City", False),
+    ],
+)
+def test_names_a_facility(text: str, span: str, facility: bool) -> None:
+    start = text.index(span)
+    assert names_a_facility(text, start, start + len(span)) is facility
+
+
+def test_city_gate_lets_lower_case_towns_through() -> None:
+    gate = CHAT_GATES["ChatCityRecognizer"]()
+    assert gate(TextFeatures.of("we have to be in anchorage by saturday"))
+    assert not gate(TextFeatures.of("ok thanks so much"))
