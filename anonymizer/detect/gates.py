@@ -106,11 +106,11 @@ def literals(*words: str) -> Gate:
 
 
 # Lower-case words of the birth cues (dates.py), cheaper than a case-insensitive alternation: birth, born,
-# b-?day, d.?o.?b, geb, naiss, n(é|ée|ee) le, nacimiento, nacid, nasc(imento|id|ita), urodz, nat[oa] il, cumplea,
-# sinh.
+# b-?day, d.?o.?b, geb, naiss, n(é|ée|ee) le, naci(miento|d|ó), nasc(imento|id|ita), urodz, nat[oa] il, cumplea,
+# sinh, and the genealogists' "b.".
 _BIRTH_WORDS = (
     "birth", "born", "bday", "b-day", "dob", "d.ob", "do.b", "d.o.b", "geb", "naiss", "n\u00e9", "nee",
-    "nacimiento", "nacid", "nasc", "urodz", "nato", "nata", "cumplea", "sinh",
+    "naci", "nasc", "urodz", "nato", "nata", "cumplea", "sinh", "b.",
 )  # fmt: skip
 
 
@@ -138,6 +138,12 @@ def _digit_word_gate() -> Gate:
     return lambda f: f.decimals >= 7 or words(f) or (f.decimals >= 1 and letter_o(f))
 
 
+def _spoken_id_gate() -> Gate:
+    """Four digits, or a number word other than "oh" (each read-out id holds four digits or number words)."""
+    words = search(r"(?<!\w)(?:zero|one|two|three|four|five|six|seven|eight|nine)(?!\w)")
+    return lambda f: f.decimals >= 4 or words(f)
+
+
 _PLACE_WORDS = literals(
     "mov", "relocat", "liv", "resid", "based", "located", "staying", "deliver", "ship", "send", "store", "shop",
     "branch", "location", "visiting", "fly", "flight", "flew", "travel", "originally", "came", "grew", "hometown",
@@ -162,6 +168,9 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatSpelledEmailRecognizer": lambda: search(r"(?<![a-z])at(?![a-z])|[@#]"),
     # Every birth cue holds "birth", "born", "bday"/"b-day" or "d.o.b", or a foreign cue's stem (dates.py).
     "ChatDateOfBirthRecognizer": lambda: literals(*_BIRTH_WORDS),
+    # Identifiers read out after a cue: four digits, or a number word (obfuscated.py).
+    "ChatSpokenOrderIdRecognizer": _spoken_id_gate,
+    "ChatSpokenAccountIdRecognizer": _spoken_id_gate,
     # Seven number words or digits, seven digits after a cue, or a letter O among digits.
     "ChatObfuscatedPhoneRecognizer": _digit_word_gate,
     # Every URL pattern needs "=" (a query parameter) or "/" (a path).

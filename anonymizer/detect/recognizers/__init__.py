@@ -25,7 +25,12 @@ from .names import (
     VocativeNameRecognizer,
 )
 from .nrp import NrpCueRecognizer
-from .obfuscated import ObfuscatedPhoneRecognizer, SpelledEmailRecognizer
+from .obfuscated import (
+    ObfuscatedPhoneRecognizer,
+    SpelledEmailRecognizer,
+    SpokenAccountIdRecognizer,
+    SpokenOrderIdRecognizer,
+)
 from .partial_ids import PartialIdRecognizer
 from .phones import LenientPhoneRecognizer
 from .places import CityRecognizer, CountryRecognizer, PlaceCueRecognizer
@@ -62,7 +67,9 @@ __all__ = [
     "PersonalUrlRecognizer",
     "PlaceCueRecognizer",
     "SpelledEmailRecognizer",
+    "SpokenAccountIdRecognizer",
     "SpokenAddressRecognizer",
+    "SpokenOrderIdRecognizer",
     "SsnCueRecognizer",
     "StreetAddressRecognizer",
     "UsernameRecognizer",
@@ -93,6 +100,9 @@ def chat_recognizers(
     """
     user = _user_patterns(id_patterns or {})
     recognizers: list[EntityRecognizer] = [
+        # Before the main recognizer of their types, which a lookup by type finds last.
+        SpokenOrderIdRecognizer(),
+        SpokenAccountIdRecognizer(),
         UsernameRecognizer(),
         AccountIdRecognizer(user.pop("ACCOUNT_ID", [])),
         OrderIdRecognizer(user.pop("ORDER_ID", [])),

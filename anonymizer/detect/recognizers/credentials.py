@@ -30,7 +30,8 @@ _QUALIFIER = r"""
       (?:used|use|tried|try|entered|enter|typed|type|using|trying|set|sent|send|texted|emailed|gave|give
         |got|get|received|put\s+in|chose|picked|made|created|had|have|remember|saved)
       (?:\s+(?:me|us|you|to\s+me|before|earlier|yesterday|today|last\s+time|just\s+now))?
-      |\s+(?:for|on|to|of)\s+(?:my\s+|the\s+|our\s+|your\s+)?[\w.\-]{2,30}(?:\s+(?:account|app|login|site))?
+      |\s+(?:for|on|to|of)\s+(?:my\s+|the\s+|our\s+|your\s+)?[\w.\-]{2,30}
+        (?:\s+(?:account|app|login|site|door|gate|entrance|garage|building|unit|box|safe|alarm))?  # "side door"
       |\s+(?:from|in)\s+(?:the|that|your|my)\s+(?:text|e-?mail|sms|message|app|authenticator)
     )
     (?=\s+(?:is|was|were|=)\b|\s*[:=])
@@ -225,6 +226,16 @@ class PasswordRecognizer(PrefilteredRecognizer):
             0.7,
         ),
         verbose_pattern(
+            "secret after a login e-mail",
+            r"""
+            (?<![^\s(<\["'`,;])                                  # an address that starts a word, not a URL's
+            [\w.+\-]{1,64}@[a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63}){1,4}   # "ana@x.co.uk / Pw2019!"
+            (?:\s*[/|]\s*|:(?=\S)|\s+(?:pw|pwd|pass(?:word)?|p/w)\s*[:=]?\s*)
+            (?P<login_pair>)(?P<value>[^\s"'`,;]{4,64})
+            """,
+            0.7,
+        ),
+        verbose_pattern(
             "pin cue",
             r"""
             \b(?:pin|pin\s?(?:code|number|no\.?|\#)|cvv2?|cvc2?|csc|puk(?:\s?code)?|unlock\s+(?:code|pin))
@@ -269,7 +280,8 @@ class PasswordRecognizer(PrefilteredRecognizer):
             + _SEPARATOR
             + r"""
             \#?(?P<value>(?=[a-z0-9-]*\d)[a-z0-9]{3,8}(?:-[a-z0-9]{3,8}){1,4}    # backup codes: "7hq2-9kd4"
-              |(?=[a-z0-9-]*\d)[a-z0-9]{4,10}|\d{3}[\s-]\d{3})(?![\w-])            # "482913", "482 913"
+              |(?=[a-z0-9-]*\d)[a-z0-9]{4,10}|\d{3}[\s-]\d{3}                    # "482913", "482 913"
+              |\d(?:[\s-]\d){3,7}(?![\s-]?\d))(?![\w-])                           # "4-1-9-9"
             """,
             0.7,
         ),
@@ -417,6 +429,7 @@ class PasswordRecognizer(PrefilteredRecognizer):
         # Every cue it names ends in pass(word/code), pw(d), pin, otp or "code".
         "secret before its cue": folded_literals("pass", "pw", "pin", "otp", "code"),
         "pin cue": folded_literals("pin", "cvv", "cvc", "csc", "puk", "unlock"),
+        "secret after a login e-mail": ("@",),
         "one-time code cue": folded_literals("otp", "2fa", "mfa", "tfa", "code"),
         "security answer cue": folded_literals(
             "security",
@@ -507,6 +520,8 @@ class PasswordRecognizer(PrefilteredRecognizer):
         raw = match.group("value").rstrip(".,;:!?)\"'")
         if "spoken" in groups:
             return False  # number words after a secret's cue
+        if "login_pair" in groups:
+            return _not_a_login_secret(raw)
         if "key" in groups or "bearer" in groups or "keyed" in groups:
             return self._reject_keyed(match, raw, text)
         if _REFERENCE.search(raw) is not None:
@@ -559,3 +574,14 @@ class PasswordRecognizer(PrefilteredRecognizer):
             if match.group("key").lower() in _BARE_KEYS and not match.group("quote"):
                 return _SECRET_SHAPE.search(raw) is None
         return False
+
+
+_LOGIN_PAIR_NOT_SECRET = regex.compile(r"@|://|^www\.|[a-z]\.[a-z]{2,}(?:/|$)|^\+?[\d\s().\-]+$", regex.IGNORECASE)
+
+
+def _not_a_login_secret(raw: str) -> bool:
+    """After "e-mail / " a secret holds a letter and a digit or a symbol ("Bolton2019!"); another address, a link,
+    a phone number ("/ 555-0134"), a site ("| github.com/ana") or a plain word ("/ Work") is not one."""
+    if _LOGIN_PAIR_NOT_SECRET.search(raw) is not None or not any(ch.isalpha() for ch in raw):
+        return True
+    return not any(ch.isdigit() or not ch.isalnum() for ch in raw)

@@ -44,7 +44,7 @@ _DATE = rf"""
 # ChatDateOfBirthRecognizer gate in gates.py lists a word every one of them holds.
 _FOREIGN_CUE = r"""
     \b(?:geburtsdatum|geb\.?\s*datum|geboren(?:\s+am)?|date\s+de\s+naissance|n(?:é|ée|ee)\s+le
-      |fecha\s+de\s+nacimiento|f\.?\s*nacimiento|nacid[oa]\s+el|data\s+de\s+nascimento|nascid[oa]\s+em
+      |fecha\s+de\s+nacimiento|f\.?\s*nacimiento|nacid[oa]\s+el|naci(?:ó|o)(?:\s+el)?|data\s+de\s+nascimento|nascid[oa]\s+em
       |data\s+urodzenia|urodzon[ya]|data\s+di\s+nascita|nat[oa]\s+il|geboortedatum|geboren\s+op
       |geburtstag|cumplea(?:ñ|n)os|urodziny|ng(?:à|a)y\s+sinh|sinh\s+ng(?:à|a)y|d(?:\.|ata)\s*nasc\b\.?)
 """
@@ -72,6 +72,17 @@ class DateOfBirthRecognizer(ChatPatternRecognizer):
             0.85,
         ),
         verbose_pattern(
+            "genealogy b. before a date",
+            rf"""
+            # "Mbeki-Hartley b. 12 May 1936", "(b. 3/4/1959)", "Thandi (b. 1959)": "b." after a name, a
+            # bracket or emphasis; a bare year only inside the brackets.
+            (?:(?<=\(\s*)|(?<=[\p{{L}}*_"')]\s))b\.\s*(?P<genealogy>)
+            (?P<value>{_DATE}|(?<=\(\s*b\.\s*){_YEAR}(?=\s*[),;]))
+            (?![\w/.\-]?\d)
+            """,
+            0.7,
+        ),
+        verbose_pattern(
             "year after born in",
             rf"""
             \b(?:born\s+in|year\s+of\s+birth(?:\s+is|\s*:)?|birth\s+year(?:\s+is|\s*:)?)\s*
@@ -84,6 +95,8 @@ class DateOfBirthRecognizer(ChatPatternRecognizer):
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """A birthday in a later year is an event ("birthday on 12 jan 2031"), not a date of birth (this year's
-        may be a newborn's)."""
+        may be a newborn's); after "b." the date must hold a year."""
         years = [int(y) for y in regex.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", match.group("value"))]
+        if "genealogy" in match.re.groupindex and not years:
+            return True  # "plan b. 12 May": "b." is a birth only before a full date with its year
         return any(year > datetime.date.today().year for year in years)

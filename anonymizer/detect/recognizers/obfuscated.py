@@ -9,7 +9,7 @@ import regex
 from presidio_analyzer import Pattern
 
 from ._base import STOP_WORDS, alternation, digits_of, verbose_pattern, words
-from .identifiers import PrefilteredRecognizer
+from .identifiers import PrefilteredRecognizer, folded_literals
 
 # "[at]", "(at)", "{at}", " at ", " @ " and the same for "dot".
 _AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s+@\s*|\s*@\s+|\s*\#\s*)"
@@ -197,3 +197,84 @@ def _spelled_digits(value: str) -> str:
     for token in regex.findall(r"[a-z]+|\d", value.lower()):
         out.append(_DIGIT_WORDS.get(token, token) if not token.isdigit() else token)
     return digits_of("".join(out))
+
+
+# A digit read out for an identifier: a number word or a digit, "double four" (no letter O: "oh" is a word).
+_ID_DIGIT = r"(?:(?:double|triple)\s+)?(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)"
+_SPOKEN_ID_VALUE = rf"""
+    (?P<value>
+      (?:(?-i:[A-Z])(?:\s+as\s+in\s+[a-z]+)?[\s,\-]+)?                   # a letter first: "V", "V as in Victor"
+      {_ID_DIGIT}(?:[\s,\-]+{_ID_DIGIT}){{3,15}}                          # four to sixteen digits
+    )
+    (?![\w-])
+"""
+_SPOKEN_CUE_TAIL = r"""
+    (?:\s+(?:number|no\.?|id|\#))?(?:\s+(?:is|was|it'?s|reads))?\s*[:\#]?\s*
+"""
+
+
+class _SpokenIdRecognizer(PrefilteredRecognizer):
+    """An identifier read out in number words after its cue ("the ticket V one four four seven zero eight"),
+    as a call transcript or a voice-to-text message writes it."""
+
+    MIN_DIGITS: ClassVar[int] = 4
+
+    def reject_match(self, match: regex.Match[str], text: str) -> bool:
+        """At least four digits, not all the same, and not counting ("one two three four")."""
+        digits = _spoken_id_digits(match.group("value"))
+        return len(digits) < self.MIN_DIGITS or len(set(digits)) == 1 or digits in "0123456789"
+
+
+class SpokenOrderIdRecognizer(_SpokenIdRecognizer):
+    ENTITY = "ORDER_ID"
+    NAME = "ChatSpokenOrderIdRecognizer"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        verbose_pattern(
+            "order id in number words",
+            r"""\b(?:order|ticket|case|reference|ref|confirmation|booking|claim|tracking|incident|invoice
+                |reservation|work\s+order|job)"""
+            + _SPOKEN_CUE_TAIL
+            + _SPOKEN_ID_VALUE,
+            0.7,
+        ),
+    ]
+    LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "order id in number words": folded_literals(
+            "order", "ticket", "case", "ref", "confirmation", "booking", "claim", "tracking", "incident", "invoice",
+            "reservation", "job",
+        ),
+    }  # fmt: skip
+
+
+class SpokenAccountIdRecognizer(_SpokenIdRecognizer):
+    ENTITY = "ACCOUNT_ID"
+    NAME = "ChatSpokenAccountIdRecognizer"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        verbose_pattern(
+            "account id in number words",
+            r"""\b(?:account|acct|customer|member(?:ship)?|policy|patient|subscriber|loyalty|user\s+id)"""
+            + _SPOKEN_CUE_TAIL
+            + _SPOKEN_ID_VALUE,
+            0.7,
+        ),
+    ]
+    LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "account id in number words": folded_literals(
+            "account", "acct", "customer", "member", "policy", "patient", "subscriber", "loyalty", "user id",
+        ),
+    }  # fmt: skip
+
+
+def _spoken_id_digits(value: str) -> str:
+    """The digits of a read-out identifier ("double four" is "44"; a leading letter is dropped)."""
+    out: list[str] = []
+    repeat = 1
+    for word in regex.findall(r"[a-z]+|\d", value.lower()):
+        if word in ("double", "triple"):
+            repeat = 2 if word == "double" else 3
+            continue
+        digit = word if word.isdigit() else _DIGIT_WORDS.get(word) if word != "o" else None
+        if digit is not None:
+            out.append(digit * repeat)
+        repeat = 1
+    return "".join(out)

@@ -219,6 +219,21 @@ class UsernameRecognizer(PrefilteredRecognizer):
             0.7,
         ),
         verbose_pattern(
+            "handle after a marketplace or community role",
+            r"""
+            \b(?:buyer|seller|vendor|streamer|creator|poster|commenter|reviewer|redditor|uploader|player|gamer
+               |(?:my|your|his|her|their|the)\s+account(?:\s+name)?\s+(?:is|was|:))
+            \s+["'`]?
+            (?P<value>
+              (?![\w.\-]*@)                                                 # not an e-mail's local part
+              (?=@?[\w.\-]*(?:_|[a-z]\.[a-z]|(?<![\d.])[a-z]{3,}\d))     # "gamerdad_kyle87", "retro.vault.ny"
+              @?[a-z][\w.\-]{1,30}[a-z0-9_]
+            )
+            (?![\w@])
+            """,
+            0.65,
+        ),
+        verbose_pattern(
             "account under a handle",
             r"""
             \b(?:it'?s|its|account\s+is|account's|registered|listed|signed\s+up|booked|saved)\s+under\s+["'`]?
@@ -307,6 +322,21 @@ class UsernameRecognizer(PrefilteredRecognizer):
         "username cue, a few words, a separator, any word": folded_literals("user", "log", "screen", "gamer"),
         "credentials pair": folded_literals("cred", "log"),
         "account under a handle": folded_literals("under"),
+        "handle after a marketplace or community role": folded_literals(
+            "buyer",
+            "seller",
+            "vendor",
+            "streamer",
+            "creator",
+            "poster",
+            "commenter",
+            "reviewer",
+            "redditor",
+            "uploader",
+            "player",
+            "gamer",
+            "account",
+        ),
         "introduced handle": folded_literals("under", "me", "go"),
         "user in a connection string": ("://",),
         "user before a password cue": ("pw", "pass", "p/w"),

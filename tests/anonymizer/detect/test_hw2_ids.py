@@ -11,7 +11,16 @@ os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
 import pytest
 from presidio_analyzer import EntityRecognizer
 
-from anonymizer.detect.recognizers import AccountIdRecognizer, OrderIdRecognizer
+from anonymizer.detect.gates import CHAT_GATES, TextFeatures
+from anonymizer.detect.recognizers import (
+    AccountIdRecognizer,
+    DateOfBirthRecognizer,
+    OrderIdRecognizer,
+    PasswordRecognizer,
+    SpokenAccountIdRecognizer,
+    SpokenOrderIdRecognizer,
+    UsernameRecognizer,
+)
 
 
 def found(recognizer: EntityRecognizer, text: str) -> list[str]:
@@ -60,3 +69,93 @@ ORDERS = [
 @pytest.mark.parametrize(("text", "expected"), ORDERS)
 def test_order_ids(text: str, expected: list[str]) -> None:
     assert found(OrderIdRecognizer(), text) == expected
+
+
+SPOKEN_ORDERS = [
+    ("I see the ticket V one four four seven zero eight that's V as in Victor", ["V one four four seven zero eight"]),
+    ("my order number is four four one two nine", ["four four one two nine"]),
+    ("case number is double seven one three five", ["double seven one three five"]),
+    # Counting, a repeated digit, too few digits, number words that are not read out.
+    ("case one two three four", []),
+    ("ticket one of two", []),
+    ("the order was one or two days late", []),
+    ("order five five five five", []),
+    ("booking for two three nights", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPOKEN_ORDERS)
+def test_spoken_order_ids(text: str, expected: list[str]) -> None:
+    assert found(SpokenOrderIdRecognizer(), text) == expected
+    if expected:
+        assert CHAT_GATES["ChatSpokenOrderIdRecognizer"]()(TextFeatures.of(text))
+
+
+SPOKEN_ACCOUNTS = [
+    ("account number is double four seven one three nine", ["double four seven one three nine"]),
+    ("member id: 8 8 1 2 0 4", ["8 8 1 2 0 4"]),
+    ("my account has two or three users", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPOKEN_ACCOUNTS)
+def test_spoken_account_ids(text: str, expected: list[str]) -> None:
+    assert found(SpokenAccountIdRecognizer(), text) == expected
+
+
+USERNAMES = [
+    ('I see buyer gamerdad_kyle87 opened "item not received"', ["gamerdad_kyle87"]),
+    ("seller Mike_Store22 never replied", ["Mike_Store22"]),
+    ("my account is retro.vault.ny in case u need it", ["retro.vault.ny"]),
+    # An e-mail, a version, ordinary words, an alphanumeric account number (left to ACCOUNT_ID).
+    ("the account is john.smith@gmail.com", []),
+    ("my account is v2.1 now", []),
+    ("my account is locked", []),
+    ("the seller shipped it", []),
+    ("my account is ab12345 thanks", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), USERNAMES)
+def test_usernames_after_roles(text: str, expected: list[str]) -> None:
+    assert found(UsernameRecognizer(), text) == expected
+
+
+PASSWORDS = [
+    ("Me: its shaz.okoro@hotmail.co.uk / Bolton2019! DONT change it", ["Bolton2019!"]),
+    ("combo: jdoe88@gmail.com:Summer2024", ["Summer2024"]),
+    ("login bob@gmail.com pw hunter22", ["hunter22"]),
+    ("lockbox code for the side door is 4-1-9-9 btw", ["4-1-9-9"]),
+    ("gate code for the front gate is 4471", ["4471"]),
+    # A second address, a phone, a site, a plain word after the e-mail; an error code.
+    ("contact sales@acme.com / support@acme.com", []),
+    ("email ana@x.io / 555-0134 call me", []),
+    ("khoa.tran.dev@gmail.com | github.com/khoatran-dev", []),
+    ("email me at bob@gmail.com | Work", []),
+    ("error code for the printer is 4-1-9-9", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PASSWORDS)
+def test_passwords(text: str, expected: list[str]) -> None:
+    assert found(PasswordRecognizer(), text) == expected
+
+
+BIRTHS = [
+    ("Guadalupe Ramírez Ochoa, nacio el 3 de abril de 1952", ["3 de abril de 1952"]),
+    ("grandma = Rosalind Mbeki-Hartley b. 12 May 1936 in Durban", ["12 May 1936"]),
+    ("- **Rosalind Mbeki-Hartley** (b. 12 May 1936, Durban)", ["12 May 1936"]),
+    ("kids: Thandi (b. 1959), Peter", ["1959"]),
+    # "b." as a list letter or a plan, a year without brackets, a date without a year.
+    ("see section b. 2021 results", []),
+    ("option b. 2019", []),
+    ("plan b. 12 May we go", []),
+    ("Harold Hartley (d. 2004)", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BIRTHS)
+def test_birth_dates(text: str, expected: list[str]) -> None:
+    assert found(DateOfBirthRecognizer(), text) == expected
+    if expected:
+        assert CHAT_GATES["ChatDateOfBirthRecognizer"]()(TextFeatures.of(text))
