@@ -174,6 +174,7 @@ _ALL_ZERO_ZIP = regex.compile(r"0{5}(?:-0{4})?")
 _ZIP_PROBES = {
     "zip after cue": regex.compile(r"zip|post|cep|eircode", DEFAULT_FLAGS),
     "zip before cue": regex.compile(r"zip|post", DEFAULT_FLAGS),
+    "zip after ship to": regex.compile(r"to[ ]+\d", DEFAULT_FLAGS),
     "zip after state": regex.compile(r"\s\d{5}", DEFAULT_FLAGS),
 }
 
@@ -190,7 +191,7 @@ class ZipCodeRecognizer(ChatPatternRecognizer):
             \b(?:zip|zip\s*code|zipcode|zip/postal\s*code|postal\s*code|postcode|post\s*code|postal|cep
               |eircode|post\s*number|postnummer|postnr|c[oó]digo\s*postal|code\s*postal|postleitzahl)\b
             (?:\s*\(?\s*|\s+(?:(?:for|of|in|on|at)\s+(?:\w+\s+){{0,3}}?)?(?:is|was|=|would\s+be|should\s+be|will\s+be)
-              |\s*[:=#-])?\s*                            # "zip is", "postal code:", "zip code for the office is"
+              |"?\s*[:=#-][ \t]*"?)?\s*                  # "zip is", "postal code:", '"zip": "48201"'
             (?P<value>{_ZIP_US}|{_POSTCODE_CA}|{_POSTCODE_UK}
               |\d{{4}}[ ]?(?-i:[A-Z]{{2}})|\d{{3}}[ ]\d{{2}}|\d{{2}}-\d{{3}}         # other countries' codes
               |\d{{3,5}}-\d{{3,4}}                                      # Portugal, Brazil, Japan
@@ -210,6 +211,17 @@ class ZipCodeRecognizer(ChatPatternRecognizer):
             (?:zip|zip\s*code|zipcode|postal\s*code|postcode|post\s*code)\b   # "94107 is my zip"
             """,
             0.85,
+        ),
+        verbose_pattern(
+            "zip after ship to",
+            r"""
+            \b(?:ship|shipping|shipped|deliver|delivery|delivering|delivered|send|sending|sent|mail|mailing|mailed)
+            [ ]+(?:it[ ]+|them[ ]+)?to[ ]+
+            (?P<value>\d{5}(?:-\d{4})?|\d{2}-\d{3})(?![\w-])      # "shipping to 35785 took 2 days"
+            (?=[ \t]*(?:$|[,.!;)\n]|(?:took|takes|was|is|and|but|please|pls|thanks|in|on|by|for|within|costs?
+               |yesterday|today|tomorrow|will|would|should|usually|never)\b))  # not "ship to 12 Main St"
+            """,
+            0.6,
         ),
         verbose_pattern(
             "zip+4",

@@ -58,7 +58,8 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
                |home\s+(?:city|town)(?:\s+(?:is|of))?|returned\s+to            # where someone is from
                |(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:from|(?:out|over|down|up|back|currently|still|now)\s+in)
                |(?:we\s+)?(?:live|living|based|located)\s+(?:near|(?:just\s+)?outside(?:\s+of)?|out\s+of)
-               |(?:head(?:ed|ing)|driving|drove|commut(?:e|ing))\s+(?:to|from)  # "heading to tulsa"
+               |(?:head(?:ed|ing)|driving|drove|commut(?:e|ing))\s+(?:(?:up|down|over|back|out)\s+)?(?:to|from)
+                                                                              # "heading to tulsa", "drove up from"
                |born\s+(?:and\s+raised\s+)?in|here\s+in                        # "born in fresno", "here in reno"
                |(?:flights?|fly|flying|flew|train|bus|tickets?)\s+(?:from|to|into|out\s+of))  # "flight to cluj"
             \s+
@@ -70,6 +71,29 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
                   |by|with|on|at|in|which|where|when|after|before|until|via|yesterday|today|tomorrow|free|too|also
                   |area|instead|then|soon|tonight|again)\b
                   |\s*\p{{So}}))                                 # the place ends the clause
+            """,
+            0.6,
+        ),
+        verbose_pattern(
+            "place after a form label",
+            rf"""
+            (?<![\w/])(?:city|town|hometown|state/region|state/province|province|county
+               |place\s+of\s+birth|birthplace|city/town)               # not "state: pending", "region: EMEA"
+            "?[ \t]*[:=][ \t]*"?                                   # "City: Detroit", '"city": "Detroit"'
+            (?P<value>
+              {_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,3}}?
+              (?:,[ ]?(?:{alternation(_REGIONS)})\b)?
+            )
+            (?=[ \t]*(?:$|[",.;!?)|\n]))                            # the value ends the field
+            """,
+            0.6,
+        ),
+        verbose_pattern(
+            "place of a person in the news",
+            rf"""
+            (?-i:\p{{Lu}})[\p{{L}}'\-]+,[ ]\d{{1,3}},[ ](?:of|from)[ ]     # "Wout Keijser, 69, of Berkel-Enschot,"
+            (?P<value>{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}?(?:,[ ]?(?:{alternation(_REGIONS)})\b)?)
+            (?=[ ]?[,.;)])
             """,
             0.6,
         ),
@@ -196,7 +220,8 @@ class CountryRecognizer(ChatEntityRecognizer):
                     if candidate.lower() in keys and (
                         candidate[1:2].islower() or candidate.isupper() or " " in candidate
                     ):
-                        results.append(self._result(start, start + len(candidate)))
+                        if not _HOLIDAY_AFTER.match(text, start + len(candidate)):  # "Canada Day"
+                            results.append(self._result(start, start + len(candidate)))
                         break
         return EntityRecognizer.remove_duplicates(results)
 
@@ -406,7 +431,7 @@ _FACILITY_WORDS = (
             hostel inn lodge church chapel mosque temple cathedral plumbing plumbers electrical electricians
             roofing veterinary vets vet community hub mall centre center complex campus building tower towers
             house club leisure pool rink court courts cinema gallery surgery practice nursery kindergarten
-            primary secondary high elementary middle institute branch office
+            primary secondary high elementary middle institute branch office gate palace castle bridge
             """
         )
     )
@@ -419,6 +444,9 @@ _SITE_WORDS = words(
 _TITLE_AFTER = regex.compile(
     r"[ ](?:&[ ])?(\p{Lu}[\p{L}'\u2019]*)(?:[ ](\p{Lu}[\p{L}'\u2019]*))?(?:[ ](\p{Lu}[\p{L}'\u2019]*))?"
 )
+_HOLIDAY_AFTER = regex.compile(r"[ ]Day\b")
+# A Title Case plural after a town: a sports team ("Denver Broncos", "Green Bay Packers"), not a place.
+_TEAM_AFTER = regex.compile(r"[ ](\p{Lu}\p{Ll}+s)(?![\w'\u2019])")
 _LEADING_THE = regex.compile(r"^(?:the|The|THE)[ ]+")
 _SITE_AFTER = regex.compile(rf"[ ](?:{alternation(_SITE_WORDS)})(?![\w'])")
 
@@ -428,6 +456,8 @@ def names_a_facility(text: str, start: int, end: int) -> bool:
     "Phelan Plumbing", "Oakfield Veterinary Clinic") or of a firm's site ("the Leeds site"), or a span that
     ends in such a word and names no town ("Phoenix Greenlight Hub", "the Burnet Road"): not a LOCATION."""
     if _SITE_AFTER.match(text, end):
+        return True
+    if (team := _TEAM_AFTER.match(text, end)) and team.group(1).lower() not in _SETTLEMENT_WORDS:
         return True
     span = _LEADING_THE.sub("", text[start:end])
     last = span.rsplit(" ", 1)

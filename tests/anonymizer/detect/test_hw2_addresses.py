@@ -170,3 +170,20 @@ def test_markdown_table_with_prefixed_headers() -> None:
 )
 def test_no_place_columns(text: str) -> None:
     assert found(AddressColumnRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shipping to 35785 took 2 days, which is ridiculous", ["35785"]),
+        ("Shipping to 34-781 took 2 days", ["34-781"]),
+        ('{"city": "Detroit", "zip": "48201"}', ["48201"]),
+        ("ship it to 12345 Main St please", []),  # a house number
+        ("I sent to 12345 people", []),
+        ("do you deliver to 11211?", []),  # asking about an area
+    ],
+)
+def test_zip_after_shipping_to_and_in_json(text: str, expected: list[str]) -> None:
+    from anonymizer.detect.recognizers import ZipCodeRecognizer
+
+    assert found(ZipCodeRecognizer(), text) == expected

@@ -74,3 +74,58 @@ def test_city_gate_lets_lower_case_towns_through() -> None:
     gate = CHAT_GATES["ChatCityRecognizer"]()
     assert gate(TextFeatures.of("we have to be in anchorage by saturday"))
     assert not gate(TextFeatures.of("ok thanks so much"))
+
+
+def cue_found(text: str) -> list[str]:
+    from anonymizer.detect.recognizers import PlaceCueRecognizer
+
+    results = PlaceCueRecognizer().analyze(text, ["LOCATION"], None)
+    return [text[r.start : r.end] for r in sorted(results, key=lambda r: r.start)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ZIP code: 14985. State/region: Languedoc-Roussillon. Years at current address: 15.", "Languedoc-Roussillon"),
+        ('{"name": "Jo", "city": "Detroit", "zip": "48201"}', "Detroit"),
+        ("Place of birth: Durban\nNationality: South African", "Durban"),
+        ("Wout Keijser, 69, of Berkel-Enschot, was taken to hospital", "Berkel-Enschot"),
+        ("my husband and i drove up from south erica for this", "south erica"),
+    ],
+)
+def test_place_cues_of_forms_and_news(text: str, place: str) -> None:
+    assert place in cue_found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["City: the big one", "state: pending.", "Region: EMEA", "He was 5, of course, of all ages."],
+)
+def test_no_place_cue(text: str) -> None:
+    assert cue_found(text) == []
+
+
+def test_place_cue_gate_reads_labels_and_ages() -> None:
+    gate = CHAT_GATES["ChatPlaceRecognizer"]()
+    assert gate(TextFeatures.of("City: Detroit"))
+    assert gate(TextFeatures.of("Wout Keijser, 69, of Berkel-Enschot, was hurt"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Denver Broncos announced on Sunday",  # a team
+        "Lost: gold ring near the Brandenburg Gate on Tuesday",  # a monument
+    ],
+)
+def test_teams_and_monuments_are_not_towns(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_holiday_is_not_a_country() -> None:
+    from anonymizer.detect.recognizers import CountryRecognizer
+
+    text = "golden wedding anniversary on Canada Day, then we moved to Canada"
+    results = CountryRecognizer().analyze(text, ["LOCATION"], None)
+    assert [text[r.start : r.end] for r in results] == ["Canada"]
+    assert results[0].start == text.rindex("Canada")
