@@ -29,11 +29,12 @@ def _word_file(name: str) -> frozenset[str]:
 def first_names() -> frozenset[str]:
     """First names from Faker's person providers and a hand-written list of names they cover thinly."""
     extra = frozenset(word for line in _word_file("extra_first_names.txt") for word in line.split())
-    return _word_file("first_names.txt") | extra
+    return _word_file("first_names.txt") | _word_file("census_first_names.txt") | extra
 
 
+@cache
 def last_names() -> frozenset[str]:
-    """Last names from Faker's person providers (see the data file's header)."""
+    """Last names from Faker's person providers and the US Census (see the data files' headers)."""
     return _word_file("last_names.txt")
 
 
@@ -107,6 +108,7 @@ class _Cue:
     strong: bool
     acts_on: bool = False  # a verb before the person it acts on ("tell", "add", "can ...")
     capitalized: bool = False  # only a capitalized name follows it ("Mayor Chaudhari", not "Sir bot")
+    title: bool = False  # a title: any surname may follow it ("Mrs Yoon", "mr adeyemi")
 
 
 _APOS = "['\u2019]"  # typed apostrophes: straight and curly
@@ -154,7 +156,22 @@ _CUES = [
         r"|manager|landlord|landlady|tenant|nanny|carer|caregiver)",
         False,
     ),
-    _Cue(r"(?:hi|hello|hey)(?:\s+there)?|good\s+(?:morning|afternoon|evening|day)|dear|mr|mrs|ms|miss|mx|dr", False),
+    _Cue(r"(?:hi|hello|hey)(?:\s+there)?|good\s+(?:morning|afternoon|evening|day)|dear", False),
+    _Cue(r"mr|mrs|ms|miss|mx|dr", False, title=True),
+    # "a guy named Chase", "a nurse called Faith": a person, then the name they go by.
+    _Cue(
+        r"(?:guy|man|woman|lady|girl|boy|person|someone|somebody|gentleman|chap|bloke|dude|fellow|driver|agent"
+        r"|nurse|doctor|technician|tech|rep|representative|friend|colleague|neighbou?r|kid|son|daughter|officer"
+        r"|courier|landlord|landlady|tenant|customer|client|patient|student|teacher)\s+(?:named|called)",
+        True,
+    ),
+    # "by email to Janelle at the front desk", "I gave it to Hank": the person something went to.
+    _Cue(
+        r"(?:e-?mail(?:ed)?|text(?:ed)?|sen[dt]|spoke|talked|wrote|forward(?:ed)?|repl(?:y|ied)|speak|talk"
+        r"|gave|give|hand(?:ed)?|passed|paid)\s+(?:it\s+|this\s+|that\s+|them\s+)?to",
+        False,
+        acts_on=True,
+    ),
     # "Mayor Chaudhari", "Judge Okafor", "Coach Dlamini": a title before a surname.
     _Cue(
         r"(?-i:Mayor|Judge|Senator|Councill?or|Officer|Inspector|Detective|Det\.|Sergeant|Sgt\.?|Professor|Prof\.?"
@@ -162,6 +179,7 @@ _CUES = [
         r"|Lieutenant|Lt\.?|Constable|Sheriff|Deputy|Nurse|Dame|Sir|Lord|Lady)",
         False,
         capitalized=True,
+        title=True,
     ),
 ]
 
@@ -179,6 +197,11 @@ _GAP = regex.compile(r"[ \t]+")
 _OPENS_CLAUSE = regex.compile(r"(?:^|[\n.!?]|\b(?:hi|hello|hey|hiya))[ \t!,.]*$", regex.IGNORECASE)
 _GLUED = regex.compile(r"[\d_@]|\.\w")
 _POSSESSIVE = regex.compile(r"['\u2019]s$", regex.IGNORECASE)
+
+
+# What may follow a name standing alone after a cue: "Thanks Faith.", "Hi Will!", "I'm Rose from Tradeloop".
+_ALONE_AFTER = regex.compile(r"[ \t]*(?:[.,!?;)]|$)|[ \t]+(?:from|here)\b")
+_SIGN_OFFS = frozenset(words("best kind warm love"))
 
 
 class ContextNameRecognizer(ChatEntityRecognizer):
@@ -206,7 +229,7 @@ class ContextNameRecognizer(ChatEntityRecognizer):
         for cue_match in _CUE_REGEX.finditer(text):
             cue = _CUES[int(str(cue_match.lastgroup)[1:])]
             strong = cue.strong
-            span = self._name_after(text, cue_match.end(), strong)
+            span = self._name_after(text, cue_match.end(), strong, cue.title)
             if span is not None and cue.capitalized and not text[span[0]].isupper():
                 continue
             # "add Visa to my wallet", "ask Alexa to reorder": after a verb, a brand is the thing acted on.
@@ -221,7 +244,7 @@ class ContextNameRecognizer(ChatEntityRecognizer):
                 results.append(self._result(span, self.STRONG_SCORE if strong else self.WEAK_SCORE))
         return EntityRecognizer.remove_duplicates(results)
 
-    def _name_after(self, text: str, pos: int, strong: bool) -> tuple[int, int] | None:
+    def _name_after(self, text: str, pos: int, strong: bool, title: bool = False) -> tuple[int, int] | None:
         start = end = -1
         if strong:  # a quoted value in JSON or code: "first_name": "Olumide"
             quote = _OPENING_QUOTE.match(text, pos)
@@ -245,11 +268,16 @@ class ContextNameRecognizer(ChatEntityRecognizer):
             # "name: my-app", "name: web-server": a lower-case hyphenated identifier made of everyday words.
             if "-" in word and word.islower() and any(part in self._common for part in word.split("-")):
                 break
+            # "sent to IBAN PL74...", "ask HR": capitals in mixed-case text are an acronym, not a name.
+            if index == 0 and not strong and len(word) > 1 and word.isupper() and not text.isupper():
+                break
             # "Chaudhari said": after a capitalized word, a lower-case one ends the name unless it is a particle.
             if index > 0 and prev_capitalized and word.islower() and word not in PARTICLES:
                 break
             if index == 0:
-                accepted = self._first_word_ok(lower, capitalized, known_first, known_last, strong)
+                accepted = self._first_word_ok(lower, capitalized, known_first, known_last, strong) or (
+                    self._titled_or_alone(text, token.end(), lower, capitalized, known_first, title)
+                )
             else:
                 accepted = (known_last or known_first or (capitalized and prev_capitalized) or strong) and (
                     lower not in self._common or ((known_last or known_first) and capitalized)
@@ -271,6 +299,23 @@ class ContextNameRecognizer(ChatEntityRecognizer):
             end = text.rfind(" ", start, end)
             end = len(text[:end].rstrip()) if end > start else -1
         return (start, end) if start >= 0 and end > start else None
+
+    def _titled_or_alone(
+        self, text: str, end: int, lower: str, capitalized: bool, known_first: bool, title: bool
+    ) -> bool:
+        """After a title any surname ("Mrs Yoon", "mr adeyemi"); a first name that is also a word when it
+        stands alone after the cue ("Thanks Faith.", "Hi Will!", "I'm Rose from Tradeloop")."""
+        if title:
+            if capitalized:
+                return lower not in self._common or known_first
+            return english_zipf(lower) < self.STRONG_UNKNOWN_MAX_ZIPF and not foreign_everyday(lower)
+        return (
+            capitalized
+            and known_first
+            and lower in _AMBIGUOUS
+            and lower not in _SIGN_OFFS
+            and _ALONE_AFTER.match(text, end) is not None
+        )
 
     def _first_word_ok(self, lower: str, capitalized: bool, known_first: bool, known_last: bool, strong: bool) -> bool:
         if lower in self._common or lower in _AMBIGUOUS:

@@ -206,6 +206,16 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
         and _DETERMINER.search(text, max(0, start - 12), start) is not None
     ):
         return True
+    # "The Terra fits true to size", "a Jasper desk": an article before one word makes it a thing, even a
+    # word that is someone's first name somewhere.
+    # "the John guy" stays a person.
+    if (
+        entity_type == "PERSON"
+        and len(tokens) == 1
+        and _ARTICLE.search(text, max(0, start - 8), start) is not None
+        and _PERSON_NOUN_AFTER.match(text, end) is None
+    ):
+        return True
     # "Vegetarian (VGML)", "a Dutch oven", "the English keyboard layout": a diet, or a kind of thing.
     if entity_type == "NRP" and (
         all(t in _DIETS for t in lower) or (_THING_AFTER.match(text, end) is not None and len(tokens) == 1)
@@ -429,6 +439,10 @@ def is_business_name(text: str, start: int, end: int) -> bool:
     )
 
 
+_ARTICLE = regex.compile(r"(?:^|\W)(?:the|a|an)\s+$", regex.IGNORECASE)
+_PERSON_NOUN_AFTER = regex.compile(
+    r"[ \t]+(?:guy|man|woman|lady|girl|boy|dude|kid|person|one|who|family|guys|brothers|sisters)\b", regex.IGNORECASE
+)
 _CURRENCY = regex.compile(r"[$€£¥₹₩₺₦]")
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
 _NAME_PREFIX = regex.compile(

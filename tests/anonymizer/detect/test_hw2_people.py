@@ -111,3 +111,21 @@ def test_a_particle_of_a_surname_is_not_found_again_alone(detector: Detector) ->
 def test_a_name_is_not_found_again_on_a_pet(detector: Detector) -> None:
     found = people_per_turn(detector, ["I'm Maya Whiskers", "my cat Mr Whiskers is sick"])
     assert found == [["Maya Whiskers"], []]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("landlord is Mrs Yoon 213-555-0157", ["Yoon"]),  # any surname after a title
+        ("i only know her as mrs yoon lol", ["yoon"]),
+        ("a guy named Chase picked up at Sky Harbor Terminal 4", ["Chase"]),
+        ("Thanks Faith. The thermostat is registered", ["Faith"]),  # a word-name standing alone after a cue
+        ("Hi, I'm Rose from Tradeloop. I see buyer", ["Rose"]),
+        ("i asked to cancel by email to Janelle at the front desk", ["Janelle"]),  # US Census first names
+        ("Thanks, Best regards", []),
+        ("should be sent to IBAN PL74 9600 2641 9922 2552 5022 2596", []),  # capitals: an acronym
+        ("do the Terra running shoes run true to size?", []),  # an article before one word: a thing
+    ],
+)
+def test_cues_titles_and_name_lists(detector: Detector, text: str, expected: list[str]) -> None:
+    assert [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON"] == expected
