@@ -93,6 +93,9 @@ _FOREIGN_CUE_WORDS = r"""
     (?:passwort|kennwort|contrase(?:ñ|n)a|clave(?:\s+de\s+acceso)?|has(?:ł|l)o|mot\s+de\s+passe|mdp|senha
       |m(?:ậ|a)t\s+kh(?:ẩ|a)u|wachtwoord|l(?:ö|o)senord|adgangskode|salasana|(?:ş|s)ifre
       |c(?:ó|o)digo(?:\s+(?:de\s+)?(?:verificaci(?:ó|o)n|seguridad|acceso|confirmaci(?:ó|o)n|sms|otp|pin))?
+        # Not a customer number (an account id), an order or a public discount or product code.
+        (?!\s+(?:de\s+|do\s+|da\s+)?(?:cliente|socio|afiliado|usuario|promocional|promoci(?:ó|o)n|descuento
+          |desconto|producto|produto|pedido|reserva|barras)\b)
       |code\s+(?:de\s+)?(?:v(?:é|e)rification|s(?:é|e)curit(?:é|e)|confirmation|sms|otp|pin)
       |kod(?:\s+(?:weryfikacyjny|sms|blik|dost(?:ę|e)pu|jednorazowy|pin))?
       |best(?:ä|a)tigungscode|sicherheitscode|zugangscode|einmalcode|verificatiecode
@@ -521,7 +524,10 @@ class PasswordRecognizer(PrefilteredRecognizer):
         if "spoken" in groups:
             return False  # number words after a secret's cue
         if "login_pair" in groups:
-            return _not_a_login_secret(raw)
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            line_end = text.find("\n", match.end())
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            return line.count("|") >= 3 or _not_a_login_secret(raw)  # a table row: "name | e-mail | street"
         if "key" in groups or "bearer" in groups or "keyed" in groups:
             return self._reject_keyed(match, raw, text)
         if _REFERENCE.search(raw) is not None:
@@ -584,4 +590,5 @@ def _not_a_login_secret(raw: str) -> bool:
     a phone number ("/ 555-0134"), a site ("| github.com/ana") or a plain word ("/ Work") is not one."""
     if _LOGIN_PAIR_NOT_SECRET.search(raw) is not None or not any(ch.isalpha() for ch in raw):
         return True
-    return not any(ch.isdigit() or not ch.isalnum() for ch in raw)
+    # A digit, or a symbol other than the hyphens and dots of a compound name ("Karl-Marx-Str.").
+    return not any(ch.isdigit() or (not ch.isalnum() and ch not in "-.'") for ch in raw)

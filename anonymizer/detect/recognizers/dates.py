@@ -43,7 +43,7 @@ _DATE = rf"""
 # nacimiento", "nacido el", "data de nascimento", "data urodzenia", "data di nascita", "geboortedatum". The
 # ChatDateOfBirthRecognizer gate in gates.py lists a word every one of them holds.
 _FOREIGN_CUE = r"""
-    \b(?:geburtsdatum|geb\.?\s*datum|geboren(?:\s+am)?|date\s+de\s+naissance|n(?:é|ée|ee)\s+le
+    \b(?:geburtsdatum|geb\.?\s*datum|geb\.(?=\s*\d)|geboren(?:\s+am)?|date\s+de\s+naissance|n(?:é|ée|ee)\s+le
       |fecha\s+de\s+nacimiento|f\.?\s*nacimiento|nacid[oa]\s+el|naci(?:ó|o)(?:\s+el)?|data\s+de\s+nascimento|nascid[oa]\s+em
       |data\s+urodzenia|urodzon[ya]|data\s+di\s+nascita|nat[oa]\s+il|geboortedatum|geboren\s+op
       |geburtstag|cumplea(?:ñ|n)os|urodziny|ng(?:à|a)y\s+sinh|sinh\s+ng(?:à|a)y|d(?:\.|ata)\s*nasc\b\.?)

@@ -79,6 +79,8 @@ _OTHER_ACCOUNT_CUE = r"""
       |frequent[\s-]+fl(?:y|i)er(?:\s+(?:program(?:me)?|account))?|skymiles|mileage\s*plus|aadvantage|known\s+traveler
       |s(?:ố|o)\s+t(?:ài|ai)\s+kho(?:ả|a)n|m(?:ã|a)\s+kh(?:ách|ach)\s+h(?:à|a)ng|s(?:ố|o)\s+h(?:ợ|o)p\s+(?:đ|d)(?:ồ|o)ng
       |kundennummer|kunden-?nr|kontonummer|vertragsnummer|mitgliedsnummer|versicherungsnummer|versichertennummer
+      |c[óo]digo\s+(?:de\s+)?(?:cliente|socio|afiliado|usuario)|codice\s+(?:cliente|utente|socio)|code\s+client
+      |id\s+(?:cliente|client|usuario|utente)|identifiant\s+client
       |(?:n[úu]mero|num[ée]ro|numer|numero|nummer|n[º°o]|nr)\.?\s+(?:de\s+|da\s+|do\s+|di\s+|del\s+)?
         (?:cliente|client|klienta|socio|afiliado|adh[ée]rent|assur[ée]|contrat[oa]?|umowy|abonado|usuario
           |conta|cuenta|compte|konta))

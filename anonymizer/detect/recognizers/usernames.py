@@ -68,8 +68,8 @@ class UsernameRecognizer(PrefilteredRecognizer):
         verbose_pattern(
             "at-handle",
             r"""
-            (?<![\w.@/+-])                       # not inside an email, a URL or a word
-            (?P<value>@[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)
+            (?<![\w.@/+\-*\u2022\u25cf\u2219\u00b7\u2026])    # not inside an email (even a masked one),
+            (?P<value>@[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)  # a URL or a word
             (?![\w@]|\.[a-z]{2,}\b)              # not the start of an email domain ("@gmail.com")
             """,
             0.7,

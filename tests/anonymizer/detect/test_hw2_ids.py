@@ -37,6 +37,8 @@ ACCOUNTS = [
     ("Student ID S2231984, year 2", ["S2231984"]),
     ("si, matricola VL-44871, sono Giuseppe", ["VL-44871"]),
     ("customer number 1042", ["1042"]),
+    ("mi código de cliente es CL-448120", ["CL-448120"]),
+    ("codice cliente 00412877", ["00412877"]),
     ("account 48213377 is locked", ["48213377"]),
     # Look-alikes: a row number or a count after a bare cue, a year, an HTML id, a student's year.
     ("Customer 1042 logged in from two different IPs", []),
@@ -113,6 +115,8 @@ USERNAMES = [
     ("my account is locked", []),
     ("the seller shipped it", []),
     ("my account is ab12345 thanks", []),
+    ("Reset link sent to faith.m\u2022\u2022\u2022\u2022\u2022@yahoo.com: https://x.com/reset", []),
+    ("Kontakt @mariah_22 on insta", ["@mariah_22"]),
 ]
 
 
@@ -133,6 +137,13 @@ PASSWORDS = [
     ("khoa.tran.dev@gmail.com | github.com/khoatran-dev", []),
     ("email me at bob@gmail.com | Work", []),
     ("error code for the printer is 4-1-9-9", []),
+    (" 1042 | Ines | ines.vm@posteo.de | Karl-Marx-Str. 112 | 12043", []),
+    ("contact: ana@x.io / Karl-Marx-Str.", []),
+    ("postgres://reporting:Xq7!fLm2@db.internal.acme.io:5432/sales", ["Xq7!fLm2"]),
+    # A customer number or a discount code is not a secret; a verification code is.
+    ("mi código de cliente es CL-448120", []),
+    ("el código de descuento es VERANO24", []),
+    ("mi código de verificación es 882910", ["882910"]),
 ]
 
 
@@ -146,6 +157,7 @@ BIRTHS = [
     ("grandma = Rosalind Mbeki-Hartley b. 12 May 1936 in Durban", ["12 May 1936"]),
     ("- **Rosalind Mbeki-Hartley** (b. 12 May 1936, Durban)", ["12 May 1936"]),
     ("kids: Thandi (b. 1959), Peter", ["1959"]),
+    ("Maria Huber, geb. 12.03.1960 in Graz", ["12.03.1960"]),
     # "b." as a list letter or a plan, a year without brackets, a date without a year.
     ("see section b. 2021 results", []),
     ("option b. 2019", []),
