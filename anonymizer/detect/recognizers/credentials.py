@@ -239,6 +239,15 @@ class PasswordRecognizer(PrefilteredRecognizer):
             0.7,
         ),
         verbose_pattern(
+            "answer after a security question",
+            r"""
+            (?P<answer_cue>)
+            \bsecurity\s+question\b[^\n.;?!]{0,60}?\banswer(?:\s+(?:is|was)|\s*[:=\-])?\s+   # "..., answer Pickles"
+            ["'`]?(?P<value>[^\s,;.!?"'`/]+(?:\s+(?-i:[A-Z])[^\s,;.!?"'`/]*)?)
+            """,
+            0.7,
+        ),
+        verbose_pattern(
             "pin cue",
             r"""
             \b(?:pin|pin\s?(?:code|number|no\.?|\#)|cvv2?|cvc2?|csc|puk(?:\s?code)?|unlock\s+(?:code|pin))
@@ -433,6 +442,7 @@ class PasswordRecognizer(PrefilteredRecognizer):
         "secret before its cue": folded_literals("pass", "pw", "pin", "otp", "code"),
         "pin cue": folded_literals("pin", "cvv", "cvc", "csc", "puk", "unlock"),
         "secret after a login e-mail": ("@",),
+        "answer after a security question": folded_literals("question"),
         "one-time code cue": folded_literals("otp", "2fa", "mfa", "tfa", "code"),
         "security answer cue": folded_literals(
             "security",

@@ -23,8 +23,10 @@ _ID_VALUE = r"(?=[a-z0-9-]*\d)[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,29}"
 # After a cue word an identifier may also hold underscores and slashes and run to a UUID's length:
 # "pi_3MtwBwLkdIwHu7ix28a3tqPa", "2026/00412", "9b2c4f3e-7a1d-4c2e-9f8a-1b2c3d4e5f60" (a date is rejected).
 _CUE_ID_VALUE = r"""(?=[a-z0-9_/-]*\d)[a-z0-9]
-    (?:[a-z0-9]|[-_](?=[a-z0-9])|(?<=(?<![a-z0-9])(?:[a-z]+|(?:19|20)\d\d))/(?=[a-z0-9])){2,39}"""
-# ("ZK/2026/118450", "2026/00412": a slash after letters or a year; "orders 1234/1235" is a list)
+    (?:[a-z0-9]|[-_](?=[a-z0-9])|(?<=(?<![a-z0-9])(?:[a-z]+\d*|(?:19|20)\d\d))/(?=[a-z0-9])
+      |(?<=(?<![a-z0-9/])\d{1,4})/(?=\d{5,10}/\d)|(?<=(?<![a-z0-9])\d{1,4}/\d{5,10})/(?=\d)){2,39}"""
+# ("ZK/2026/118450", "R87/95456", "2026/00412": a slash after letters, letters and digits, or a year; a policy's
+# "282/194702/10"; "orders 1234/1235" is a list)
 _DATE_LIKE = regex.compile(r"\d{1,4}/\d{1,2}(?:/\d{1,4})?")
 
 # Who got the identifier, between the cue and "is"/":" ("the ticket i opened yesterday was 48213", "the order
@@ -331,7 +333,7 @@ class OrderIdRecognizer(_IdRecognizer):
             \b(?:{typo_tolerant("order")}|{typo_tolerant("ticket")}|case|incident|{typo_tolerant("booking")}
                |reservation|{typo_tolerant("confirmation")}|conf|{typo_tolerant("tracking")}|reference|ref|invoice
                |return|rma|claim|request|transaction|txn|receipt|shipment|package|parcel|waybill|pnr|itinerary
-               |purchase|sales\s+order|work\s+order|service\s+request|consignment|awb|airway\s+bill
+               |purchase|sales\s+order|work\s+order|service\s+request|consignment|awb|airway\s+bill|bag(?:gage)?\s+tag
                # Words that also precede amounts and times ("the refund is 129", "quote 250"): only with "number".
                |prescription|intake|docket
                |(?:quote|estimate|job|appointment|application|dispute|refund|delivery|pro|ra|registration|report
@@ -413,7 +415,7 @@ class OrderIdRecognizer(_IdRecognizer):
             "spaced digits after cue",
             rf"""
             \b(?:{typo_tolerant("order")}|{typo_tolerant("tracking")}|{typo_tolerant("confirmation")}|reference|ref
-               |{typo_tolerant("ticket")}|case|invoice|shipment)\b
+               |{typo_tolerant("ticket")}|case|invoice|shipment|parcel|package|consignment|waybill)\b
             """
             + _ID_WORD
             + r"""

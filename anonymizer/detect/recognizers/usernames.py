@@ -32,6 +32,11 @@ _FOREIGN_DESCRIPTIONS = frozenset(
      "obrigatório", "none", "null", "ninguno", "keiner", "aucun", "brak", "nenhum"}
 )  # fmt: skip
 
+# A placeholder handle: "your_username", "my-login", "the_user_name" (but "the_real_amber" is someone's).
+_PLACEHOLDER_HANDLE = regex.compile(
+    r"(?:your|my|the|their|his|her)[_\-](?:user[_\-]?(?:name|id)?|name|handle|login|id|account|e?mail|nick(?:name)?"
+    r"|tag|gamer[_\-]?tag|screen[_\-]?name|here|handle[_\-]?here)(?![a-z0-9])"
+)
 _PAYMENT = regex.compile(
     r"cash\s?(?:tag|app)|venmo|\bsen[dt]|\bpa(?:y|id)\b|request|zelle|transfer|refund", regex.IGNORECASE
 )
@@ -183,11 +188,9 @@ class UsernameRecognizer(PrefilteredRecognizer):
             "user before a password cue",
             r"""
             \b(?:user(?:[\s_-]?name)?|login|u)\s+["'`]?                        # "user sokoro2 pw Gr33n!"
-            (?P<value>
-              (?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z]))
-              @?[a-z][\w.\-]{1,30}[a-z0-9_]
-            )
-            ["'`]?\s*[,/]?\s+(?:and\s+)?(?:pw|pwd|pass(?:word)?|p/w)\b
+            (?P<plain>)(?P<value>@?[a-z][\w.\-]{1,30}[a-z0-9_])              # "username purohitwahab / password"
+            ["'`]?\s*[,/;|]?\s+(?:and\s+)?(?:(?:temporary|temp|initial|default|new|one-time)\s+)?
+            (?:pw|pwd|pass(?:word)?|p/w)\b
             """,
             0.7,
         ),
@@ -232,6 +235,18 @@ class UsernameRecognizer(PrefilteredRecognizer):
             (?![\w@])
             """,
             0.65,
+        ),
+        verbose_pattern(
+            "handle after add me on a service",
+            r"""
+            \b(?:add|find|follow|friend|dm|message|hit)\s+me\s+(?:up\s+)?on\s+
+            (?:discord|steam|xbox|psn|playstation|insta(?:gram)?|ig|twitter|x|tiktok|snap(?:chat)?|telegram|reddit
+              |twitch|github|roblox|fortnite|minecraft|battle\.?net|epic|signal|threads|bluesky|mastodon)
+            \s*[,:;\-]?\s*(?:i'?m|i\s+am|it'?s|its|as|under|@)?\s*["'`]?
+            (?P<plain>)(?P<value>@?[a-z0-9_][\w.\-]{1,30}[a-z0-9_](?:\#\d{4})?)
+            (?![\w@])
+            """,
+            0.7,
         ),
         verbose_pattern(
             "account under a handle",
@@ -322,6 +337,7 @@ class UsernameRecognizer(PrefilteredRecognizer):
         "username cue, a few words, a separator, any word": folded_literals("user", "log", "screen", "gamer"),
         "credentials pair": folded_literals("cred", "log"),
         "account under a handle": folded_literals("under"),
+        "handle after add me on a service": folded_literals("me on"),
         "handle after a marketplace or community role": folded_literals(
             "buyer",
             "seller",
@@ -392,14 +408,14 @@ class UsernameRecognizer(PrefilteredRecognizer):
         if "keyed" in match.re.groupindex:
             # A user key or a connection string names an account; generic system accounts and placeholders
             # ("root", "postgres", "user", "your_username") are no one's name.
-            if bare in _SYSTEM_USERS or bare in STOP_WORDS or regex.match(r"(?:your|my|the)[_\-]", bare):
+            if bare in _SYSTEM_USERS or bare in STOP_WORDS or _PLACEHOLDER_HANDLE.match(bare):
                 return True
             if "prefix" in match.re.groupindex and not (
                 match.group("quote") or match.group("prefix") or match.group("sep") == "="
             ):
                 return True  # "user: ..." in prose is left to the "user label" pattern, which wants a handle
             return bare.isalpha() and bare in common_words()  # "user=active"
-        if regex.match(r"(?:your|my|the)[_\-]", bare):
+        if _PLACEHOLDER_HANDLE.match(bare):
             return True  # a placeholder: "your_username"
         if value.startswith("@"):
             return bare in _GROUP_MENTIONS or _is_decorator(text, match.start("value"), match.end("value"))

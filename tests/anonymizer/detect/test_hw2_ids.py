@@ -40,6 +40,7 @@ ACCOUNTS = [
     ("mi código de cliente es CL-448120", ["CL-448120"]),
     ("codice cliente 00412877", ["00412877"]),
     ("account 48213377 is locked", ["48213377"]),
+    ("Policy 282/194702/10 covers Juliette", ["282/194702/10"]),
     # Look-alikes: a row number or a count after a bare cue, a year, an HTML id, a student's year.
     ("Customer 1042 logged in from two different IPs", []),
     ("my id was 2019", []),
@@ -61,6 +62,12 @@ ORDERS = [
     ("rx number 6620194 please", ["6620194"]),
     ("número de receta: 88120431", ["88120431"]),
     ("docket 2026-CV-00412 was filed", ["2026-CV-00412"]),
+    ("Order R87/95456 and a box", ["R87/95456"]),
+    ("seat 14C, bag tag R13/56937.", ["R13/56937"]),
+    ("Parcel 7750 4860 8268 for you", ["7750 4860 8268"]),
+    # Dates and lists with slashes.
+    ("my order 12/05 hasn't arrived", []),
+    ("orders 1234/1235 are late", ["1234"]),  # not joined into one id
     # Look-alikes: a graphics card, a file that is not a record, a count.
     ("the rx 7700 xt runs hot", []),
     ("file 12345 is corrupted", []),
@@ -117,6 +124,18 @@ USERNAMES = [
     ("my account is ab12345 thanks", []),
     ("Reset link sent to faith.m\u2022\u2022\u2022\u2022\u2022@yahoo.com: https://x.com/reset", []),
     ("Kontakt @mariah_22 on insta", ["@mariah_22"]),
+    ("who's around this weekend? dm @the_real_amber", ["@the_real_amber"]),
+    ("Student login the_real_madison, temporary password Luna#1999", ["the_real_madison"]),
+    ("username purohitwahab / password Pickles!2001", ["purohitwahab"]),
+    ("add me on discord, im leonorresendez", ["leonorresendez"]),
+    ("add me on steam as xXslayerXx", ["xXslayerXx"]),
+    # Placeholders, descriptions and moods after the same cues.
+    ('{"user": "your_username"}', []),
+    ("login details / password reset", []),
+    ("username and password please", []),
+    ("login screen, password field", []),
+    ("add me on discord, im bored", []),
+    ("add me on discord, im free tonight", []),
 ]
 
 
@@ -144,6 +163,9 @@ PASSWORDS = [
     ("mi código de cliente es CL-448120", []),
     ("el código de descuento es VERANO24", []),
     ("mi código de verificación es 882910", ["882910"]),
+    ("username x1 / security question: first pet, answer Pickles", ["Pickles"]),
+    ("security question: what was your first pet? answer below", []),
+    ("security question and answer are required", []),
 ]
 
 
