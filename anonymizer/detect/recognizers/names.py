@@ -681,7 +681,8 @@ _SUBJECT_OF_PERSON_VERB = regex.compile(
       [ ](?:lives|lived|is[ ]from|was[ ]born|had[ ]given|has[ ]given|gave|said|says|shouted|told|asked
         |wrote|called|emailed|texted|replied|is[ ]a[ ]very|is[ ]my|was[ ]my|works[ ]at|worked[ ]at
         |owns|reviews|approves|signs[ ]off|leads|handles|drafts|presents|confirmed|agreed|promised|reckons
-        |thinks|suggested|mentioned|volunteered|offered|will[ ](?:own|review|handle|lead|send|check|draft|call))\b
+        |thinks|suggested|mentioned|volunteered|offered|will[ ](?:own|review|handle|lead|send|check|draft|call)
+        |married|divorced|died|passed[ ]away|graduated|studied|moved[ ](?:to|in|out|back))\b
       |,[ ](?:can|could|would|will)[ ](?:i|you|we)\b
     )
     """,
@@ -689,6 +690,15 @@ _SUBJECT_OF_PERSON_VERB = regex.compile(
 )
 
 
+# "R. Castellanos", "V. Choudhury", "A. Costa": one initial, then a capitalized surname (not "U.S. Army").
+_INITIAL_SURNAME = regex.compile(
+    r"(?<![\w.'\u2019])\p{Lu}\.[ \t]?(?P<surname>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}{2,})?)(?![\w@]|\.\w)"
+)
+# A name before a birth or death mark: "Thandi (b. 1959)", "Peter (1961)", "Harold Hartley (d. 2004)".
+_BEFORE_BIRTH_MARK = regex.compile(
+    r"(?<![\w'\u2019])(?P<name>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){0,2})[ \t]*\((?:(?:b|d)\.|born|died|n[ée]e"
+    r"|(?P<year>(?:19|20)\d\d)\))"
+)
 # First names that, without a cue, are more often an assistant or a brand: "Alexa won't connect".
 _BRANDS = frozenset(
     words(
@@ -767,6 +777,22 @@ class PersonShapeRecognizer(ContextNameRecognizer):
                 ok = self._first_ok(word) or self._rare(word)
             if ok and not _is_place_name(word) and not foreign_everyday(word.lower()):
                 results.append(self._result(match.span("name"), self.SINGLE_SCORE))
+        for match in _INITIAL_SURNAME.finditer(text) if upper else ():
+            # "R. Castellanos", "V. Choudhury": an initial and a surname a list knows or English does not use.
+            surname = match.group("surname")
+            last = surname.split("-")[-1]
+            if (is_last_name(last) or self._rare(last)) and not self._everyday(last) and not _is_place_name(last):
+                results.append(self._result(match.span(), self.SCORE))
+        for match in _BEFORE_BIRTH_MARK.finditer(text) if upper else ():
+            # "Thandi (b. 1959)", "Harold Hartley (d. 2004)", "Lindiwe (1965)": a family tree's people.
+            name = match.group("name")
+            words_ = name.split()
+            year_only = match.group("year") is not None
+            if any(self._everyday(w) or _is_place_name(w) for w in words_):
+                continue
+            if year_only and not self._first_ok(words_[0]):
+                continue
+            results.append(self._result(match.span("name"), self.SINGLE_SCORE))
         for match in _SPEAKER_LABEL.finditer(text):
             # A pasted chat log or script: "mika: who are you?", "Tracy:\"I'm Roberto's daughter\"".
             if self._speaker_is_name(match.group("name")):

@@ -152,6 +152,18 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
     # "lol ok 🙏", "brb 😡": chat shorthand, emoji aside.
     if all(t in CHAT_SLANG for t in lower if any(c.isalpha() for c in t)):
         return True
+    # "coach C.": a name, a place or a group has two letters at least.
+    if sum(c.isalpha() for c in span) < 2:
+        return True
+    # "Traveller: Erin Hahn": an English word before a colon is a form's label, unless it is a first name.
+    if (
+        entity_type == "PERSON"
+        and len(tokens) == 1
+        and text.startswith(":", end)
+        and english_zipf(lower[0]) >= _LABEL_ZIPF
+        and not is_first_name(lower[0])
+    ):
+        return True
     # "14 Jun", "SORRY5", "después de 30", "NZ$200", "E.164": names, places and groups have no digits.
     if _DIGIT.search(span) or _CURRENCY.search(span):
         return True
@@ -440,9 +452,12 @@ def is_business_name(text: str, start: int, end: int) -> bool:
 
 
 _ARTICLE = regex.compile(r"(?:^|\W)(?:the|a|an)\s+$", regex.IGNORECASE)
+_LOWER_WORD_AFTER = regex.compile(r"[ \t]+\p{Ll}")
+_THING_ARTICLE = regex.compile(r"(?:^|[^\w'\u2019])(?:the|a|an|one|this|that)[ \t]+$", regex.IGNORECASE)
 _PERSON_NOUN_AFTER = regex.compile(
     r"[ \t]+(?:guy|man|woman|lady|girl|boy|dude|kid|person|one|who|family|guys|brothers|sisters)\b", regex.IGNORECASE
 )
+_LABEL_ZIPF = 3.0
 _CURRENCY = regex.compile(r"[$€£¥₹₩₺₦]")
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
 _NAME_PREFIX = regex.compile(
@@ -534,8 +549,11 @@ _SPELLING_BEFORE = regex.compile(r"(?i)\b\p{L}[ \t]+(?:as[ \t]+in|for|like)[ \t]
 
 
 def is_not_a_person(text: str, start: int, end: int) -> bool:
-    """A name-shaped span that names a pet or spells a letter, whichever recognizer found it."""
+    """A name-shaped span that names a pet, a product or spells a letter, whichever recognizer found it."""
     before = text[max(0, start - 40) : start]
+    # "for one Kindle Paperwhite.": an article makes it a thing; "a Hedvig Arvidsson concert" is a person's.
+    if _THING_ARTICLE.search(before) is not None and _LOWER_WORD_AFTER.match(text, end) is None:
+        return True
     return (
         _PET_BEFORE.search(before) is not None
         or _PET_AFTER.match(text[end : end + 40]) is not None

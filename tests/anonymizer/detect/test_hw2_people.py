@@ -129,3 +129,20 @@ def test_a_name_is_not_found_again_on_a_pet(detector: Detector) -> None:
 )
 def test_cues_titles_and_name_lists(detector: Detector, text: str, expected: list[str]) -> None:
     assert [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("FROM: R. Castellanos / Castellanos Ceramics", ["R. Castellanos"]),  # an initial and a surname
+        ("Yours faithfully, V. Choudhury", ["V. Choudhury"]),
+        ("the U.S. Army base", []),
+        ("kids: Thandi (b. 1959), Lindiwe (1965)", ["Lindiwe", "Thandi"]),  # a family tree's marks
+        ("Windows (2021) and Office (b. 2)", []),
+        ("ridiculous for one Kindle Paperwhite.", []),  # an article: a thing
+        ("Have you been to a Hedvig Arvidsson concert before?", ["Hedvig Arvidsson"]),
+        ("Traveller: Erin Hahn, passport nationality", ["Erin Hahn"]),  # a form's label is no one
+    ],
+)
+def test_initials_family_trees_labels_and_things(detector: Detector, text: str, expected: list[str]) -> None:
+    assert sorted(text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON") == expected
