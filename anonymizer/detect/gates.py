@@ -155,13 +155,16 @@ _PLACE_PRONOUN = regex.compile(
 
 
 _PLACE_LABEL = regex.compile(
-    r"(?:city|town|region|province|county|birth|birthplace)\W{0,3}[:=]|\d,\s+(?:of|from)\s", regex.IGNORECASE
+    r"(?:city|town|region|province|county|birth|birthplace)\W{0,3}[:=]|\d,\s+(?:of|from)\s"
+    r"|(?:issued|parked|registered)\s+in\s|[·•]",
+    regex.IGNORECASE,
 )
 
 
 def _place_cue_gate() -> Gate:
     """ChatPlaceRecognizer's gate: its cue words as lower-case literals (cheaper than one alternation), a form
-    label ("City:") or a person's age before "of" ("Wout Keijser, 69, of ...")."""
+    label ("City:"), a person's age before "of" ("Wout Keijser, 69, of ..."), "issued in", or a contact line's
+    separator ("·")."""
     return lambda f: (
         _PLACE_WORDS(f) or _PLACE_PRONOUN.search(f.text) is not None or _PLACE_LABEL.search(f.text) is not None
     )

@@ -7,6 +7,7 @@ a trailing state or province code ("tx", "NSW", "on") belongs to the place.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from typing import ClassVar
 
@@ -38,7 +39,15 @@ _REGIONS = words(
     """
 )
 
+_CONNECTORS = words("de del della di da do dos das du la le of upon on am an der")
 _PLACE_WORD = r"[^\W\d_][^\W\d_'\u2019.\-]*(?:['\u2019\-](?![sS]\b)[^\W\d_]+)*"  # not "it's"
+
+
+# A region after the town: a state code (", tx", ", NSW") or Title Case words (", Pays-de-Loire", ", Ontario").
+_REGION_TAIL = (
+    rf"(?:,[ ]?(?:{alternation(_REGIONS)})\b"
+    r"|,[ ](?-i:\p{Lu})[\p{L}'\-]+(?:[ ](?:(?:de|del|la|do|da|of)[ ])?(?-i:\p{Lu})[\p{L}'\-]+){0,3})?"
+)
 
 
 class PlaceCueRecognizer(ChatPatternRecognizer):
@@ -61,16 +70,29 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
                |(?:head(?:ed|ing)|driving|drove|commut(?:e|ing))\s+(?:(?:up|down|over|back|out)\s+)?(?:to|from)
                                                                               # "heading to tulsa", "drove up from"
                |born\s+(?:and\s+raised\s+)?in|here\s+in                        # "born in fresno", "here in reno"
-               |(?:flights?|fly|flying|flew|train|bus|tickets?)\s+(?:from|to|into|out\s+of))  # "flight to cluj"
+               |(?:flights?|fly|flying|flew|train|bus|tickets?)\s+(?:from|to|into|out\s+of)  # "flight to cluj"
+               |(?:issued|parked|registered)\s+in)                          # "licence issued in Alsace"
             \s+
             (?P<value>
               {_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}?          # one to three words, fewest first
-              (?:,[ ]?(?:{alternation(_REGIONS)})\b)?             # ", tx", ", NSW"
+              {_REGION_TAIL}                                      # ", tx", ", NSW", ", Pays-de-Loire"
             )
             (?=\s*(?:$|[,.!?;:)]|\s+(?:and|but|now|last|next|this|if|lol|btw|for|since|because|so|please|pls|to|from
                   |by|with|on|at|in|which|where|when|after|before|until|via|yesterday|today|tomorrow|free|too|also
                   |area|instead|then|soon|tonight|again)\b
                   |\s*\p{{So}}))                                 # the place ends the clause
+            """,
+            0.6,
+        ),
+        verbose_pattern(
+            "town and region ending a contact line",
+            rf"""
+            (?<=[\w)][ ]*[·•][ ]*)                                   # "ana@x.com · +34 978 507 838 · "
+            (?P<value>
+              (?-i:\p{{Lu}})[\p{{L}}'\-]+(?:[ ](?:(?:{alternation(_CONNECTORS)})[ ])?(?-i:\p{{Lu}})[\p{{L}}'\-]+){{0,3}}
+              ,[ ](?-i:\p{{Lu}})[\p{{L}}'\-]+(?:[ ](?:(?:{alternation(_CONNECTORS)})[ ])?\p{{L}}[\p{{L}}'\-]+){{0,3}}
+            )
+            [ \t]*$                                                  # "Navarra, País Vasco" ends the line
             """,
             0.6,
         ),
@@ -126,6 +148,13 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
     ]
     CONTEXT: ClassVar[list[str]] = ["moved", "live", "deliver", "store", "ship"]
 
+    def _patterns_for(self, text: str) -> Iterable[Pattern]:
+        """Every pattern but the label and news ones when `text` lacks their ':'/'=' or an age and a comma."""
+        for pattern in self._patterns:
+            probe = _PLACE_CUE_PROBES.get(pattern.name)
+            if probe is None or probe.search(text):
+                yield pattern
+
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """Every word of the town must be a non-everyday word ("moved to a new place" is not a place)."""
         value = match.group("value")
@@ -133,8 +162,9 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
         if len(town) > 1 and town[0] in _PLACE_PREFIXES:
             town = town[1:]  # "south vanessa", "port lauraport", "new bryanborough"
         everyday = common_words() | STOP_WORDS
-        # "i'm from acme outfitters": an agent naming the company, not a town.
-        if town and town[-1] in ORGANISATION_WORDS:
+        # "i'm from acme outfitters": an agent naming the company, not a town; "Acme, Inc" on a contact line.
+        region = [w for w in value.partition(",")[2].split() if w.lower() not in _REGIONS]  # not "SA" of "Adelaide, SA"
+        if (town and town[-1] in ORGANISATION_WORDS) or any(w.lower().strip(".") in ORGANISATION_WORDS for w in region):
             return True
         # "returned to Mill Village", "moved to Green Bay": Title Case words that end in a settlement word.
         raw = value.split(",")[0].split()
@@ -142,6 +172,13 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
             return any(word in _NOT_PLACES or word in STOP_WORDS for word in town)
         return any(word in everyday or word in _NOT_PLACES for word in town)
 
+
+# Something every match of a pattern holds, for a quick check before the pattern runs.
+_PLACE_CUE_PROBES = {
+    "place after a form label": regex.compile(r"[:=]"),
+    "place of a person in the news": regex.compile(r"\d,[ ]"),
+    "town and region ending a contact line": regex.compile(r"[·•]"),
+}
 
 # Last words of town names: "Mill Village", "Green Bay", "Cedar Falls", "Palm Springs".
 _SETTLEMENT_WORDS = frozenset(

@@ -129,3 +129,33 @@ def test_a_holiday_is_not_a_country() -> None:
     results = CountryRecognizer().analyze(text, ["LOCATION"], None)
     assert [text[r.start : r.end] for r in results] == ["Canada"]
     assert results[0].start == text.rindex("Canada")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("baeza.ana@gmail.com · +34 978 507 838 · Navarra, País Vasco", "Navarra, País Vasco"),
+        ("driver Sara Mijas (licence issued in Łódzkie) admitted liability", "Łódzkie"),
+        ("contents stolen from car parked in swansea", "swansea"),
+        ("We moved to Paris, France last year.", "Paris, France"),
+        ("we moved to Port Donald, Ontario.", "Port Donald, Ontario"),
+    ],
+)
+def test_contact_lines_issued_in_and_regions(text: str, place: str) -> None:
+    assert place in cue_found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe · Senior Engineer · Acme, Inc",  # a firm
+        "the car was parked in the garage",
+        "Jane Doe · Bristol",  # one word: no town and region pair
+    ],
+)
+def test_no_contact_line_place(text: str) -> None:
+    assert cue_found(text) == []
+
+
+def test_a_state_code_is_not_a_firm_suffix() -> None:
+    assert cue_found("do you deliver to Adelaide, SA?") == ["Adelaide, SA"]
