@@ -48,6 +48,7 @@ _PREFIX_TYPES_TITLE = words(
     Via Avenue Boulevard Plaza Quai Corso Largo Paseo Quadra Allee Odos Acceso Ronda Cuesta Alameda Campo
     Parque Lago Lagoa Vale Feira Setor Jardim Trecho Distrito Morro Praia Retorno Gang Jalan Jl. Gg. Jln
     Plac Drumul Intrarea Aleea Diagonal Transversal Cl. Cr. Av. Av Avda. Blv. Ruta Sitio Quinta Cra. Kr.
+    Conjunto Residencial Condomínio Núcleo Viela Vereda Recanto
     Tv. Dg. Bd. Bd Ch. Ctra. Pl. Al.
     """
 )
@@ -381,7 +382,10 @@ _CUE = regex.compile(
 )
 
 # Between two address lines: a comma, a line break (indented or quoted with '>'), or spaces.
-_SEPARATOR = regex.compile(r"(?:[ \t]*(?:,|\n[ \t>]*)[ \t]*)+|[ \t]+/[ \t]+|[ \t]+|-(?=\d{6}(?!\d))")
+_SEPARATOR = regex.compile(
+    r"(?:[ \t]*(?:,|\n[ \t>]*)[ \t]*)+|[ \t]+/[ \t]+|[ \t]+[-\u2013][ \t]+(?=(?-i:[A-Z]{2})(?![\w-]))|[ \t]+"
+    r"|-(?=\d{6}(?!\d))"  # "Pinto do Galho - CE": a Brazilian town and its state
+)
 _UNIT = regex.compile(
     r"""(?x)
     (?:(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|rm|bldg|building)(?![\p{L}])|\#)  # not "United"
@@ -451,7 +455,7 @@ _LOWER_PLACE = regex.compile(
 )
 # A unit written just before the street core: "Apt. 117 5720 Skoanveien 226", "Flat 3, 12 High Street".
 _UNIT_BEFORE = regex.compile(
-    r"(?x)(?<![\p{L}\d])(?:(?:apt|apartment|suite|ste|unit|flat|studio|lot|room|no"
+    r"(?x)(?<![\p{L}\d])(?:(?:apt|apartment|suite|ste|unit|flat|studio|lot|room|level|no"
     r"|অ্যাপার্টমেন্ট|ফ্ল্যাট|ষ্টুডিও)\.?[ ]*\#?[ ]*"
     r"(?=[\w-]*\d)[a-z\d-]{1,6}"
     r"|(?:г|с|д|п|ст|пос|пгт|смт|клх|к|м)\.?[ ]\p{L}[\p{L}'\-]*)"  # noqa: RUF001 - a Russian settlement first
@@ -462,6 +466,7 @@ _QUALIFIER = regex.compile(r"[ ]*\(\p{L}+\)")  # "Cyprus (Greek)", "Verona (VR)"
 _COUNTRY = regex.compile(rf"(?x)(?:{alternation(sorted(countries()))})(?![\w-])", DEFAULT_FLAGS)
 
 _MAX_SEGMENTS = 8
+_STATE_GAP = regex.compile(r"[/\-\u2013]")  # "Cassiano do Amparo / PA", "Castro de Cirino - MA"
 # What may follow a town on its own line: the line's end, punctuation or a chat word ("sluiskil pls").
 _LINE_END = regex.compile(rf"[ \t]*(?:\n|$|[,.!?;:)]|(?:{alternation(_CHAT_WORDS)})(?![\p{{L}}]))", DEFAULT_FLAGS)
 # An ordinal street line after a comma: Indian "14th Cross", "3rd Main Road", "5th Block".
@@ -602,7 +607,7 @@ _LEADING_HOUSE = regex.compile(r"\d{1,6}[a-z]?(?:[-/]\d{1,5}[a-z]?)?[ ]+(?-i:\p{
 
 
 _UNIT_WORD_BEFORE = regex.compile(
-    r"(?<![\p{L}\d])(?:apt|apartment|suite|ste|unit|flat|room|studio|lot|no|অ্যাপার্টমেন্ট|ফ্ল্যাট|ষ্টুডিও)\.?[ ]*\#?[ ]*$",
+    r"(?<![\p{L}\d])(?:apt|apartment|suite|ste|unit|flat|room|studio|lot|level|no|অ্যাপার্টমেন্ট|ফ্ল্যাট|ষ্টুডিও)\.?[ ]*\#?[ ]*$",
     DEFAULT_FLAGS,
 )
 
@@ -761,7 +766,7 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool, boo
             pos, kept_end, evidence, coded = m.end(), m.end(), evidence or placed, True
             long_code = len(_NON_WORD.sub("", m.group())) >= 4  # strong next to a town: not "error 404"
             strong = strong or (after_town and long_code)
-        elif "/" in gap and after_town and (m := _REGION.match(text, at)):
+        elif _STATE_GAP.search(gap) and after_town and (m := _REGION.match(text, at)):
             if kept_end == sep.start():
                 kept_end = m.end()  # "Cassiano do Amparo / PA": the state of a kept town
             pos, placed, towned = m.end(), True, True

@@ -489,11 +489,11 @@ _SITE_AFTER = regex.compile(rf"[ ](?:{alternation(_SITE_WORDS)})(?![\w'])")
 
 
 def names_a_facility(text: str, start: int, end: int) -> bool:
-    """A place name that is the first word(s) of a street, venue or firm ("Dunmore Road", "Westside Arena",
-    "Phelan Plumbing", "Oakfield Veterinary Clinic") or of a firm's site ("the Leeds site"), or a span that
+    """A place name that is the first word(s) of a street, venue, team, firm or holiday ("Dunmore Road", "Westside
+    Arena", "Denver Broncos", "Phelan Plumbing", "Canada Day") or of a firm's site ("the Leeds site"), or a span that
     ends in such a word and names no town ("Phoenix Greenlight Hub", "the Burnet Road"): not a LOCATION."""
-    if _SITE_AFTER.match(text, end):
-        return True
+    if _SITE_AFTER.match(text, end) or _HOLIDAY_AFTER.match(text, end):
+        return True  # "the Leeds site", "Canada Day"
     if (team := _TEAM_AFTER.match(text, end)) and team.group(1).lower() not in _SETTLEMENT_WORDS:
         return True
     span = _LEADING_THE.sub("", text[start:end])

@@ -187,3 +187,29 @@ def test_zip_after_shipping_to_and_in_json(text: str, expected: list[str]) -> No
     from anonymizer.detect.recognizers import ZipCodeRecognizer
 
     assert found(ZipCodeRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Davi Lucas Melo, home address Lago Novais, 1, Castro de Cirino - MA, 30805115.",
+            "Lago Novais, 1, Castro de Cirino - MA, 30805115",
+        ),
+        (
+            "Joaquim Sousa, home address Conjunto Rios, 71, Pinto do Galho - CE, 81621-463.",
+            "Conjunto Rios, 71, Pinto do Galho - CE, 81621-463",
+        ),
+        (
+            "billing address Level 1 782 Nguyen Artery, Bendigo WA 2657.",
+            "Level 1 782 Nguyen Artery, Bendigo WA 2657",
+        ),
+    ],
+)
+def test_brazilian_state_after_a_dash_and_a_level_before_the_street(text: str, expected: str) -> None:
+    assert expected in found(InternationalAddressRecognizer(), text)
+
+
+def test_a_dash_before_a_word_is_no_state_separator() -> None:
+    text = "Rua Augusta 1502, São Paulo - great city"
+    assert found(InternationalAddressRecognizer(), text) == ["Rua Augusta 1502, São Paulo"]

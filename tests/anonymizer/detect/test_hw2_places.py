@@ -159,3 +159,9 @@ def test_no_contact_line_place(text: str) -> None:
 
 def test_a_state_code_is_not_a_firm_suffix() -> None:
     assert cue_found("do you deliver to Adelaide, SA?") == ["Adelaide, SA"]
+
+
+def test_names_a_facility_reads_holidays_and_teams() -> None:
+    text = "go-live after Canada Day, then the Denver Broncos game"
+    assert names_a_facility(text, text.index("Canada"), text.index("Canada") + 6)
+    assert names_a_facility(text, text.index("Denver"), text.index("Denver") + 6)
