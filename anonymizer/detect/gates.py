@@ -114,6 +114,9 @@ _BIRTH_WORDS = (
 )  # fmt: skip
 
 
+_BOOKING_WORDS = literals("booking", "reservation", "confirmation", "pnr", "locator", "airline")
+
+
 def _has_upper(f: TextFeatures) -> bool:
     return any(c.isupper() for c in f.chars)
 
@@ -142,6 +145,10 @@ def _spoken_id_gate() -> Gate:
     """Four digits, or a number word other than "oh" (each read-out id holds four digits or number words)."""
     words = search(r"(?<!\w)(?:zero|one|two|three|four|five|six|seven|eight|nine)(?!\w)")
     return lambda f: f.decimals >= 4 or words(f)
+
+
+def _order_gate(f: TextFeatures) -> bool:
+    return f.decimals >= 1 or _FIVE_CAPITALS.search(f.text) is not None or _BOOKING_WORDS(f)
 
 
 _PLACE_WORDS = literals(
@@ -193,8 +200,9 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatStreetAddressRecognizer": lambda: min_digits(1),
     "ChatZipCodeRecognizer": lambda: min_digits(1),
     "ChatAccountIdRecognizer": lambda: min_digits(1),
-    # Every order pattern's value holds a digit, except the letter-only booking code: five capitals or more.
-    "ChatOrderIdRecognizer": lambda: lambda f: f.decimals >= 1 or _FIVE_CAPITALS.search(f.text) is not None,
+    # Every order pattern's value holds a digit, except the letter-only booking code: five capitals or more, or
+    # lower-case letters after a booking cue ("booking ref fgvwrk").
+    "ChatOrderIdRecognizer": lambda: _order_gate,
     "ChatPartialIdRecognizer": lambda: min_digits(2),
     # Every value holds 6 to 15 digits (a shorter match is rejected; six only after a cue).
     "ChatLenientPhoneRecognizer": lambda: min_digits(6),

@@ -398,6 +398,15 @@ class OrderIdRecognizer(_IdRecognizer):
             0.6,
         ),
         verbose_pattern(
+            "lower-case booking code after a named cue",
+            r"""
+            \b(?:(?:booking|reservation|confirmation|airline)\s+(?:ref(?:erence)?|code|number|no\.?|\#|locator)
+               |pnr|record\s+locator)\b(?:\s+(?:is|was)|\s*[:=])?\s*
+            (?<![a-z])(?P<value>(?P<letters>(?P<lower>)(?-i:[a-z]{6,8})))(?![\w-])     # "booking ref fgvwrk"
+            """,
+            0.55,
+        ),
+        verbose_pattern(
             "Amazon order number",
             r"(?<![\w-])(?P<value>\d{3}-\d{7}-\d{7})(?![\w-])",  # 112-4839201-5523901
             0.85,
@@ -471,6 +480,7 @@ class OrderIdRecognizer(_IdRecognizer):
         "carrier tracking formats": r"\d{9}",
         # Five capitals in a row: the shortest booking code (the gate in gates.py lets these texts through).
         "letter-only reference after cue": "(?-i:[A-Z]{5})",
+        "lower-case booking code after a named cue": r"(?:booking|reservation|confirmation|pnr|locator|airline)\s",
         # The prefix's last letter, then the digit after an optional separator.
         "prefixed order id": r"[a-z][-_\#]?\d",
     }
@@ -556,6 +566,9 @@ class OrderIdRecognizer(_IdRecognizer):
             if _is_status_code(match, text):
                 return True
             return super().reject_match(match, text)
+        if "lower" in groups and match.start("lower") >= 0:
+            # Six to eight lower-case letters after "booking ref": a code unless an English word ("please").
+            return letters in _common_words() or letters.endswith(("ing", "ed", "ly", "tion"))
         shouted = not any(ch.islower() for ch in text) and len(text.split()) > 3  # "MY ORDER HASNT ARRIVED"
         if shouted or letters.lower() in _common_words():
             return True

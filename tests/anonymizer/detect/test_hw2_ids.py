@@ -63,6 +63,13 @@ ORDERS = [
     ("número de receta: 88120431", ["88120431"]),
     ("docket 2026-CV-00412 was filed", ["2026-CV-00412"]),
     ("Order R87/95456 and a box", ["R87/95456"]),
+    ("booking ref fgvwrk for both of us", ["fgvwrk"]),
+    ("my PNR is xkqzpl", ["xkqzpl"]),
+    ("booking ref please", []),
+    ("What's your booking reference?", []),
+    ("Do you have the order or booking reference?", []),
+    ("my booking number is pending", []),
+    ("confirmation number is missing", []),
     ("seat 14C, bag tag R13/56937.", ["R13/56937"]),
     ("Parcel 7750 4860 8268 for you", ["7750 4860 8268"]),
     # Dates and lists with slashes.
@@ -78,6 +85,8 @@ ORDERS = [
 @pytest.mark.parametrize(("text", "expected"), ORDERS)
 def test_order_ids(text: str, expected: list[str]) -> None:
     assert found(OrderIdRecognizer(), text) == expected
+    if expected:
+        assert CHAT_GATES["ChatOrderIdRecognizer"]()(TextFeatures.of(text))
 
 
 SPOKEN_ORDERS = [
