@@ -576,7 +576,11 @@ class InternationalAddressRecognizer(ChatEntityRecognizer):
         tail_end, evidence, strong, _ = _extend(text, end, lower_case)
         bare, usps = match.group("bare"), match.group("usps")
         if match.group("unitfirst") and not strong:
-            return None  # a unit line, then lines up to a postcode or a country: "Flat 3,\nthanks" is not
+            # A unit line, then lines up to a postcode or a country, or a named building: "Flat 3, Rowan House",
+            # "Flat 302, Lakshmi Residency"; "Flat 3,\nthanks" is not.
+            if (building := _BUILDING_AFTER.match(text, end)) is None:
+                return None
+            tail_end = max(tail_end, building.end())
         # "Place Order", "Via Email": a type word without a number is an address only with a postcode and
         # town line after it ("rue Rey\n7091 Wicht").
         if not any(c.isdecimal() for c in match.group()) and (not strong or match.group("typed") is None):
@@ -601,6 +605,12 @@ class InternationalAddressRecognizer(ChatEntityRecognizer):
         return span_result(self, self.ENTITY, start, end, self.SCORE, explanation)
 
 
+# A named building after a unit: ", Rowan House", ", Lakshmi Residency", ", Block C Sunrise Apartments".
+_BUILDING_AFTER = regex.compile(
+    r"[ \t]*,[ \t]*(?:(?-i:\p{Lu})[\p{L}'\-]+[ ]){1,3}"
+    r"(?-i:House|Court|Residency|Residences|Apartments|Towers?|Mansions|Heights|Enclave|Villas|Lodge|Chambers"
+    r"|Building|Complex|Gardens|Hall|Buildings)(?![\p{L}\d])"
+)
 # A street with its house number first and a number of four or five digits after it: a postcode.
 _HOUSE_THEN_CODE = regex.compile(r"\d{1,5}[a-z]?,?[ ]+\D+?(?P<code>[ ]\d{4,5})", DEFAULT_FLAGS)
 _LEADING_HOUSE = regex.compile(r"\d{1,6}[a-z]?(?:[-/]\d{1,5}[a-z]?)?[ ]+(?-i:\p{Lu})")

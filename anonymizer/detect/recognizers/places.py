@@ -301,6 +301,7 @@ _PLACE_RUN = regex.compile(
     r"(?<![\w@./\-])\p{Lu}[\p{L}'\u2019\-]*"
     r"(?:[ ](?:(?:del|de|la|le|les|am|an|der|upon|on|sur|di|do|da|dos|das|y|en|im|op|aan)[ ])*\p{Lu}[\p{L}'\u2019\-]*)*"
 )
+_AFTER_YEAR = regex.compile(r"(?<!\d)(?:1[6-9]|20)\d\d,[ ]$")
 _TITLE_BEFORE = regex.compile(r"(?<![\w'])(\p{Lu}\p{Ll}+)[ ]$")
 # A lower-case town after a preposition of place ("to" is left out: "to bury", "to bath" are verbs).
 _LOWER_TOWN_AFTER = regex.compile(
@@ -360,6 +361,7 @@ class CityRecognizer(CountryRecognizer):
     SCORE: ClassVar[float] = 0.5
     RARE_ZIPF: ClassVar[float] = 3.0
     MAX_WORDS: ClassVar[int] = 5
+    AFTER_YEAR_ZIPF: ClassVar[float] = 4.0  # a town after a date's year: "b. 1936, Durban"; not "2024, Reading"
     LOWER_RARE_ZIPF: ClassVar[float] = 3.6  # "anchorage" 3.4, "tulsa" 3.5; not "cork" 3.7, "bath" 4.4
 
     def analyze(
@@ -413,6 +415,9 @@ class CityRecognizer(CountryRecognizer):
                 if n > 1 and all(w in everyday or w in _PLACE_PREFIXES for w in tokens[:n]):
                     continue  # "new town"
                 start = match.start("place")
+                after = text[start + len(name) : start + len(name) + 40].lower().split()[:3]
+                if any(w.strip(".,") in BUSINESS_WORDS for w in after):
+                    break  # "from stillwater supercomputing inc.": a firm
                 code = _REGION_AFTER.match(text, start + len(name))
                 found.append(self._result(start, code.end() if code else start + len(name)))
                 break
@@ -452,6 +457,8 @@ class CityRecognizer(CountryRecognizer):
             return False  # "Gerry Phelan": a surname after a first name
         if _PLACE_PREPOSITION.search(text, max(0, start - 16), start) is not None:
             return True
+        if _AFTER_YEAR.search(text, max(0, start - 8), start) and not is_first_name(lower):
+            return english_zipf(lower) < self.AFTER_YEAR_ZIPF  # "(b. 12 May 1936, Durban)"
         # "Katrineholm" anywhere; not "Gracias" (a town in Honduras, and Spanish for "thank you").
         return english_zipf(lower) < self.RARE_ZIPF and not is_first_name(lower) and not foreign_everyday(lower)
 

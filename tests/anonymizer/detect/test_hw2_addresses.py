@@ -213,3 +213,19 @@ def test_brazilian_state_after_a_dash_and_a_level_before_the_street(text: str, e
 def test_a_dash_before_a_word_is_no_state_separator() -> None:
     text = "Rua Augusta 1502, São Paulo - great city"
     assert found(InternationalAddressRecognizer(), text) == ["Rua Augusta 1502, São Paulo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Request for refund of security deposit \u2013 Flat 302, Lakshmi Residency\n\nDear Mr Malhotra",
+            ["Flat 302, Lakshmi Residency"],
+        ),
+        ("I live at Flat 3, Rowan House, Leeds", ["Flat 3, Rowan House, Leeds"]),
+        ("Flat 3,\nthanks", []),
+        ("Flat 3, Thanks Team", []),
+    ],
+)
+def test_a_unit_then_a_named_building(text: str, expected: list[str]) -> None:
+    assert found(InternationalAddressRecognizer(), text) == expected

@@ -165,3 +165,16 @@ def test_names_a_facility_reads_holidays_and_teams() -> None:
     text = "go-live after Canada Day, then the Denver Broncos game"
     assert names_a_facility(text, text.index("Canada"), text.index("Canada") + 6)
     assert names_a_facility(text, text.index("Denver"), text.index("Denver") + 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ros Mbeki-Hartley (b. 12 May 1936, Durban) and Harold", ["Durban"]),
+        ("In 2024, Reading was fun", []),  # an everyday word
+        ("In 2021, Chase opened a branch", []),  # a first name
+        ("selma is from stillwater supercomputing inc.", []),  # a firm, in lower case
+    ],
+)
+def test_town_after_a_year_and_lower_case_firms(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
