@@ -29,7 +29,7 @@ from anonymizer.detect.allow import AllowList
 from anonymizer.detect.findings import Finding
 from anonymizer.detect.recognizers.fold import english_zipf
 from anonymizer.detect.recognizers.names import PARTICLES, foreign_everyday, is_first_name
-from anonymizer.detect.recognizers.ner_filter import ROMAN_HINDI, is_not_a_person
+from anonymizer.detect.recognizers.ner_filter import ROMAN_HINDI, is_business_name, is_not_a_person
 from anonymizer.policy import DetectionSettings
 
 ANSWER_RECOGNIZER = "conversation:answer"
@@ -800,8 +800,8 @@ def _propagate(
                 # Inside a finding already there, a match adds no coverage and could only retype it.
                 if any(s <= span[0] and span[1] <= e for s, e in existing) or allow.allows(text, *span):
                     continue
-                if needle.entity_type == "PERSON" and is_not_a_person(text, *span):
-                    continue  # "my cat Mr Whiskers", wherever a person's name was found first
+                if needle.entity_type == "PERSON" and (is_not_a_person(text, *span) or is_business_name(text, *span)):
+                    continue  # "my cat Mr Whiskers", "Johnson LLC", wherever a person's name was found first
                 existing.add(span)
                 found[i].append(Finding(span[0], span[1], needle.entity_type, needle.score, PROPAGATED_RECOGNIZER))
 

@@ -22,6 +22,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import regex
+
 # Must be set before presidio_analyzer (and so tldextract) is imported anywhere: an empty URL list makes
 # tldextract use its bundled snapshot instead of fetching the Public Suffix List from the network.
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
@@ -30,7 +32,10 @@ from anonymizer.detect.allow import AllowList
 from anonymizer.detect.findings import Finding
 from anonymizer.detect.gates import Gate, TextFeatures, gate_for
 from anonymizer.detect.recognizers._base import USER_PATTERN_PREFIX
+from anonymizer.detect.recognizers.fold import english_zipf
+from anonymizer.detect.recognizers.names import is_first_name, is_last_name
 from anonymizer.detect.recognizers.ner_filter import (
+    BUSINESS_WORDS,
     is_not_a_person,
     is_not_pii_ner_span,
     ner_entity_type,
@@ -346,6 +351,45 @@ def _people_by_cue(results: list[Any]) -> None:
             result.entity_type = "PERSON"
 
 
+# "Hernandez, John", "Whitfield, Jamal": a surname, a comma, a given name (in a list "Lee, James and Williams",
+# or "Anna, Tom, Maria", the comma separates people instead).
+_SURNAME_COMMA = regex.compile(r"(?<![\w'\u2019\-])(\p{Lu}[\p{L}'\u2019\-]+),[ \t]*$")
+_LIST_AFTER = regex.compile(r"[ \t]*(?:,[ \t]*\p{Lu}|(?:and|&|or)[ \t]+\p{Lu})")
+_LIST_BEFORE = regex.compile(r"(?:\p{L}[ \t]*,|\b(?:and|&|or))[ \t]*$")
+_SURNAME_MAX_ZIPF = 3.0
+_CAPITALIZED_BEFORE = regex.compile(r"\p{Lu}[\p{L}'\u2019\-]*[ \t]+$")
+
+
+def _join_last_first(text: str, findings: list[Finding]) -> list[Finding]:
+    """One PERSON finding for "Last, First": two findings (or one on the given name only) would leave the comma
+    or the surname uncovered and split one person in two."""
+    if "," not in text:
+        return findings
+    people = [f for f in findings if f.entity_type == "PERSON"]
+    replaced: set[Finding] = set()
+    joined: list[Finding] = []
+    for first in people:
+        surname = _SURNAME_COMMA.search(text, max(0, first.start - 40), first.start)
+        if surname is None or _LIST_AFTER.match(text, first.end):
+            continue
+        # "Thanks for contacting Acme Outfitters, Darin": the end of a longer name is not a surname.
+        if _LIST_BEFORE.search(text, max(0, surname.start() - 8), surname.start()) or _CAPITALIZED_BEFORE.search(
+            text, max(0, surname.start() - 30), surname.start()
+        ):
+            continue
+        last, given = surname.group(1), text[first.start : first.end].split()[0]
+        if not is_first_name(given) or (is_first_name(last) and not is_last_name(last)):
+            continue
+        if not (is_last_name(last) or english_zipf(last.lower()) < _SURNAME_MAX_ZIPF) or last.lower() in BUSINESS_WORDS:
+            continue
+        covered = [f for f in people if f.start >= surname.start() and f.end <= first.end]
+        replaced.update(covered)
+        joined.append(Finding(surname.start(), first.end, "PERSON", max(f.score for f in covered), first.recognizer))
+    if not joined:
+        return findings
+    return sorted([f for f in findings if f not in replaced] + joined)
+
+
 class Detector:
     """Finds PII in texts. Build once (loading the model takes about a second) and reuse."""
 
@@ -587,4 +631,4 @@ class Detector:
                 )
             )
         findings.sort()
-        return findings
+        return _join_last_first(text, findings)

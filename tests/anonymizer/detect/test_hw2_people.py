@@ -146,3 +146,30 @@ def test_cues_titles_and_name_lists(detector: Detector, text: str, expected: lis
 )
 def test_initials_family_trees_labels_and_things(detector: Detector, text: str, expected: list[str]) -> None:
     assert sorted(text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON") == expected
+
+
+def persons(detector: Detector, text: str) -> list[str]:
+    return sorted(text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Discharge summary for Hernandez, John (born 28.8.1970): stable", ["Hernandez, John"]),  # Last, First
+        ('"Whitfield, Jamal",jwhitfield@gmail.com,3135550164', ["Whitfield, Jamal"]),
+        ("Thanks for contacting Acme Outfitters, Darin. Have a great day!", ["Darin"]),
+        ("we're the blue house after Calvin Klein on the left", []),  # a brand named after a person
+        ("the blue house after Marks & Spencer on the left", []),
+        ("Next meeting Mar 13, 2025 at 11:45 am", []),  # a month before a day
+        ("Thank you for contacting Lutz, Wise and Cruz. This message is automated", []),  # a firm
+        ("a colleague at Macias, Carter and Nelson", []),
+        ("my kids Macias, Carter and Nelson", ["Carter", "Macias", "Nelson"]),
+    ],
+)
+def test_last_first_brands_months_and_firms(detector: Detector, text: str, expected: list[str]) -> None:
+    assert persons(detector, text) == expected
+
+
+def test_a_name_is_not_found_again_inside_a_company_name(detector: Detector) -> None:
+    found = people_per_turn(detector, ["request from Eric Johnson, former manager", "he left Johnson LLC in May"])
+    assert found[1] == []
