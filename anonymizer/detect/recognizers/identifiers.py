@@ -92,6 +92,17 @@ _ACCOUNT_CUE = rf"""
        |membership|subscriber|subscription|loyalty|rewards|policy|patient|billing|contract|{_OTHER_ACCOUNT_CUE})\b
 """
 
+# Passports, identity cards and tax or insurance numbers outside the US (a US driver's licence is left to
+# Presidio's own type): "passport number still A09917342", "NI number QQ123456C", "codice fiscale RSSMRA85T10A562S".
+# Names of the document alone, or words that mean something else too ("pan", "tin", "sin") before "number"/":".
+_DOCUMENT_CUE = r"""
+    \b(?:aadhaa?r|codice\s+fiscale|steuer-?id|personnummer|henkil(?:ö|o)tunnus|pesel|curp|personalausweis(?:nummer)?
+       |reisepass(?:nummer)?|(?:passport|national\s+(?:id(?:entity)?|insurance)(?:\s+card)?|identity\s+card|id\s+card|ni
+         |pasaporte|passeport|passaporto|paszport|carte\s+d'identit(?:é|e)|cpf|bsn|dni|nie|tfn|pan|tin|nif|rut|sin
+         |tax(?:\s+file)?|(?:tax|vat)\s+(?:id|identification))
+       (?=\s*(?:number|num\b|no\b|nr\b|\#|id\b|card\b|[:=]|is\b|was\b|still\b|n(?:º|°))))
+"""
+
 # A key of a JSON object or a form line, with underscores or camel case: "account_number": "...",
 # accountNumber=..., "member_id": ...; the value may be quoted.
 _KEY_TAIL = r"[_\-\s]?(?:number|num|no|nr|id|code)"
@@ -256,6 +267,16 @@ class AccountIdRecognizer(_IdRecognizer):
         ),
         verbose_pattern("account cue", _ACCOUNT_CUE + _ID_WORD + rf"(?P<value>{_CUE_ID_VALUE})\b", 0.7),
         verbose_pattern(
+            "national or travel document number after cue",
+            _DOCUMENT_CUE + _ID_WORD + rf"(?P<document>)(?P<value>{_CUE_ID_VALUE})\b(?!\s\d{{4}})",
+            0.8,
+        ),
+        verbose_pattern(
+            "spaced national document number after cue",
+            _DOCUMENT_CUE + _ID_WORD + rf"(?P<spaced>)(?P<value>{_SPACED_ID_VALUE})(?![\w-])",
+            0.8,
+        ),
+        verbose_pattern(
             "spaced account id after cue",
             _ACCOUNT_CUE + _ID_WORD + rf"(?P<spaced>)(?P<value>{_SPACED_ID_VALUE})(?![\w-])",
             0.7,
@@ -294,12 +315,71 @@ class AccountIdRecognizer(_IdRecognizer):
     PREFILTERS: ClassVar[dict[str, str]] = {
         # The lookbehind read forwards: the cue, the first id and a separator precede every later item.
         "listed account ids": rf"\b{_ACCOUNT_LIST_WORDS}{_LIST_CUE}{_ID_VALUE}{_LIST_SEP}",
+        "spaced national document number after cue": r"(?:\d[a-z0-9-]*|(?-i:[A-Z]{2,5}))\s[a-z-]*\d",
         # The first group (with a digit, or capitals), a space and a second group with a digit.
         "spaced account id after cue": r"(?:\d[a-z0-9-]*|(?-i:[A-Z]{2,5}))\s[a-z-]*\d",
         # The prefix's last letter, then the digits after an optional separator.
         "prefixed account id": r"[a-z][-_\#]?\d",
     }
     LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "national or travel document number after cue": folded_literals(
+            "pass",
+            "national",
+            "ident",
+            "id",
+            "ni",
+            "ausweis",
+            "pasaporte",
+            "paszport",
+            "aadha",
+            "fiscale",
+            "steuer",
+            "personnummer",
+            "henkil",
+            "pesel",
+            "cpf",
+            "curp",
+            "bsn",
+            "dni",
+            "nie",
+            "tfn",
+            "pan",
+            "tin",
+            "nif",
+            "rut",
+            "sin",
+            "tax",
+            "vat",
+        ),
+        "spaced national document number after cue": folded_literals(
+            "pass",
+            "national",
+            "ident",
+            "id",
+            "ni",
+            "ausweis",
+            "pasaporte",
+            "paszport",
+            "aadha",
+            "fiscale",
+            "steuer",
+            "personnummer",
+            "henkil",
+            "pesel",
+            "cpf",
+            "curp",
+            "bsn",
+            "dni",
+            "nie",
+            "tfn",
+            "pan",
+            "tin",
+            "nif",
+            "rut",
+            "sin",
+            "tax",
+            "vat",
+        ),
         "prefixed account id": folded_literals("acc", "cus", "mbr", "mem", "cid", "uid", "usr", "cst", "sub"),
         "keyed account id": (":", "="),
         "listed account ids": folded_literals(

@@ -41,6 +41,17 @@ ACCOUNTS = [
     ("codice cliente 00412877", ["00412877"]),
     ("account 48213377 is locked", ["48213377"]),
     ("Policy 282/194702/10 covers Juliette", ["282/194702/10"]),
+    ("Is your passport number still A09917342?", ["A09917342"]),
+    ("my NI number is QQ123456C", ["QQ123456C"]),
+    ("DNI: 12345678Z", ["12345678Z"]),
+    ("Aadhaar no. 2345 6789 0123", ["2345 6789 0123"]),
+    ("codice fiscale RSSMRA85T10A562S", ["RSSMRA85T10A562S"]),
+    # A pan, a tin, a tax year, a passport's expiry year; a US driver's licence keeps Presidio's type.
+    ("the pan is hot 350 degrees", []),
+    ("tin 2 cans", []),
+    ("tax 2024 return", []),
+    ("passport expires 2031", []),
+    ("my driver's license number is D1234567", []),
     # Look-alikes: a row number or a count after a bare cue, a year, an HTML id, a student's year.
     ("Customer 1042 logged in from two different IPs", []),
     ("my id was 2019", []),
