@@ -682,7 +682,9 @@ _SUBJECT_OF_PERSON_VERB = regex.compile(
         |wrote|called|emailed|texted|replied|is[ ]a[ ]very|is[ ]my|was[ ]my|works[ ]at|worked[ ]at
         |owns|reviews|approves|signs[ ]off|leads|handles|drafts|presents|confirmed|agreed|promised|reckons
         |thinks|suggested|mentioned|volunteered|offered|will[ ](?:own|review|handle|lead|send|check|draft|call)
-        |married|divorced|died|passed[ ]away|graduated|studied|moved[ ](?:to|in|out|back))\b
+        |married|divorced|died|passed[ ]away|graduated|studied|moved[ ](?:to|in|out|back)
+        |to[ ](?:send|follow[ ]up|review|check|confirm|draft|book|call|email|update|share|prepare|schedule|chase
+          |circulate|investigate|contact|liaise|own))\b                     # an action item: "Sibal to follow up"
       |,[ ](?:can|could|would|will)[ ](?:i|you|we)\b
     )
     """,

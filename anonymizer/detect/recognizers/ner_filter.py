@@ -577,6 +577,9 @@ def is_not_a_person(text: str, start: int, end: int) -> bool:
     recognizer found it."""
     before = text[max(0, start - 40) : start]
     key = _POSSESSIVE_END.sub("", text[start:end]).lower()
+    # "Taylor Inc", "Dupuis S.A.R.L.": a company's legal form ends it.
+    if " " in key and key.rsplit(" ", 1)[1].replace(".", "") in _LEGAL_FORMS:
+        return True
     if key in EPONYMOUS_BRANDS or _brand_around(text, start, end) or in_a_firm_by_context(text, start, end):
         return True
     # "Next meeting Mar 13", "on Sep 21": a month before a day.
@@ -610,6 +613,7 @@ _BRAND_LIST = frozenset(
     """.replace("\n", "").split("|")
 )
 EPONYMOUS_BRANDS = frozenset(b.strip() for b in _BRAND_LIST if b.strip())
+_LEGAL_FORMS = frozenset(words("inc llc llp ltd corp plc gmbh co sa sarl bv nv pty ag limited spa srl oy ab as kg"))
 _MONTHS = frozenset(
     words("jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august september")
     + words("october november december")

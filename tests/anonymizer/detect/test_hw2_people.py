@@ -173,3 +173,15 @@ def test_last_first_brands_months_and_firms(detector: Detector, text: str, expec
 def test_a_name_is_not_found_again_inside_a_company_name(detector: Detector) -> None:
     found = people_per_turn(detector, ["request from Eric Johnson, former manager", "he left Johnson LLC in May"])
     assert found[1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("concerns about the lease; Sibal to follow up with PPUH", ["Sibal"]),  # an action item's owner
+        ("the plan: nothing to send today", []),
+        ("Attn: Accounts Payable, Taylor Inc. Remittance", []),  # a company's legal form
+    ],
+)
+def test_action_items_and_legal_forms(detector: Detector, text: str, expected: list[str]) -> None:
+    assert persons(detector, text) == expected
