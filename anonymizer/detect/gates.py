@@ -110,7 +110,7 @@ def literals(*words: str) -> Gate:
 # sinh, and the genealogists' "b.".
 _BIRTH_WORDS = (
     "birth", "born", "bday", "b-day", "dob", "d.ob", "do.b", "d.o.b", "geb", "naiss", "n\u00e9", "nee",
-    "naci", "nasc", "urodz", "nato", "nata", "cumplea", "sinh", "b.",
+    "naci", "nac.", "nasc", "urodz", "nato", "nata", "cumplea", "sinh", "b.", "ddn",
 )  # fmt: skip
 
 

@@ -43,8 +43,8 @@ _DATE = rf"""
 # nacimiento", "nacido el", "data de nascimento", "data urodzenia", "data di nascita", "geboortedatum". The
 # ChatDateOfBirthRecognizer gate in gates.py lists a word every one of them holds.
 _FOREIGN_CUE = r"""
-    \b(?:geburtsdatum|geb\.?\s*datum|geb\.(?=\s*\d)|geboren(?:\s+am)?|date\s+de\s+naissance|n(?:é|ée|ee)\s+le
-      |fecha\s+de\s+nacimiento|f\.?\s*nacimiento|nacid[oa]\s+el|naci(?:ó|o)(?:\s+el)?|data\s+de\s+nascimento|nascid[oa]\s+em
+    \b(?:geburtsdatum|geb\.?\s*datum|geb\.(?=\s*\d)|geboren(?:\s+am)?|date\s+de\s+naiss(?:ance|\.)|ddn|n(?:é|ée|ee)\s+le
+      |fecha\s+de\s+nacimiento|f\.?\s*nacimiento|(?:fecha\s+de\s+|f\.\s*)nac\.|nacid[oa]\s+el|naci(?:ó|o)(?:\s+el)?|data\s+de\s+nascimento|nascid[oa]\s+em
       |data\s+urodzenia|urodzon[ya]|data\s+di\s+nascita|nat[oa]\s+il|geboortedatum|geboren\s+op
       |geburtstag|cumplea(?:ñ|n)os|urodziny|ng(?:à|a)y\s+sinh|sinh\s+ng(?:à|a)y|d(?:\.|ata)\s*nasc\b\.?)
 """
@@ -85,7 +85,7 @@ class DateOfBirthRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "year after born in",
             rf"""
-            \b(?:born\s+in|year\s+of\s+birth(?:\s+is|\s*:)?|birth\s+year(?:\s+is|\s*:)?)\s*
+            \b(?:born(?:\s+in)?|year\s+of\s+birth(?:\s+is|\s*:)?|birth\s+year(?:\s+is|\s*:)?)\s*
             (?P<value>(?:{_MONTH}\s+)?{_YEAR})\b
             """,
             0.6,

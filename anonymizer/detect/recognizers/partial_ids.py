@@ -41,6 +41,22 @@ class PartialIdRecognizer(PrefilteredRecognizer):
             0.8,
         ),
         verbose_pattern(
+            "last digits in another language",
+            r"""
+            # "los últimos 4 dígitos de mi tarjeta son 4821", "les 4 derniers chiffres : 4821", "die letzten vier
+            # Ziffern sind 4821", "gli ultimi 4 numeri 4821", "os últimos 4 dígitos são 4821", "ostatnie 4 cyfry to"
+            \b(?:(?:[úu]ltimos|ultimi|letzten?|ostatnie)\s+(?:[2-6]|dos|tres|cuatro|cinco|seis|due|tre|quattro|cinque|sei
+                 |quatro|zwei|drei|vier|f(?:ü|u)nf|sechs|dwie|trzy|cztery|pi(?:ę|e)(?:ć|c)|sze(?:ś|s)(?:ć|c))
+               |(?:[2-6]|deux|trois|quatre|cinq|six)\s+derni(?:e|è)re?s)
+            \s*(?:d(?:í|i)gitos|n(?:ú|u)meros|cifre|numeri|chiffres|ziffern|stellen|cyfry|cyfr)?
+            (?:\s+(?:de|da|do|del|della|di|du|de\s+la|der|des|von|z)\s+(?:mi|mia|ma|mon|meiner|meines|la|el|le|il|a|o|moje[jg]?|mojej)?
+              \s*[^\W\d_]+)?                                                   # "de mi tarjeta"
+            (?:\s*(?:son|es|sont|est|sind|ist|são|sono|to|:|-|=))?\s*[:\#]?\s*
+            (?P<value>\d{2,6})(?![\w.,/-]?\d)
+            """,
+            0.8,
+        ),
+        verbose_pattern(
             "last digits, spaced or uncounted",
             r"""
             \b(?:last|final)\s+(?:(?:[2-6]|two|three|four|five|six)\s*-?\s*)?(?:digits|numbers)   # "the last digits"
@@ -96,4 +112,8 @@ class PartialIdRecognizer(PrefilteredRecognizer):
         "digits before last n": r"\b(?:last|final)\b",
         "first digits": r"\bfirst\b",
         "four digits after a card word": r"\b(?:mastercard|master\s+card|amex|discover|card|visa)\b",
+    }
+    LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        # "últimos"/"ultimos", "ultimi", "letzte(n)", "ostatnie", "dernier(e)s".
+        "last digits in another language": ("ltimos", "ultimi", "letzte", "ostatnie", "derni"),
     }

@@ -16,6 +16,7 @@ from anonymizer.detect.recognizers import (
     AccountIdRecognizer,
     DateOfBirthRecognizer,
     OrderIdRecognizer,
+    PartialIdRecognizer,
     PasswordRecognizer,
     SpokenAccountIdRecognizer,
     SpokenOrderIdRecognizer,
@@ -200,6 +201,11 @@ BIRTHS = [
     ("- **Rosalind Mbeki-Hartley** (b. 12 May 1936, Durban)", ["12 May 1936"]),
     ("kids: Thandi (b. 1959), Peter", ["1959"]),
     ("Maria Huber, geb. 12.03.1960 in Graz", ["12.03.1960"]),
+    ("Juan Pérez, fecha de nac. 03/04/1952", ["03/04/1952"]),
+    ("DDN : 12/03/1960", ["12/03/1960"]),
+    ("Mary (born 1948) lives in Leeds", ["1948"]),
+    ("my son was born 2 days ago", []),
+    ("firstborn 2019 model", []),
     # "b." as a list letter or a plan, a year without brackets, a date without a year.
     ("see section b. 2021 results", []),
     ("option b. 2019", []),
@@ -213,3 +219,19 @@ def test_birth_dates(text: str, expected: list[str]) -> None:
     assert found(DateOfBirthRecognizer(), text) == expected
     if expected:
         assert CHAT_GATES["ChatDateOfBirthRecognizer"]()(TextFeatures.of(text))
+
+
+PARTIALS = [
+    ("los últimos 4 dígitos de mi tarjeta son 4821", ["4821"]),
+    ("les 4 derniers chiffres : 4821", ["4821"]),
+    ("die letzten vier Ziffern sind 4821", ["4821"]),
+    ("gli ultimi 4 numeri 4821", ["4821"]),
+    ("os últimos 4 dígitos são 4821", ["4821"]),
+    ("ostatnie 4 cyfry to 4821", ["4821"]),
+    ("los últimos 3 días 2024 fue duro", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTIALS)
+def test_last_digits_in_other_languages(text: str, expected: list[str]) -> None:
+    assert found(PartialIdRecognizer(), text) == expected
