@@ -508,31 +508,45 @@ _HINDI_EVIDENCE = 2  # other Hinglish function words in the message
 # word and not English's, for a span of that language's function words to be read as one.
 _FOREIGN_EVIDENCE = 3
 _FUNCTION_ZIPF = 5.0
+_EVIDENCE_ZIPF = 4.5
 _MESSAGE_WORD = regex.compile(r"[^\W\d_]+")
+
+
+_FUNCTION_WORD_MAX_LEN = 7
 
 
 def _function_words_of_the_message(text: str, lower: list[str]) -> bool:
     """Every word of the span is a function word of a language that the rest of the message is written in."""
-    if len(lower) > 2:
+    if len(lower) > 2 or any(len(t) > _FUNCTION_WORD_MAX_LEN for t in lower):
         return False
-    message = [w.lower() for w in _MESSAGE_WORD.findall(text[:2000])]
     if all(t in ROMAN_HINDI for t in lower):
-        others = sum(1 for w in message if w in ROMAN_HINDI) - len(lower)
-        if others >= _HINDI_EVIDENCE:
+        message = _message_words(text)
+        if sum(1 for w in message if w in ROMAN_HINDI) - len(lower) >= _HINDI_EVIDENCE:
             return True
     for lang in _OTHER_LANGUAGES:
-        if not all(zipf_frequency(t, lang, wordlist="small") >= _FUNCTION_ZIPF for t in lower):
-            continue
-        evidence = {
-            w
-            for w in message
-            if w not in lower
-            and zipf_frequency(w, lang, wordlist="small") >= 4.5
-            and english_zipf(w) < zipf_frequency(w, lang, wordlist="small") - 1
-        }
-        if len(evidence) >= _FOREIGN_EVIDENCE:
-            return True
+        if all(_zipf(t, lang) >= _FUNCTION_ZIPF for t in lower):
+            evidence = _language_evidence(text, lang) - set(lower)
+            if len(evidence) >= _FOREIGN_EVIDENCE:
+                return True
     return False
+
+
+@lru_cache(maxsize=262144)
+def _zipf(word: str, lang: str) -> float:
+    return float(zipf_frequency(word, lang, wordlist="small"))
+
+
+@lru_cache(maxsize=256)
+def _message_words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _MESSAGE_WORD.findall(text[:2000]))
+
+
+@lru_cache(maxsize=256)
+def _language_evidence(text: str, lang: str) -> frozenset[str]:
+    """The message's words that are everyday words of `lang` and much less of English."""
+    return frozenset(
+        w for w in _message_words(text) if (z := _zipf(w, lang)) >= _EVIDENCE_ZIPF and english_zipf(w) < z - 1
+    )
 
 
 _LANGUAGE_BEFORE = regex.compile(
