@@ -43,6 +43,12 @@ _CONNECTORS = words("de del della di da do dos das du la le of upon on am an der
 _PLACE_WORD = r"[^\W\d_][^\W\d_'\u2019.\-]*(?:['\u2019\-](?![sS]\b)[^\W\d_]+)*"  # not "it's"
 
 
+# The settlement type written before a town's name: the Russian and Ukrainian abbreviations for town, village,
+# settlement, station (g., p., s., st., pgt, smt) and words (selo, misto, gorod), Vietnamese "TP." / "Thành phố".
+_SETTLEMENT_PREFIX = (
+    r"(?:(?:г|гор|п|пос|с|ст|пгт|смт|м|д|tp)\.[ ]?"  # noqa: RUF001 - Cyrillic abbreviations
+    r"|(?:thành[ ]phố|село|місто|город|посёлок|деревня|селище)[ ])?"
+)
 # A region after the town: a state code (", tx", ", NSW") or Title Case words (", Pays-de-Loire", ", Ontario").
 _REGION_TAIL = (
     rf"(?:,[ ]?(?:{alternation(_REGIONS)})\b"
@@ -74,12 +80,13 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
                |(?:issued|parked|registered)\s+in)                          # "licence issued in Alsace"
             \s+
             (?P<value>
+              {_SETTLEMENT_PREFIX}                                # "g. Ufa" in Cyrillic, "tp. hồ chí minh"
               {_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}?          # one to three words, fewest first
               {_REGION_TAIL}                                      # ", tx", ", NSW", ", Pays-de-Loire"
             )
             (?=\s*(?:$|[,.!?;:)]|\s+(?:and|but|now|last|next|this|if|lol|btw|for|since|because|so|please|pls|to|from
                   |by|with|on|at|in|which|where|when|after|before|until|via|yesterday|today|tomorrow|free|too|also
-                  |area|instead|then|soon|tonight|again)\b
+                  |area|instead|then|soon|tonight|again|was|were|is)\b
                   |\s*\p{{So}}))                                 # the place ends the clause
             """,
             0.6,
@@ -123,7 +130,9 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
             "place before where someone grew up",
             rf"""
             (?:^|(?<=[\n.!?]\s*))
-            (?P<value>{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}?(?:,[ ]?(?:{alternation(_REGIONS)})\b)?)
+            (?P<value>
+              {_SETTLEMENT_PREFIX}{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}?(?:,[ ]?(?:{alternation(_REGIONS)})\b)?
+            )
             \s+(?:is|was)\s+where\s+(?:i|we|my\s+\w+)\s+(?:grew\s+up|was\s+born|were\s+born|live|lived|used\s+to\s+live)\b
             """,
             0.6,

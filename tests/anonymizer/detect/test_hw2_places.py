@@ -178,3 +178,21 @@ def test_names_a_facility_reads_holidays_and_teams() -> None:
 )
 def test_town_after_a_year_and_lower_case_firms(text: str, expected: list[str]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("the store in växjö was closed", "växjö"),
+        ("I'm originally from tp. hồ chí minh", "tp. hồ chí minh"),
+        ("I live in Detroit is what I said", "Detroit"),
+    ],
+)
+def test_settlement_prefixes_and_was_after_a_town(text: str, place: str) -> None:
+    assert place in cue_found(text)
+
+
+def test_cyrillic_settlement_prefix() -> None:
+    text = "the store in \u0433. \u0443\u0444\u0430 was closed"  # "g. Ufa"
+    assert cue_found(text) == ["\u0433. \u0443\u0444\u0430"]
+    assert cue_found("the store in the mall was closed") == []
