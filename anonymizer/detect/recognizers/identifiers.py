@@ -70,7 +70,8 @@ _OTHER_ACCOUNT_CUE = r"""
       # User ids, and people's numbers at a school, an employer, an admissions office ("applicant no.",
       # "student ID", "matricola"); the words that also describe people only before "number"/"id".
       |uid|user[\s_-]?id|matr[íi]cula|matricola|matrikelnummer|personalnummer
-      |(?:applicant|candidate|student|employee|staff|enrol(?:l)?ee|beneficiary|profile|pupil|learner)
+      |(?:applicant|candidate|student|employee|staff|enrol(?:l)?ee|beneficiary|profile|pupil|learner|plan|group
+         |badge|tenant|resident|voter|vin|id)
         (?=\s*(?:number|num\b|no\b|nr\b|\#|id\b))
       # A bare "id" after a possessive or "new": "new id is WPB 4410 7723 01", "your ID: 55120".
       |(?<=\b(?:my|your|his|her|their|our|the|new|old)\s)id

@@ -128,7 +128,9 @@ _DIGIT_WORD = rf"(?:{alternation(_DIGIT_WORDS)}|\d)"
 _PHONE_CUE = r"""
     (?:phone|cell|mobile|mob|tel|telephone|ph|landline|whats\s?app|sms|text(?:\s+me)?|call(?:\s+me)?
       |reach\s+me|contact\s+(?:no|number)|(?<!(?:account|order|case|ticket|tracking|card|member|reference|ref
-      |confirmation|serial|model|policy|claim|invoice|customer|routing|social|security|id)\s)(?:number|no|\#))
+      |confirmation|serial|model|policy|claim|invoice|customer|routing|social|security|id|group|badge|plan|student
+      |employee|applicant|tenant|file|intake|docket|prescription|passport|insurance|patient|booking|tax)\s)
+      (?:number|no|\#))
 """
 
 
