@@ -32,11 +32,18 @@ _DATE_LIKE = regex.compile(r"\d{1,4}/\d{1,2}(?:/\d{1,4})?")
 # Who got the identifier, between the cue and "is"/":" ("the ticket i opened yesterday was 48213", "the order
 # number they gave me is ..."); only taken before a separator.
 _ID_QUALIFIER = r"""
+    (?:
+    # Where it is written: "the account number on the bill is ...", "order number from the email: ...".
+    \s+(?:on|from|in|with)\s+(?:the\s+|my\s+|your\s+|our\s+|his\s+|her\s+|their\s+)?
+      (?:file|bill|card|statement|letter|invoice|account|app|portal|e-?mail|receipt|system|record|form|confirmation
+        |you(?:\s+guys)?|us)
+    |
     (?:\s+(?:that|which))?
     \s+(?:i|you|they|we|u|it|she|he)(?:'ve|'re|'m|'d|\s+(?:have|had|just|was|were))?
     \s+(?:just\s+)?(?:opened|placed|made|got|received|was\s+given|were\s+given|created|submitted|filed|have|had
       |used|booked|put\s+in|gave|sent|raised|logged|emailed|texted|issued|assigned|quoted)
     (?:\s+(?:me|us|you|yesterday|today|earlier|online|last\s+(?:week|month|night|time)|with\s+you))?
+    )
     (?=\s+(?:is|was|=)\b|\s*[:=])
 """
 
