@@ -321,6 +321,10 @@ class ContextNameRecognizer(ChatEntityRecognizer):
         if lower in self._common or lower in _AMBIGUOUS:
             # "My name is Will" is a name; "I'm will..." or "thanks, good" is not.
             return strong and capitalized and (known_first or known_last or lower in _AMBIGUOUS)
+        # "soy su hija": another language's everyday word typed in lower case, or its function word even when
+        # a name list has it ("su", "lo"); "thanks ana de souza" keeps its known first name.
+        if not strong and not capitalized and foreign_everyday(lower) and (not known_first or function_word(lower)):
+            return False
         if strong:
             # "name: Install dependencies" (a CI step), "Name: Deploy": an English word no name list knows.
             return known_first or known_last or english_zipf(lower) < self.STRONG_UNKNOWN_MAX_ZIPF
@@ -438,6 +442,9 @@ class NameEnumerationRecognizer(ContextNameRecognizer):
             return "known"
         if _is_place_name(lower) or foreign_everyday(lower):
             return "other"
+        # "soy Mateo, farmacéutico": an unknown lower-case word that another language uses is that word.
+        if bare.islower() and any_language_word(lower):
+            return "other"
         zipf = english_zipf(lower)
         if zipf < (_EVERYDAY_NAME_ZIPF if bare[:1].isupper() else self.RARE_ZIPF):
             return "shaped"
@@ -474,8 +481,11 @@ class ChatEventNameRecognizer(ContextNameRecognizer):
                 known = is_first_name(lower) or is_last_name(lower)
                 capitalized = token.group()[:1].isupper()
                 everyday = lower in self._common or lower in _NEVER_NAMES
-                # "Agent April joined": a capitalized known name wins over the month or the word.
+                # "Agent April joined": a capitalized known name wins over the month or the word; "a white van
+                # exited": a lower-case everyday word or particle does not.
                 if (everyday and not (capitalized and known)) or not (known or capitalized):
+                    break
+                if not capitalized and (lower in PARTICLES or english_zipf(lower) >= _EVERYDAY_NAME_ZIPF):
                     break
                 kept.insert(0, token)
             if kept:
@@ -884,6 +894,26 @@ def _business_name(text: str, start: int, end: int) -> bool:
 # Above this Zipf frequency in Spanish, German, Polish... a word is that language's everyday word ("una",
 # "cuenta", "jaki"); names that are also words there ("Rosa", 4.7) need more evidence than their shape.
 _FOREIGN_EVERYDAY_ZIPF = 4.6
+
+
+_ANY_LANGUAGE_ZIPF = 3.0
+_FUNCTION_WORD_ZIPF = 6.0
+
+
+@lru_cache(maxsize=65536)
+def function_word(word: str) -> bool:
+    """One of the commonest words of Spanish, German, Polish... (Zipf >= 6): "su", "lo", "mi", "und"."""
+    from .ner_filter import _OTHER_LANGUAGES
+
+    return any(zipf_frequency(word, lang, wordlist="small") >= _FUNCTION_WORD_ZIPF for lang in _OTHER_LANGUAGES)
+
+
+@lru_cache(maxsize=65536)
+def any_language_word(word: str) -> bool:
+    """A word Spanish, German, Polish... use at all (Zipf >= 3.0): "farmacéutico", "zlecenie"."""
+    from .ner_filter import _OTHER_LANGUAGES
+
+    return any(zipf_frequency(word, lang, wordlist="small") >= _ANY_LANGUAGE_ZIPF for lang in _OTHER_LANGUAGES)
 
 
 @lru_cache(maxsize=65536)

@@ -49,6 +49,9 @@ BUSINESS_WORDS = ORGANISATION_WORDS | frozenset(
         bistro deli burger burgers tacos taqueria noodle noodles ramen bbq steakhouse trattoria brasserie
         kitchen garden gardens cafe coffee bakery florist salon spa motors rentals water energy telecom
         airways cruises logistics couriers utilities council county aid
+        plumbing plumbers electrical electricians roofing roofers builders construction landscaping cleaning
+        cleaners removals movers painting painters decorators decorating joinery carpentry ceramics pottery
+        textiles designs interiors repairs garage towing catering caterers florists photography printing
         farmacia farmacias farmácia logistica logística transportes servicios serviços seguros clinica clínica
         tienda supermercado inmobiliaria abogados apotheke praxis versicherung immobilien pharmacie assurances
         immobilier notaire apteka ubezpieczenia kancelaria
@@ -67,7 +70,7 @@ _FOOD_WORDS = frozenset(
 CHAT_SLANG = frozenset(
     words(
         """
-        lol lmao lmfao rofl omg omfg wtf idk idc imo imho tbh tbf btw fyi brb afk ttyl np nvm smh ikr jk
+        lol lmao lmfao rofl omg omfg wtf idk idc imo imho tbh tbf btw fyi brb afk ttyl np nvm smh ikr jk yeh yea
         kinda sorta gonna wanna gotta dunno lemme gimme ya yah yeah yep yup nope nah ok okay kk k pls plz thx
         ty tysm ur u r cuz coz bc rn asap hmm hm umm um uh ugh meh yay woah whoa wow
         namaste namaskar hola ola oi ciao aloha salaam salam shalom bonjour salut merhaba selam hallo servus
@@ -591,6 +594,17 @@ def is_not_a_person(text: str, start: int, end: int) -> bool:
     recognizer found it."""
     before = text[max(0, start - 40) : start]
     key = _POSSESSIVE_END.sub("", text[start:end]).lower()
+    # "Thu", "Fri": a weekday; "they're all US": a country's letters.
+    if key in _WEEKDAY_SHORT or text[start:end] in _PLACE_ACRONYMS:
+        return True
+    # "my Škoda Fabia", "a Kia Sportage": a car; "Kia ora": a Māori greeting.
+    words_ = key.split()
+    if words_ and fold(words_[0]) in _CAR_MAKES:
+        model = len(words_) > 1 and not (is_last_name(words_[1]) or is_first_name(words_[1]))  # not "Mercedes Garcia"
+        if model or _THING_ARTICLE.search(before) or _MY.search(before):
+            return True
+    if _GREETING_PHRASE.match(text, start) is not None:
+        return True
     # "Taylor Inc", "Dupuis S.A.R.L.": a company's legal form ends it.
     if " " in key and key.rsplit(" ", 1)[1].replace(".", "") in _LEGAL_FORMS:
         return True
@@ -627,6 +641,22 @@ _BRAND_LIST = frozenset(
     """.replace("\n", "").split("|")
 )
 EPONYMOUS_BRANDS = frozenset(b.strip() for b in _BRAND_LIST if b.strip())
+# Car makes (hand-written for this project, MIT): "driving my Škoda Fabia" is a car.
+_CAR_MAKES = frozenset(
+    words(
+        """
+        toyota honda ford chevrolet chevy nissan hyundai kia volkswagen vw bmw audi mercedes skoda seat renault
+        peugeot citroen fiat opel vauxhall volvo mazda subaru mitsubishi suzuki lexus tesla jeep dodge chrysler
+        buick cadillac gmc acura infiniti porsche jaguar dacia alfa lancia saab tata mahindra maruti byd geely
+        polestar rivian mini lincoln
+        """
+    )
+)
+_MY = regex.compile(r"(?:^|\W)(?:my|our|his|her|their|your)[ \t]+(?:\w+[ \t]+)?$", regex.IGNORECASE)
+_GREETING_PHRASE = regex.compile(
+    r"(?i)kia[ \t]+ora|as-?salamu?[ \t]+alaykum|guten[ \t]+(?:tag|morgen|abend)"
+    r"|buen[oa]s[ \t]+(?:d[ií]as|tardes|noches)|bom[ \t]+dia|boa[ \t]+tarde|dzie[ńn][ \t]+dobry"
+)
 _LEGAL_FORMS = frozenset(words("inc llc llp ltd corp plc gmbh co sa sarl bv nv pty ag limited spa srl oy ab as kg"))
 _MONTHS = frozenset(
     words("jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august september")

@@ -185,3 +185,19 @@ def test_a_name_is_not_found_again_inside_a_company_name(detector: Detector) -> 
 )
 def test_action_items_and_legal_forms(detector: Detector, text: str, expected: list[str]) -> None:
     assert persons(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i was driving my Škoda Fabia south on the N25", []),  # a car
+        ("Mercedes Garcia called about the claim", ["Mercedes Garcia"]),
+        ("Kia ora, can you move my booking?", []),  # a Māori greeting
+        ("a white van exited the Tesco car park", []),  # an everyday word before an event verb
+        ("mi cel 773 555 0148, soy su hija Rocío", ["Rocío"]),
+        ("Priyesh Rao: yes Fri ok. Thu too if needed", ["Priyesh Rao"]),
+        ("FROM: R. Castellanos / Castellanos Ceramics", ["R. Castellanos"]),  # a trade ends a firm's name
+    ],
+)
+def test_cars_greetings_and_foreign_words(detector: Detector, text: str, expected: list[str]) -> None:
+    assert persons(detector, text) == expected
