@@ -236,6 +236,16 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
         all(t in _DIETS for t in lower) or (_THING_AFTER.match(text, end) is not None and len(tokens) == 1)
     ):
         return True
+    # "stayed at the Grand Meridian Kyoto", "my reservation at the Harbourline", "the Burnet Road location": a
+    # "the" before a name that is not a country's, a region's or a town's makes it a venue or a landmark.
+    if (
+        entity_type == "LOCATION"
+        and (lower[0] == "the" or _THE_BEFORE.search(text, max(0, start - 5), start))
+        and not _is_known_place(span)
+        and not _is_known_place(" ".join(tokens[1:] if lower[0] == "the" else tokens))
+        and fold(" ".join(tokens if lower[0] == "the" else ["the", *tokens])) not in _word_file("cities.txt")
+    ):
+        return True
     # "to your Mastercard ending 5520", "my Telstra account": a thing someone has is not a place or a group.
     if (
         entity_type in ("LOCATION", "NRP")
@@ -485,6 +495,7 @@ _PERSON_NOUN_AFTER = regex.compile(
     r"[ \t]+(?:guy|man|woman|lady|girl|boy|dude|kid|person|one|who|family|guys|brothers|sisters)\b", regex.IGNORECASE
 )
 _LABEL_ZIPF = 3.0
+_THE_BEFORE = regex.compile(r"(?i)\bthe[ \t]+$")
 _CURRENCY = regex.compile(r"[$€£¥₹₩₺₦]")
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
 _NAME_PREFIX = regex.compile(

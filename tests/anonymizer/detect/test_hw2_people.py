@@ -201,3 +201,16 @@ def test_action_items_and_legal_forms(detector: Detector, text: str, expected: l
 )
 def test_cars_greetings_and_foreign_words(detector: Detector, text: str, expected: list[str]) -> None:
     assert persons(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "dropped"),
+    [
+        ("Hi, I stayed at the Grand Meridian Kyoto last week", "the Grand Meridian Kyoto", True),  # a hotel
+        ("It'll be ready after 3pm today at the Burnet Road location.", "the Burnet Road", True),
+        ("We moved to the Netherlands in 2019", "the Netherlands", False),  # a country keeps its "the"
+        ("she lives in the Hague now", "Hague", False),
+    ],
+)
+def test_a_the_before_a_name_that_is_no_known_place_is_a_venue(text: str, span: str, dropped: bool) -> None:
+    assert is_not_pii_ner_span(text, *span_of(text, span), "LOCATION") is dropped
