@@ -243,7 +243,6 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
         and (lower[0] == "the" or _THE_BEFORE.search(text, max(0, start - 5), start))
         and not _is_known_place(span)
         and not _is_known_place(" ".join(tokens[1:] if lower[0] == "the" else tokens))
-        and fold(" ".join(tokens if lower[0] == "the" else ["the", *tokens])) not in _word_file("cities.txt")
     ):
         return True
     # "to your Mastercard ending 5520", "my Telstra account": a thing someone has is not a place or a group.
@@ -359,8 +358,8 @@ _REGION_PREFIX = regex.compile(
 def _is_known_place(span: str) -> bool:
     key = fold(span.strip(".,;:!?'\"() "))
     key = key[4:] if key.startswith("the ") else key  # "the United States"
-    if key in _word_file("cities.txt") or key in _folded_countries():
-        return True
+    if key in _word_file("cities.txt") or key in _folded_countries() or f"the {key}" in _word_file("cities.txt"):
+        return True  # "Hague" of "the Hague"
     if "." in key and key.replace(".", "") in _folded_countries():
         return True  # "U.K.", "U.S.A."
     prefix = _REGION_PREFIX.match(key)
