@@ -139,12 +139,14 @@ _CUES: dict[str, str] = {
     r"|\bwhen\s+were\s+you\s+born\b|\byear\s+of\s+birth\b|\bfechas?\s+de\s+nacimiento\b|\bdate\s+de\s+naissance\b"
     r"|\bgeburtsdatum\b|\bdatas?\s+de\s+nascimento\b|\bdata\s+urodzenia\b|\bdata\s+di\s+nascita\b",
     "ACCOUNT_ID": r"\b(?:account|acct\.?|member(?:ship)?|customer|policy|loyalty|subscriber|client|contract|patient"
-    r"|insurance|health\s+card|medicare|loan|meter)\s+(?:number|no\.?|num|#|id|code)(?!\w)"
-    r"|\bmedical\s+record(?:\s+number)?\b|\bmrn\b|\bclabe\b|\bcbu\b"
+    r"|insurance|health\s+card|medicare|loan|meter|profile|user|applicant|student|employee|passport|staff|badge"
+    r"|tenant|group|plan)\s+(?:number|no\.?|num|#|id|code)(?!\w)"
+    r"|\bmedical\s+record(?:\s+number)?\b|\bmrn\b|\bclabe\b|\bcbu\b|\buid\b"
     r"|\b(?:n[úu]mero|num[ée]ro|numer|numero)\s+(?:de\s+|da\s+|do\s+|di\s+)?(?:cliente|client|klienta|cuenta|compte"
     r"|conta|konta|socio|afiliado|p[óo]liza|polisy|contrato|contrat)\b|\bkundennummer\b|\bkontonummer\b",
     "ORDER_ID": r"\b(?:order|confirmation|booking|tracking|ticket|case|reference|ref|invoice|receipt|reservation"
-    r"|return|rma|claim|transaction|shipment)\s+(?:number|no\.?|num|#|id|code|reference)(?!\w)"
+    r"|return|rma|claim|transaction|shipment|file|prescription|rx|intake|application|work\s+order|job)"
+    r"\s+(?:number|no\.?|num|#|id|code|reference|ref)(?!\w)|\bn[úu]mero\s+de\s+receta\b"
     r"|\bn(?:ú|u)mero\s+d[eo]\s+(?:pedido|orden|reserva|seguimiento|referencia|caso|protocolo)\b|\bbestellnummer\b"
     r"|\bnum(?:é|e)ro\s+de\s+(?:commande|r(?:é|e)servation|suivi|dossier)\b|\b(?:buchungs|sendungs|vorgangs)nummer\b"
     r"|\bnumer\s+(?:zam(?:ó|o)wienia|rezerwacji|przesy(?:ł|l)ki|zg(?:ł|l)oszenia)\b|\bm(?:ã|a)\s+(?:đơn|don)\s+h(?:à|a)ng\b",

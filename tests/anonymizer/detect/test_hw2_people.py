@@ -214,3 +214,21 @@ def test_cars_greetings_and_foreign_words(detector: Detector, text: str, expecte
 )
 def test_a_the_before_a_name_that_is_no_known_place_is_a_venue(text: str, span: str, dropped: bool) -> None:
     assert is_not_pii_ner_span(text, *span_of(text, span), "LOCATION") is dropped
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "entity"),
+    [
+        ("Can you confirm the profile ID on the account?", "KD88402211", "ACCOUNT_ID"),
+        ("What's your UID?", "77120458", "ACCOUNT_ID"),
+        ("Do you have the prescription number?", "yes 6620194", "ORDER_ID"),
+        ("And the file reference?", "LHRNS48213", "ORDER_ID"),
+    ],
+)
+def test_answers_to_new_id_questions(detector: Detector, question: str, answer: str, entity: str) -> None:
+    from anonymizer.detect.conversation import Turn, link_conversation
+
+    texts = [question, answer]
+    turns = [Turn(question, "c1", "agent", "text"), Turn(answer, "c1", "customer", "text")]
+    linked = link_conversation(turns, detector.detect_batch(texts), detector.settings)
+    assert entity in {f.entity_type for f in linked[1]}
