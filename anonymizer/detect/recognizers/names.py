@@ -113,7 +113,9 @@ class _Cue:
 
 _APOS = "['\u2019]"  # typed apostrophes: straight and curly
 # Lower-case words inside surnames: "de la Cruz", "van der Berg", "bin Salman".
-PARTICLES = frozenset(words("de del della der den di da das dos du la le van von ten ter bin ibn al el y e"))
+PARTICLES = frozenset(
+    words("de del della der den di da das dos du la le van von ten ter het zu af av dei bin ibn al el y e")
+)
 
 _CUES = [
     _Cue(rf"my\s+name\s*(?:is|{_APOS}s|=|:|-)", True),
@@ -640,8 +642,10 @@ _SURNAME_ENDING = regex.compile(
 _CAP = r"(?:\p{Lu}['\u2019])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?"
 _INITIAL = r"\p{Lu}\.?"
 _CAP_OR_INITIAL = regex.compile(rf"{_CAP}|{_INITIAL}")
+# Lower-case particles inside a Title Case name: "Ana Luiza da Luz", "Evi van het Heerenveen".
+_PARTICLE = r"(?:de|del|della|der|den|di|da|das|dos|du|van|von|ten|ter|het|zu|bin|ibn|al|el)"
 _TITLE_NAME = regex.compile(
-    rf"(?<![\w'\u2019@./\-])(?P<first>{_CAP})(?P<middle>(?:[ ](?:{_INITIAL}|{_CAP})){{0,2}})[ ](?P<last>{_CAP})"
+    rf"(?<![\w'\u2019@./\-])(?P<first>{_CAP})(?P<middle>(?:[ ](?:{_INITIAL}|{_CAP}|{_PARTICLE})){{0,3}})[ ](?P<last>{_CAP})"
     rf"(?![\w@]|['\u2019]\w\w|\.\w)"
 )
 # A capitalized word standing alone, not inside a Title Case run (which _TITLE_NAME reads).
@@ -841,8 +845,10 @@ class PersonShapeRecognizer(ContextNameRecognizer):
     def _title_run_is_name(self, match: regex.Match[str]) -> bool:
         first, last = match.group("first"), match.group("last")
         middle = match.group("middle").split()
-        if any(len(w.rstrip(".")) > 1 and self._everyday(w) for w in middle):
+        if any(len(w.rstrip(".")) > 1 and w not in PARTICLES and self._everyday(w) for w in middle):
             return False
+        if middle and all(w in PARTICLES for w in middle) and not (self._first_ok(first) or self._rare(first)):
+            return False  # "Port de Sóller", "Banco de Chile": a particle between two words of a place or a firm
         if _is_place_name(last) or _is_place_name(first) or last.lower() in _org_or_place_words():
             return False
         # "Zoe Young": after a known first name a known surname may be an everyday word too.

@@ -232,3 +232,15 @@ def test_answers_to_new_id_questions(detector: Detector, question: str, answer: 
     turns = [Turn(question, "c1", "agent", "text"), Turn(answer, "c1", "customer", "text")]
     linked = link_conversation(turns, detector.detect_batch(texts), detector.settings)
     assert entity in {f.entity_type for f in linked[1]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Taxpayer: Ana Luiza da Luz   Filing status: married", ["Ana Luiza da Luz"]),  # particles inside
+        ("the request was approved by Evi van het Heerenveen.", ["Evi", "Evi van het Heerenveen"]),
+        ("I left Anguita y Benitez S.L. in May.", []),
+    ],
+)
+def test_particles_inside_title_case_names(detector: Detector, text: str, expected: list[str]) -> None:
+    assert persons(detector, text) == expected
