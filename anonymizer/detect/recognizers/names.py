@@ -645,8 +645,8 @@ _CAP_OR_INITIAL = regex.compile(rf"{_CAP}|{_INITIAL}")
 # Lower-case particles inside a Title Case name: "Ana Luiza da Luz", "Evi van het Heerenveen".
 _PARTICLE = r"(?:de|del|della|der|den|di|da|das|dos|du|van|von|ten|ter|het|zu|bin|ibn|al|el)"
 _TITLE_NAME = regex.compile(
-    rf"(?<![\w'\u2019@./\-])(?P<first>{_CAP})(?P<middle>(?:[ ](?:{_INITIAL}|{_CAP}|{_PARTICLE})){{0,3}})[ ](?P<last>{_CAP})"
-    rf"(?![\w@]|['\u2019]\w\w|\.\w)"
+    rf"(?<![\w'\u2019@./\-])(?P<first>{_CAP})(?P<middle>(?:[ ](?:{_INITIAL}|{_CAP}|{_PARTICLE})){{0,3}})"
+    rf"[ ](?P<last>{_CAP})(?![\w@]|['\u2019]\w\w|\.\w)"
 )
 # A capitalized word standing alone, not inside a Title Case run (which _TITLE_NAME reads).
 _SINGLE_TITLE_WORD = regex.compile(
