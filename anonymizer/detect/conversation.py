@@ -102,7 +102,11 @@ _CUES: dict[str, str] = {
     "ZIP_CODE": r"\bzip(?:\s*code)?\b|\bpost(?:al)?\s*code\b|\bpin\s*code\b",
     "USERNAME": r"\buser\s*name\b|\buser\s*id\b|\blog-?in\s+(?:name|id)\b|\bhandle\b|\bscreen\s*name\b"
     r"|\bsign[\s-]?(?:in|on)\s+(?:name|id)\b|\b(?:display|profile|member)\s+name\b"
-    r"|\bgamer\s*tag\b|\bbenutzer(?:name|kennung)?\b|\bnutzername\b|\b(?:nombre\s+de\s+)?usuario\b"
+    r"|\bgamer\s*tag\b|\b(?:name|id)\s+(?:do\s+)?you\s+(?:log|sign)\s+(?:in|on)\s+with\b"
+    # "What's your Instagram?", "your discord handle": a platform's name after "your" asks for the handle.
+    r"|\byour\s+(?:instagram|insta|ig|twitter|tiktok|discord|snapchat|snap|reddit|steam|xbox|psn|twitch|telegram"
+    r"|github|gitlab|linkedin|threads|bluesky|mastodon|roblox|minecraft|epic|battle\.?net)\b(?!\s+(?:account\s+)?(?:email|password|number))"
+    r"|\bbenutzer(?:name|kennung)?\b|\bnutzername\b|\b(?:nombre\s+de\s+)?usuario\b"
     r"|\bnom\s+d'utilisateur\b|\bidentifiant\b|\bnazw(?:a|ę)\s+u(?:ż|z)ytkownika\b|\bnome\s+de\s+usu(?:á|a)rio\b"
     r"|\bt(?:ê|e)n\s+(?:đăng\s+nhập|dang\s+nhap|người\s+dùng)\b",
     "PERSON": r"\byour\s+(?:full\s+|first\s+|last\s+|legal\s+|real\s+|sur)?name\b"
@@ -116,7 +120,7 @@ _CUES: dict[str, str] = {
     r"|\bcode\s+(?:in|from)\s+(?:the|that|your)\s+(?:text|e-?mail|sms|message)\b"
     r"|\b(?:sent|texted|emailed|sending|texting)\s+(?:you\s+)?(?:a|an|the)\s+(?:new\s+|\d[-\s]?digit\s+|one[-\s]?time\s+)?code\b"
     r"|\b(?:read|give|tell|type|enter|send|provide|confirm)\s+(?:me\s+|us\s+)?(?:back\s+)?(?:the|that|your)\s+code\b"
-    r"|\bsecurity\s+(?:answer|question|word)\b|\bpass\s*key\b|\bpin\s+number\b"
+    r"|\bsecurity\s+(?:answer|question|word)\b|\banswer\s+to\s+(?:your\s+|the\s+)?(?:[\"\u201c']|(?:secret|security)\s)|\bpass\s*key\b|\bpin\s+number\b"
     r"|\bsecret\s+(?:word|answer|question)\b|\bmaiden\s+name\b|\b(?:first|childhood)\s+pet\b|\bcvv2?\b|\bcvc\b"
     # Security questions asked without the word: "What city were you born in?", "What was your first car?"
     r"|\b(?:city|town|place)\s+(?:where\s+|that\s+)?(?:were\s+you|you\s+were)\s+born\b"
@@ -243,7 +247,7 @@ _TRAIL_WORDS = _wordset(
 )
 _ALTERNATIVE_TYPES = frozenset({"USERNAME", "PASSWORD", "ORDER_ID", "ACCOUNT_ID"})
 _ALTERNATIVES = re.compile(
-    r"\s*(?P<first>[^\s,/]+)\s*[,/]?\s+or\s+(?:maybe\s+|possibly\s+|perhaps\s+|else\s+)?(?P<second>[^\s,/]+)[\s.!?]*",
+    r"\s*(?P<first>[^\s,/]+)\s*[,/\u2013\u2014-]?\s+or\s+(?:maybe\s+|possibly\s+|perhaps\s+|else\s+)?(?P<second>[^\s,/]+)[\s.!?]*",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"(?:a|an|the)\s+(?=\S)", re.IGNORECASE)
@@ -283,16 +287,19 @@ _SHAPES: dict[str, re.Pattern[str]] = {
         r"(?<![\w-])(?:\d{5}(?:-\d{4})?|[A-Za-z]\d[A-Za-z]\s?\d[A-Za-z]\d|[A-Za-z]{1,2}\d[A-Za-z\d]?\s?\d[A-Za-z]{2})"
         r"(?![\w-])"
     ),
-    "PARTIAL_ID": re.compile(r"(?<![\d\-])\d{4}(?![\d\-])"),
+    "PARTIAL_ID": re.compile(r"(?<![\w\-])\d{4}(?![\w\-])"),  # not inside "Forge_2021"
 }
 _DIGIT_RANGE = {"PHONE_NUMBER": (7, 15), "CREDIT_CARD": (12, 19)}
 # Bare answers that only fit when they are the whole answer ("2000" for a postcode, "0050" for last four).
 _BARE_ZIP = re.compile(r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9 \-]{1,8}[A-Za-z0-9]$")
 _BARE_PARTIAL = re.compile(r"^\d(?:\s?\d){1,5}$")
-_SPACED_DIGITS = re.compile(r"^\d(?:[\s\-]\d){3,9}$")  # a PIN or code read out digit by digit: "2 1 7 6"
+# A PIN or code read out digit by digit or in groups: "2 1 7 6", "88 31 09", "5512 77" (4 to 10 digits in all).
+_SPACED_DIGITS = re.compile(r"^(?=(?:\D*\d){4,10}\D*$)\d{1,4}(?:[\s\-]\d{1,4}){1,9}$")
+# Two or three digits alone: half a code sent in two turns ("the code is 58" / "2914"), or a CVV.
+_SHORT_DIGITS = re.compile(r"^\d{2,3}$")
 _WORD_TOKEN = re.compile(r"^[^\W\d_][\w'.\-]*$")
 _ID_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{2,39}$")
-_USERNAME_TOKEN = re.compile(r"^@?[\w][\w.\-]{1,39}$")
+_USERNAME_TOKEN = re.compile(r"^@?[\w][\w.\-]{1,39}(?:#\d{4})?$")  # "nightowl#4421" (a Discord tag)
 _GROUPED_ID = re.compile(
     r"^(?:[A-Z]{2,5}|(?=[A-Za-z\-]*\d)[A-Za-z0-9\-]{1,20})(?:\s(?=[A-Za-z\-]*\d)[A-Za-z0-9\-]{2,20}){1,4}$"
 )
@@ -453,7 +460,12 @@ def _valid_weak(entity: str, value: str) -> bool:
         )
         if any(t.lower().strip(".,!'") in _ACKNOWLEDGEMENTS for t in tokens):
             return False  # "Perfect", "Makes sense", "Sounds good": a reply, not a secret
-        return (len(tokens) == 1 and len(tokens[0]) >= 3) or bool(_SPACED_DIGITS.match(value)) or few_words
+        return (
+            (len(tokens) == 1 and len(tokens[0]) >= 3)
+            or bool(_SPACED_DIGITS.match(value))
+            or bool(_SHORT_DIGITS.match(value))
+            or few_words
+        )
     if entity in ("ACCOUNT_ID", "ORDER_ID"):
         token = tokens[0].lstrip("#")
         if len(tokens) > 1:
@@ -482,6 +494,23 @@ _CODE_IN_ANSWER = re.compile(
 )
 
 
+# A year after a word that dates it ("bought it xmas 2021", "since 2019") is when, not a code.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATED = re.compile(
+    rf"\b(?:in|since|of|from|until|till|by|around|xmas|christmas|easter|summer|winter|spring|fall|autumn|year|back"
+    rf"|early|late|mid|{_MONTH})\W*$",
+    re.IGNORECASE,
+)
+
+
+def _codes_in(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return [
+        m
+        for m in _CODE_IN_ANSWER.finditer(text, start, end)
+        if not (_YEAR.fullmatch(m.group(0)) and _DATED.search(text, max(start, m.start() - 16), m.start()))
+    ]
+
+
 def answer_findings(text: str, asked: Sequence[str]) -> list[Finding]:
     """Findings for a customer turn read as the answer to a request for `asked` types ([] if it is not one)."""
     found: list[Finding] = []
@@ -499,6 +528,17 @@ def _answer_line(text: str, line_start: int, line_end: int, asked: Sequence[str]
         clause = _CLAUSE_END.search(text, line_start, line_end)
         if clause is not None and clause.start() > line_start:
             found = _answer_span(text, line_start, clause.start(), asked)
+    if not found and ("PASSWORD" in asked or "PARTIAL_ID" in asked):
+        # "it's 2290, box is on the left of the door": a code or the last digits, then a remark after a comma;
+        # "ok got a call, the code is 58": a remark, then the code.
+        # Only a clause with digits: "that's it, thank you james" gives no secret.
+        comma = text.find(", ", line_start, line_end)
+        if comma > line_start:
+            if _digits(text[line_start:comma]):
+                found = _answer_span(text, line_start, comma, asked)
+            last = text.rfind(", ", line_start, line_end) + 2
+            if not found and _digits(text[last:line_end]):
+                found = _answer_span(text, last, line_end, asked)
     return found
 
 
@@ -506,6 +546,8 @@ def _answer_span(text: str, line_start: int, line_end: int, asked: Sequence[str]
     start, end = _answer_bounds(text, line_start, line_end)
     if start >= end or len(text[start:end].split()) > 24:
         return []
+    if start > line_start and text[start - 1] in "$\u00a3\u20ac\u00a5\u20b9":
+        return []  # "$40": a price, whatever was asked
     value = text[start:end]
     found: list[Finding] = []
     taken: list[tuple[int, int]] = []
@@ -536,7 +578,7 @@ def _answer_span(text: str, line_start: int, line_end: int, asked: Sequence[str]
         return found
     if "PASSWORD" in weak:
         # "I got 482913", "the text says 482 913": a code read out inside a short sentence, once.
-        codes = list(_CODE_IN_ANSWER.finditer(text, start, end))
+        codes = _codes_in(text, start, end)
         if len(codes) == 1 and len(value.split()) <= 8 and not _weak_fits("PASSWORD", value):
             add("PASSWORD", codes[0].start(), codes[0].end())
             weak = [a for a in weak if a != "PASSWORD"]
@@ -979,6 +1021,8 @@ class _Pending:
     field: str
     budget: int
     own: bool = False  # the customer named the value and sends it in their next turn ("my ssn is" / "523...")
+    retry: bool = False  # answered; the next turn may correct it ("wait no, 3390") or finish it ("58" / "2914")
+    short: bool = False  # the answer was two or three digits: half a code
 
 
 # A customer turn that ends on a cue and a separator sends the value in the next turn: "my ssn is", "username:".
@@ -989,6 +1033,31 @@ _LEFTOVER_TYPES = frozenset(
     {"USERNAME", "PASSWORD", "ACCOUNT_ID", "ORDER_ID", "US_SSN", "EMAIL_ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH",
      "ZIP_CODE", "CREDIT_CARD", "IBAN_CODE"}
 )  # fmt: skip
+# Secrets and last digits are mistyped, corrected and sent in halves: after one is answered, the customer's next
+# turn is read again when it opens with a correction, or with digits after a short code.
+_RETRY_TYPES = frozenset({"PASSWORD", "PARTIAL_ID", "USERNAME"})
+_CORRECTION = re.compile(
+    r"^\W*(?:(?:wait|sorry|sry|oops|oh|ah|ugh|hmm+|no|nope|actually|correction|typo|my\s+bad|i\s+mean[t]?|scratch\s+that"
+    r"|hold\s+on|hang\s+on|wrong\s+one|not\s+that(?:\s+one)?|that'?s\s+wrong|that\s+was\s+wrong)\b[\s,.:;!\-\u2013\u2014]*)+",
+    re.IGNORECASE,
+)
+_LEADING_DIGIT = re.compile(r"^\s*\d")
+
+
+def _retry_text(pending: _Pending, text: str) -> str | None:
+    """The turn to read again as the answer after a retry-able one (the opener blanked out), else None."""
+    correction = _CORRECTION.match(text)
+    if correction is not None and correction.end() < len(text.rstrip()):
+        rest = text[correction.end() :]
+        # "wait no, 3390", not "oh and my order number is 12345" (another value, named) or a new topic.
+        named = set(_cue_types(_SENTENCE.findall(rest)))
+        if len(rest.split()) <= 6 and named <= set(pending.asked):
+            return " " * correction.end() + rest
+    if pending.short and _LEADING_DIGIT.match(text):
+        return text
+    return None
+
+
 # One answer settles the other reading of the same request: the last four of an SSN are not then the SSN,
 # a code "sent to your phone" is not then the phone number.
 _SETTLES = {
@@ -1033,6 +1102,8 @@ def _link_answers(
             mentioned = [t for t in _cue_types(_SENTENCE.findall(turn.text)) if _reports(t, settings)]
             if mentioned and not last_asked:
                 last_asked = mentioned
+        if pending is not None and pending.retry and role != "customer":
+            pending = None  # the agent moved on: an earlier answer stands
         if role in ("agent", "unknown"):
             asked = [t for t in asked_types(turn.text) if _reports(t, settings)]
             if not asked and last_asked and role == "agent" and is_follow_up(turn.text):
@@ -1043,18 +1114,40 @@ def _link_answers(
                 continue
             if role == "agent":
                 continue  # "Take your time." keeps the question open
-        if pending is not None and turn.field == pending.field and (pending.own or turn.speaker != pending.speaker):
+        if pending is not None and pending.retry:
+            again = _retry_text(pending, turn.text) if turn.field == pending.field else None
+            if again is None:
+                pending = None
+            else:
+                answer = [
+                    f for f in answer_findings(again, pending.asked) if not allow.allows(turn.text, f.start, f.end)
+                ]
+                found[i].extend(answer)
+                pending = None
+        elif pending is not None and turn.field == pending.field and (pending.own or turn.speaker != pending.speaker):
             answer = [
                 f for f in answer_findings(turn.text, pending.asked) if not allow.allows(turn.text, f.start, f.end)
             ]
             if answer:
                 found[i].extend(answer)
                 rest = _leftover(pending, answer) if len(pending.asked) > 1 and not pending.own else []
-                pending = _Pending(rest, pending.speaker, pending.field, budget=2) if rest else None
+                retry_types = sorted({f.entity_type for f in answer} & _RETRY_TYPES)
+                if rest:
+                    pending = _Pending(rest, pending.speaker, pending.field, budget=2)
+                elif retry_types and not pending.own:
+                    short = any(
+                        f.entity_type == "PASSWORD" and _SHORT_DIGITS.match(turn.text[f.start : f.end]) for f in answer
+                    )
+                    pending = _Pending(retry_types, pending.speaker, pending.field, budget=1, retry=True, short=short)
+                else:
+                    pending = None
             else:
                 pending.budget -= 1
                 if pending.budget <= 0:
                     pending = None
-        if pending is None or pending.own:
+        if pending is None or pending.own or pending.retry:
             announced = [t for t in _dangling_types(turn.text) if _reports(t, settings)]
-            pending = _Pending(announced, turn.speaker, turn.field, budget=1, own=True) if announced else None
+            if announced:
+                pending = _Pending(announced, turn.speaker, turn.field, budget=1, own=True)
+            elif pending is not None and pending.own:
+                pending = None
