@@ -33,6 +33,7 @@ _QUALIFIER = r"""
       |\s+(?:for|on|to|of)\s+(?:my\s+|the\s+|our\s+|your\s+)?[\w.\-]{2,30}
         (?:\s+(?:account|app|login|site|door|gate|entrance|garage|building|unit|box|safe|alarm))?  # "side door"
       |\s+(?:from|in)\s+(?:the|that|your|my)\s+(?:text|e-?mail|sms|message|app|authenticator)
+      |\s+to\s+(?:get\s+in(?:to)?|open|unlock|enter|access)(?:\s+(?:the|my|our|your))?(?:\s+[\w.\-]{2,30})?  # to get in
     )
     (?=\s+(?:is|was|were|=)\b|\s*[:=])
 """
@@ -250,15 +251,16 @@ class PasswordRecognizer(PrefilteredRecognizer):
         verbose_pattern(
             "pin cue",
             r"""
-            \b(?:pin|pin\s?(?:code|number|no\.?|\#)|cvv2?|cvc2?|csc|puk(?:\s?code)?|unlock\s+(?:code|pin))
+            \b(?:pin|pin\s?(?:code|number|no\.?|\#)|cvv2?|cvc2?|csc|puk(?:\s?code)?|unlock\s+(?:code|pin)
+               |pass\s?code|lock\s?box(?:\s+(?:code|combo|combination))?|key\s?safe|combo|combination)
             """
             + "(?:"
             + _QUALIFIER
             + ")?"
             + _SEPARATOR
             + r"""
-            ["']?(?P<value>\d{3,8}|\d(?:[ -]\d){3,7})(?![\w.,/-]?\d)   # digits only: "pin the chat" is a verb;
-                                                      # "4 8 2 1": read out digit by digit
+            ["'*\#]?(?P<value>\d{3,8}|\d(?:[ -]\d){3,7}|\d{1,2}(?:-\d{1,2}){2,3})(?![\w.,/-]?\d)
+            # digits only: "pin the chat" is a verb; "4 8 2 1": read out digit by digit; "12-34-56": a combination
             """,
             0.8,
         ),
@@ -291,7 +293,7 @@ class PasswordRecognizer(PrefilteredRecognizer):
             + ")?"
             + _SEPARATOR
             + r"""
-            \#?(?P<value>(?=[a-z0-9-]*\d)[a-z0-9]{3,8}(?:-[a-z0-9]{3,8}){1,4}    # backup codes: "7hq2-9kd4"
+            [\#*]?(?P<value>(?=[a-z0-9-]*\d)[a-z0-9]{3,8}(?:-[a-z0-9]{3,8}){1,4}    # backup codes: "7hq2-9kd4"
               |(?=[a-z0-9-]*\d)[a-z0-9]{4,10}|\d{3}[\s-]\d{3}                    # "482913", "482 913"
               |\d(?:[\s-]\d){3,7}(?![\s-]?\d))(?![\w-])                           # "4-1-9-9"
             """,
@@ -440,7 +442,9 @@ class PasswordRecognizer(PrefilteredRecognizer):
         "secret in parentheses after its cue": ("(",),
         # Every cue it names ends in pass(word/code), pw(d), pin, otp or "code".
         "secret before its cue": folded_literals("pass", "pw", "pin", "otp", "code"),
-        "pin cue": folded_literals("pin", "cvv", "cvc", "csc", "puk", "unlock"),
+        "pin cue": folded_literals(
+            "pin", "cvv", "cvc", "csc", "puk", "unlock", "pass", "box", "safe", "combo", "combination"
+        ),
         "secret after a login e-mail": ("@",),
         "answer after a security question": folded_literals("question"),
         "one-time code cue": folded_literals("otp", "2fa", "mfa", "tfa", "code"),
