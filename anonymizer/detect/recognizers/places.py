@@ -28,7 +28,7 @@ from .addresses import _STREET_SUFFIXES
 from .fold import english_zipf, fold
 from .intl_addresses import countries
 from .names import _word_file, common_words, foreign_everyday, is_first_name, is_last_name
-from .ner_filter import BUSINESS_WORDS, ORGANISATION_WORDS, is_business_name
+from .ner_filter import BUSINESS_WORDS, FIRM_DELIVERS, ORGANISATION_WORDS, is_business_name, not_where_someone_is
 
 # US states, Canadian provinces and Australian states and territories, as typed after a town.
 _REGIONS = words(
@@ -167,6 +167,8 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """Every word of the town must be a non-everyday word ("moved to a new place" is not a place)."""
         value = match.group("value")
+        if FIRM_DELIVERS.search(text, max(0, match.start("value") - 30), match.start("value")):
+            return True  # "we deliver to Williamsburg": where a firm delivers, not where someone is
         town = [w.lower() for w in value.split(",")[0].split()]
         if len(town) > 1 and town[0] in _PLACE_PREFIXES:
             town = town[1:]  # "south vanessa", "port lauraport", "new bryanborough"
@@ -266,7 +268,7 @@ class CountryRecognizer(ChatEntityRecognizer):
                     if candidate.lower() in keys and (
                         candidate[1:2].islower() or candidate.isupper() or " " in candidate
                     ):
-                        if not _HOLIDAY_AFTER.match(text, start + len(candidate)):  # "Canada Day"
+                        if not _not_a_town(text, start, start + len(candidate)):  # "Canada Day"
                             results.append(self._result(start, start + len(candidate)))
                         break
         return EntityRecognizer.remove_duplicates(results)
@@ -312,6 +314,7 @@ _PLACE_RUN = regex.compile(
 )
 _AFTER_YEAR = regex.compile(r"(?<!\d)(?:1[6-9]|20)\d\d,[ ]$")
 _TITLE_BEFORE = regex.compile(r"(?<![\w'])(\p{Lu}\p{Ll}+)[ ]$")
+_HONORIFIC_BEFORE = regex.compile(r"(?<![\w'])(?i:mr|mrs|ms|miss|mx|dr|prof|sr|sra|herr|frau|mme|mlle)\.?[ ]$")
 # A lower-case town after a preposition of place ("to" is left out: "to bury", "to bath" are verbs).
 _LOWER_TOWN_AFTER = regex.compile(
     r"(?<![\w'])(?i:in|from|near|via|visiting|outside|around|towards)[ ]+"
@@ -392,7 +395,7 @@ class CityRecognizer(CountryRecognizer):
                     name = text[start:end]
                     if fold(name) in known and self._plausible(text, start, name, last - first, everyday):
                         taken = last - first
-                        if names_a_facility(text, start, end):
+                        if _not_a_town(text, start, end):
                             break  # "Dunmore Road", "the Leeds site": a street or a firm's site
                         # "San Jose, CA", "Fitzroy, VIC": the state or province code belongs to the town.
                         code = _REGION_AFTER.match(text, end)
@@ -403,7 +406,7 @@ class CityRecognizer(CountryRecognizer):
             if (
                 self._town_shaped(match)
                 and not is_business_name(text, *match.span())
-                and not names_a_facility(text, *match.span())
+                and not _not_a_town(text, *match.span())
             ):
                 results.append(self._result(*match.span()))
         results.extend(self._lower_case_towns(text, known, everyday))
@@ -425,7 +428,7 @@ class CityRecognizer(CountryRecognizer):
                     continue  # "new town"
                 start = match.start("place")
                 after = text[start + len(name) : start + len(name) + 40].lower().split()[:3]
-                if any(w.strip(".,") in BUSINESS_WORDS for w in after):
+                if any(w.strip(".,") in BUSINESS_WORDS for w in after) or _not_a_town(text, start, start + len(name)):
                     break  # "from stillwater supercomputing inc.": a firm
                 code = _REGION_AFTER.match(text, start + len(name))
                 found.append(self._result(start, code.end() if code else start + len(name)))
@@ -464,6 +467,8 @@ class CityRecognizer(CountryRecognizer):
             return True
         if (before := _TITLE_BEFORE.search(text, max(0, start - 24), start)) and is_first_name(before.group(1).lower()):
             return False  # "Gerry Phelan": a surname after a first name
+        if _HONORIFIC_BEFORE.search(text, max(0, start - 8), start):
+            return False  # "Dear Ms. Salinas", "with Mr Hollins": a surname after a title
         if _PLACE_PREPOSITION.search(text, max(0, start - 16), start) is not None:
             return True
         if _AFTER_YEAR.search(text, max(0, start - 8), start) and not is_first_name(lower):
@@ -492,16 +497,21 @@ _FACILITY_WORDS = (
 # Lower-case words after a place name that make it a firm's site: "the Leeds site", "our Austin office".
 _SITE_WORDS = words(
     "site sites office offices branch location store warehouse depot campus plant facility hub headquarters hq"
-    " factory premises"
+    " factory premises school schools"
 )
 _TITLE_AFTER = regex.compile(
     r"[ ](?:&[ ])?(\p{Lu}[\p{L}'\u2019]*)(?:[ ](\p{Lu}[\p{L}'\u2019]*))?(?:[ ](\p{Lu}[\p{L}'\u2019]*))?"
 )
-_HOLIDAY_AFTER = regex.compile(r"[ ]Day\b")
+_HOLIDAY_AFTER = regex.compile(r"[ ](?i:day)\b")  # "Canada Day", "canada day"
 # A Title Case plural after a town: a sports team ("Denver Broncos", "Green Bay Packers"), not a place.
 _TEAM_AFTER = regex.compile(r"[ ](\p{Lu}\p{Ll}+s)(?![\w'\u2019])")
 _LEADING_THE = regex.compile(r"^(?:the|The|THE)[ ]+")
 _SITE_AFTER = regex.compile(rf"[ ](?:{alternation(_SITE_WORDS)})(?![\w'])")
+
+
+def _not_a_town(text: str, start: int, end: int) -> bool:
+    """A street, venue, team, firm's site or holiday, or a place that is not where someone is."""
+    return names_a_facility(text, start, end) or not_where_someone_is(text, start, end)
 
 
 def names_a_facility(text: str, start: int, end: int) -> bool:
