@@ -157,6 +157,22 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
     ]
     CONTEXT: ClassVar[list[str]] = ["moved", "live", "deliver", "store", "ship"]
 
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """The cue says "this is where I am": a town that is no one's first name outranks spaCy's person guess
+        on the same words ("moving from Quảng Ninh", "Kelly Hernandez, 83, of Guelph")."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for result in results:
+            first = text[result.start : result.end].split(maxsplit=1)[0].lower()
+            if not is_first_name(first):
+                result.score = max(result.score, CUED_PLACE_SCORE)
+        return results
+
     def _patterns_for(self, text: str) -> Iterable[Pattern]:
         """Every pattern but the label and news ones when `text` lacks their ':'/'=' or an age and a comma."""
         for pattern in self._patterns:
@@ -182,6 +198,11 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
         if len(raw) > 1 and town[-1] in _SETTLEMENT_WORDS and all(w[:1].isupper() for w in raw):
             return any(word in _NOT_PLACES or word in STOP_WORDS for word in town)
         return any(word in everyday or word in _NOT_PLACES for word in town)
+
+
+# Above spaCy's 0.85: where a place cue or a preposition of place and a town list agree, and the words are no
+# one's first name, the place wins over the small model's person guess on the same words.
+CUED_PLACE_SCORE = 0.86
 
 
 # Something every match of a pattern holds, for a quick check before the pattern runs.
@@ -320,6 +341,7 @@ _LOWER_TOWN_AFTER = regex.compile(
     r"(?<![\w'])(?i:in|from|near|via|visiting|outside|around|towards)[ ]+"
     r"(?P<place>[a-z][a-z'\-]+(?:[ ][a-z][a-z'\-]+){0,2})(?![\w'\-])"
 )
+_STRONG_PREPOSITION = regex.compile(r"(?:^|\W)(?i:in|from|of|near|outside|visiting)[ ]+$")
 # Where a place follows: "in", "from", "to", "near"... right before the name.
 _PLACE_PREPOSITION = regex.compile(
     r"(?:^|\W)(?:in|from|to|near|outside|around|towards|visiting|via|of)\s+(?:the\s+)?$", regex.IGNORECASE
@@ -399,7 +421,10 @@ class CityRecognizer(CountryRecognizer):
                             break  # "Dunmore Road", "the Leeds site": a street or a firm's site
                         # "San Jose, CA", "Fitzroy, VIC": the state or province code belongs to the town.
                         code = _REGION_AFTER.match(text, end)
-                        results.append(self._result(start, code.end() if code else end))
+                        result = self._result(start, code.end() if code else end)
+                        if self._strong(text, start, name):
+                            result.score = CUED_PLACE_SCORE  # "just landed in Wunsiedel", "Mr and Mrs Gupta of Surat"
+                        results.append(result)
                         break
                 first += max(taken, 1)
         for match in _TOWN_SHAPE.finditer(text):
@@ -434,6 +459,16 @@ class CityRecognizer(CountryRecognizer):
                 found.append(self._result(start, code.end() if code else start + len(name)))
                 break
         return found
+
+    @staticmethod
+    def _strong(text: str, start: int, name: str) -> bool:
+        """A town right after "in", "from", "of", "near" whose first word is no one's first or last name."""
+        first = name.split(maxsplit=1)[0].lower()
+        return (
+            _STRONG_PREPOSITION.search(text, max(0, start - 12), start) is not None
+            and not is_first_name(first)
+            and not is_last_name(first)
+        )
 
     def _rare_lower_word(self, word: str, everyday: frozenset[str]) -> bool:
         if word in everyday or word in _NOT_PLACES or word in ORGANISATION_WORDS or len(word) < 4:

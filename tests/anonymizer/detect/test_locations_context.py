@@ -102,3 +102,35 @@ def test_city_recognizer_negatives(text: str) -> None:
 def test_city_recognizer_keeps_towns() -> None:
     assert "Waterford" in cities("I was driving south on Dunmore Road in Waterford")
     assert "Salinas" in cities("we moved to Salinas last year")
+
+
+def _scores(recognizer: CityRecognizer | PlaceCueRecognizer, text: str) -> dict[str, float]:
+    return {text[r.start : r.end]: r.score for r in recognizer.analyze(text, ["LOCATION"], None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("just landed in Wunsiedel, who's around this weekend?", "Wunsiedel"),
+        ("Mr and Mrs Gupta of Surat are pleased to announce", "Surat"),
+        ("Kelly Hernandez, 83, of Guelph, was taken to hospital", "Guelph"),
+    ],
+)
+def test_town_after_preposition_outranks_spacy_person(text: str, place: str) -> None:
+    assert _scores(CityRecognizer(), text)[place] > 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("a letter from Salinas arrived", "Salinas"),  # a surname too: spaCy's person guess may stand
+        ("I'm so jealous! said Gladys to Logan", "Logan"),  # a first name, and "to" is weak
+    ],
+)
+def test_name_like_towns_keep_a_low_score(text: str, place: str) -> None:
+    assert _scores(CityRecognizer(), text).get(place, 0.0) < 0.85
+
+
+def test_cued_place_outranks_spacy_person_unless_a_first_name() -> None:
+    assert _scores(PlaceCueRecognizer(), "moving from Quang Tri to Raleigh next month")["Raleigh"] > 0.85
+    assert _scores(PlaceCueRecognizer(), "moving from Albert to Raleigh next month").get("Albert", 0.0) < 0.85
