@@ -102,7 +102,7 @@ _CUES: dict[str, str] = {
     "ZIP_CODE": r"\bzip(?:\s*code)?\b|\bpost(?:al)?\s*code\b|\bpin\s*code\b",
     "USERNAME": r"\buser\s*name\b|\buser\s*id\b|\blog-?in\s+(?:name|id)\b|\bhandle\b|\bscreen\s*name\b"
     r"|\bsign[\s-]?(?:in|on)\s+(?:name|id)\b|\b(?:display|profile|member)\s+name\b"
-    r"|\bgamer\s*tag\b|\b(?:name|id)\s+(?:do\s+)?you\s+(?:log|sign)\s+(?:in|on)\s+with\b"
+    r"|\bgamer\s*tag\b|\byour\s+tag\b(?!\s+(?:number|no))|\bwhat(?:'s|\s+is)\s+(?:your|the)\s+log-?in\s*\?|\b(?:name|id)\s+(?:do\s+)?you\s+(?:log|sign)\s+(?:in|on)\s+with\b"
     # "What's your Instagram?", "your discord handle": a platform's name after "your" asks for the handle.
     r"|\byour\s+(?:instagram|insta|ig|twitter|tiktok|discord|snapchat|snap|reddit|steam|xbox|psn|twitch|telegram"
     r"|github|gitlab|linkedin|threads|bluesky|mastodon|roblox|minecraft|epic|battle\.?net)\b(?!\s+(?:account\s+)?(?:email|password|number))"
@@ -120,6 +120,14 @@ _CUES: dict[str, str] = {
     r"|\bcode\s+(?:in|from)\s+(?:the|that|your)\s+(?:text|e-?mail|sms|message)\b"
     r"|\b(?:sent|texted|emailed|sending|texting)\s+(?:you\s+)?(?:a|an|the)\s+(?:new\s+|\d[-\s]?digit\s+|one[-\s]?time\s+)?code\b"
     r"|\b(?:read|give|tell|type|enter|send|provide|confirm)\s+(?:me\s+|us\s+)?(?:back\s+)?(?:the|that|your)\s+code\b"
+    # A code named by where it shows or how it came: "the 2FA code", "the code on your screen", "the code from the
+    # authenticator app", "the 4 digits we sent", "What numbers did you receive?", "What does the text say?"
+    r"|\b(?:2fa|mfa|two[-\s]?factor|authenticator|key\s*safe|keysafe|buzzer|wi-?fi|intercom|keypad)\s+code\b"
+    r"|\bcode\s+(?:(?:on|from|in|displayed|shown|showing)\s+){1,2}(?:the\s+|your\s+)?(?:screen|app|authenticator|display"
+    r"|device|text|sms)\b|\b(?:verify|read(?:\s+(?:me|out|back))?|say)\s+(?:me\s+)?(?:the|that|your)\s+code\b"
+    r"|\b(?:\d|four|five|six|eight)[-\s]?digits?\s+(?:(?:that\s+)?(?:we|i|you)\s+(?:just\s+)?(?:sent|texted|emailed|got|received))\b"
+    r"|\b(?:digits|numbers?)\s+(?:(?:that\s+)?you\s+(?:just\s+)?(?:received|got)|did\s+you\s+(?:just\s+)?(?:receive|get))\b"
+    r"|\bwhat\s+does\s+the\s+(?:text|sms|message|e-?mail|code)(?:\s+message)?\s+say\b"
     r"|\bsecurity\s+(?:answer|question|word)\b|\banswer\s+to\s+(?:your\s+|the\s+)?(?:[\"\u201c']|(?:secret|security)\s)|\bpass\s*key\b|\bpin\s+number\b"
     r"|\bsecret\s+(?:word|answer|question)\b|\bmaiden\s+name\b|\b(?:first|childhood)\s+pet\b|\bcvv2?\b|\bcvc\b"
     # Security questions asked without the word: "What city were you born in?", "What was your first car?"
@@ -127,7 +135,9 @@ _CUES: dict[str, str] = {
     r"|\bfirst\s+(?:car|school|teacher|job|employer|concert|street)\b"
     r"|\b(?:oldest\s+|youngest\s+)?(?:sibling|brother|sister)'?s\s+middle\s+name\b"
     r"|\b(?:city|town)\s+(?:did\s+)?you\s+(?:first\s+)?meet\s+your\s+(?:spouse|wife|husband|partner)\b"
-    r"|\bstreet\s+(?:did\s+)?you\s+gr[eo]w\s+up\s+on\b|\bchildhood\s+(?:nickname|friend|hero|best\s+friend)\b"
+    r"|\bstreet\s+(?:did\s+)?you\s+gr[eo]w\s+up\s+on\b|\b(?:city|town|where)\b[^?.]{0,20}\bparents\s+(?:first\s+)?meet\b"
+    r"|\byour\s+favou?rite\s+(?:food|film|movie|book|band|song|colou?r|sports\s+team|team|teacher|holiday|animal"
+    r"|singer|author|restaurant|place)\b(?!\s+(?:is|was)\b)|\banswer\s+you\s+(?:set|chose|picked|gave)\b|\bchildhood\s+(?:nickname|friend|hero|best\s+friend)\b"
     r"|\b(?:high\s+school\s+)?mascot\b|\b(?:father|dad|mother|mom|mum)'?s\s+middle\s+name\b"
     # Codes that open something, memorable words, and the words for a password or a sent code in other languages.
     r"|\b(?:backup|recovery|gate|door|lockbox|lock\s+box|alarm|garage|entry|building|unlock|puk)\s+codes?\b"
@@ -157,7 +167,10 @@ _CUES: dict[str, str] = {
     "PHONE_NUMBER": r"\b(?:tele)?phone(?:\s+number)?\b|\b(?:mobile|cell)(?:\s*phone|\s+number)?\b"
     r"|\b(?:contact|callback|call-back)\s+number\b|\bnumber\s+(?:we|i)\s+can\s+(?:reach|call)\b",
     "STREET_ADDRESS": r"(?<!e-mail\s)(?<!email\s)(?<!\bip\s)(?<!\bmac\s)(?<!\bweb\s)\baddress\b",
-    "PARTIAL_ID": r"\b(?:last|final)\s+(?:4|four|few)\b|\blast\s+(?:digits|numbers)\b",
+    "PARTIAL_ID": r"\b(?:last|final)\s+(?:4|four|few)\b|\blast\s+(?:digits|numbers)\b"
+    # "What card ending do you see?", "What digits does the card end in?", "What does the card end with?"
+    r"|\b(?:card|account|acct)\s+ending\b|\b(?:does|did)\s+(?:the|your|it)\s+(?:card|account|number)\s+end\b"
+    r"|\bdigits\s+does\s+(?:the|your)\s+\w+\s+end\b",
     # Not "health card number", "insurance card", "library card": those cards carry account numbers.
     "CREDIT_CARD": r"\b(?:credit|debit|bank|payment)?\s*(?<!health\s)(?<!insurance\s)(?<!medical\s)(?<!library\s)"
     r"(?<!member\s)(?<!membership\s)(?<!loyalty\s)(?<!\bid\s)(?<!identity\s)(?<!rewards\s)(?<!\)\s)"
@@ -177,7 +190,7 @@ _REQUEST_START = re.compile(
     r"(?:^|[,;:]\s+)\W*(?:(?:now|next|then|also|and|so|ok(?:ay)?)\s+)?"
     r"(?:please|kindly|can\s+you|could\s+you|would\s+you|will\s+you|may\s+i|can\s+i|could\s+i"
     r"|what(?:'s|\s+is)|enter|type|provide|confirm|share|send|tell\s+me|give\s+me|reply\s+with|verify"
-    r"|let\s+me\s+know|i(?:'ll|'d|\s+will|\s+would)?\s+need|we(?:'ll|'d|\s+will|\s+would)?\s+need"
+    r"|read\s+(?:me|out|back|it)|let\s+me\s+know|i(?:'ll|'d|\s+will|\s+would)?\s+need|we(?:'ll|'d|\s+will|\s+would)?\s+need"
     r"|i(?:'ll)?\s+just\s+need|just\s+need|go\s+ahead|i(?:'d|\s+would)\s+like|mind\s+(?:sharing|providing|confirming)"
     # The same in Spanish, Portuguese, German, French, Polish and Vietnamese.
     r"|por\s+favor|bitte|veuillez|merci\s+de|prosz[ęe]|vui\s+l(?:ò|o)ng|ind(?:í|i)queme|indique|informe|digite|podaj"
