@@ -341,6 +341,16 @@ _LOWER_TOWN_AFTER = regex.compile(
     r"(?<![\w'])(?i:in|from|near|via|visiting|outside|around|towards)[ ]+"
     r"(?P<place>[a-z][a-z'\-]+(?:[ ][a-z][a-z'\-]+){0,2})(?![\w'\-])"
 )
+_ROUTE_END = (
+    r"\p{Lu}[\p{L}'\u2019\-]+"
+    r"(?:[ ](?:(?:de|del|da|do|dos|la|le|di|du|van|von|am|upon|on)[ ])?\p{Lu}[\p{L}'\u2019\-]+){0,3}"
+)
+_ROUTE = regex.compile(
+    rf"(?:(?<=:[ \t]*)|(?<=\b(?i:from)[ \t]+))(?P<a>{_ROUTE_END})(?P<ac>[ ]\([A-Z]{{3}}\))?"
+    rf"[ ]+(?:to|\u2192|->|\u2013|\u2014)[ ]+(?P<b>{_ROUTE_END})(?P<bc>[ ]\([A-Z]{{3}}\))?"
+    r"(?=[ ]*(?:[,.;!?)]|$|[ ]on[ ]|[ ]\d))",
+    regex.MULTILINE,
+)
 _STRONG_PREPOSITION = regex.compile(r"(?:^|\W)(?i:in|from|of|near|outside|visiting)[ ]+$")
 # Where a place follows: "in", "from", "to", "near"... right before the name.
 _PLACE_PREPOSITION = regex.compile(
@@ -435,7 +445,37 @@ class CityRecognizer(CountryRecognizer):
             ):
                 results.append(self._result(*match.span()))
         results.extend(self._lower_case_towns(text, known, everyday))
-        return EntityRecognizer.remove_duplicates(results)
+        if " to " in text or "\u2192" in text:
+            results.extend(self._route(text, known, everyday))
+        best: dict[tuple[int, int], RecognizerResult] = {}
+        for result in results:  # one result per span, the highest score ("Dundee" of a route and of the run pass)
+            kept = best.get((result.start, result.end))
+            if kept is None or result.score > kept.score:
+                best[(result.start, result.end)] = result
+        return EntityRecognizer.remove_duplicates(list(best.values()))
+
+    def _route(self, text: str, known: frozenset[str], everyday: frozenset[str]) -> list[RecognizerResult]:
+        """Both ends of a trip after a colon or "from": "booking QX7H2M: Ho Chi Minh City (SGN) to Sydney (SYD)",
+        "Ticket ...: Spokane to Smithton, 2 Dec". One end must be a known town or carry an airport code, and
+        neither may be an everyday word or a lone first name ("from Monday to Friday", "from Jackson to Mary")."""
+        found = []
+        for match in _ROUTE.finditer(text):
+            ends = [match.group("a"), match.group("b")]
+            codes = match.group("ac") is not None or match.group("bc") is not None
+            if not (codes or any(fold(e) in known for e in ends)):
+                continue
+            lone_names = [" " not in e and is_first_name(e.lower()) for e in ends]
+            # "Leeds to Sydney", "Sydney (SYD)"; not "Jackson to Mary" (two first names, two towns somewhere)
+            sure = codes or (all(fold(e) in known for e in ends) and not all(lone_names))
+            if any(e.lower() in everyday for e in ends) or (any(lone_names) and not sure):
+                continue
+            if any(_not_a_town(text, *match.span(g)) for g in ("a", "b")):
+                continue
+            for group in ("a", "b"):
+                result = self._result(*match.span(group))
+                result.score = CUED_PLACE_SCORE
+                found.append(result)
+        return found
 
     def _lower_case_towns(self, text: str, known: frozenset[str], everyday: frozenset[str]) -> list[RecognizerResult]:
         """A town typed in lower case right after "in", "from", "via"...: "we have to be in anchorage by

@@ -134,3 +134,29 @@ def test_name_like_towns_keep_a_low_score(text: str, place: str) -> None:
 def test_cued_place_outranks_spacy_person_unless_a_first_name() -> None:
     assert _scores(PlaceCueRecognizer(), "moving from Quang Tri to Raleigh next month")["Raleigh"] > 0.85
     assert _scores(PlaceCueRecognizer(), "moving from Albert to Raleigh next month").get("Albert", 0.0) < 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("booking QX7H2M: Ho Chi Minh City (SGN) to Sydney (SYD), 14 Jun", ["Ho Chi Minh City", "Sydney"]),
+        ("Ticket 887417366: Dundee to New Alexisstad, February 8", ["Dundee", "New Alexisstad"]),
+        ("Note: Leeds to Sydney, 3 stops.", ["Leeds", "Sydney"]),
+    ],
+)
+def test_both_ends_of_a_route(text: str, ends: list[str]) -> None:
+    scores = _scores(CityRecognizer(), text)
+    assert all(scores.get(end, 0.0) > 0.85 for end in ends)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we are open from Monday to Friday.",
+        "the plan went from Basic to Premium, ok?",
+        "Status: Pending to Approved, thanks",
+        "Note: Jackson to Mary, see you",  # a lone first name and no airport code
+    ],
+)
+def test_not_a_route(text: str) -> None:
+    assert all(score < 0.85 for score in _scores(CityRecognizer(), text).values())
