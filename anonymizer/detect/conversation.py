@@ -270,6 +270,9 @@ _ACKNOWLEDGEMENTS = _wordset(
     "makes sense sounds perfect awesome cool great sweet excellent wonderful understood gotcha noted nevermind "
     "nvm cheers appreciate appreciated works worked done will fantastic brilliant lovely correct yes no nope "
     "confirmed confirm agreed agree certainly absolutely definitely weird strange huh what why how hmm waiting"
+    # What goes wrong while a customer looks for the value: "the chat froze", "page crashed", "code expired".
+    " froze frozen crashed crashing expired failed broke broken stopped disconnected lagging loading glitched"
+    " freezing timed timeout"
 )
 _CLAUSE_END = re.compile(r"[?!;]|\.(?:\s|$)|\s[-\u2013\u2014]\s")
 _PIECE_SPLIT = re.compile(r"\s*(?:[,;/|]|\band\b|&)\s*", re.IGNORECASE)
@@ -310,6 +313,17 @@ _BARE_PARTIAL = re.compile(r"^\d(?:\s?\d){1,5}$")
 _SPACED_DIGITS = re.compile(r"^(?=(?:\D*\d){4,10}\D*$)\d{1,4}(?:[\s\-]\d{1,4}){1,9}$")
 # Two or three digits alone: half a code sent in two turns ("the code is 58" / "2914"), or a CVV.
 _SHORT_DIGITS = re.compile(r"^\d{2,3}$")
+# Digits read out in words: "four four seven one", "oh four three two".
+_DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_DIGITS = re.compile(rf"^{_DIGIT_WORD}(?:[\s,\-]+{_DIGIT_WORD}){{1,9}}$", re.IGNORECASE)
+# A security answer described before its name: "a cat called Mittens", "my first car was one named Bessie".
+_NAMED = re.compile(r"\b(?:called|named)\s+(?P<value>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)")
+# Capitalised words, not a verb in -ing ("Checking, it's loading"): a name that answers a security question.
+_NAME_CLAUSE = re.compile(r"(?!\w+ing\b)[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2}")
+# A remark after a security answer and a comma describes it: "Mittens, a tabby", "Rex, he was a lab".
+_APPOSITION = re.compile(
+    r"(?:a|an|the|my|our|his|her|he|she|it|it'?s|that'?s|which|who|from|back|when)\b", re.IGNORECASE
+)
 _WORD_TOKEN = re.compile(r"^[^\W\d_][\w'.\-]*$")
 _ID_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{2,39}$")
 _USERNAME_TOKEN = re.compile(r"^@?[\w][\w.\-]{1,39}(?:#\d{4})?$")  # "nightowl#4421" (a Discord tag)
@@ -544,10 +558,15 @@ def _answer_line(text: str, line_start: int, line_end: int, asked: Sequence[str]
     if not found and ("PASSWORD" in asked or "PARTIAL_ID" in asked):
         # "it's 2290, box is on the left of the door": a code or the last digits, then a remark after a comma;
         # "ok got a call, the code is 58": a remark, then the code.
-        # Only a clause with digits: "that's it, thank you james" gives no secret.
+        # Only a clause with digits: "that's it, thank you james" gives no secret; or a security answer and a
+        # remark that describes it: "Mittens, a tabby".
         comma = text.find(", ", line_start, line_end)
         if comma > line_start:
-            if _digits(text[line_start:comma]):
+            if _digits(text[line_start:comma]) or (
+                "PASSWORD" in asked
+                and _APPOSITION.match(text, comma + 2, line_end) is not None
+                and _NAME_CLAUSE.fullmatch(text[line_start:comma].strip()) is not None
+            ):
                 found = _answer_span(text, line_start, comma, asked)
             last = text.rfind(", ", line_start, line_end) + 2
             if not found and _digits(text[last:line_end]):
@@ -586,8 +605,14 @@ def _answer_span(text: str, line_start: int, line_end: int, asked: Sequence[str]
             add("ZIP_CODE", start, end)
         elif "PARTIAL_ID" in asked and _BARE_PARTIAL.match(bare):
             add("PARTIAL_ID", start, end)
+        elif ("PARTIAL_ID" in asked or "PASSWORD" in asked) and _SPOKEN_DIGITS.match(bare) and len(bare.split()) >= 3:
+            add("PASSWORD" if "PASSWORD" in asked else "PARTIAL_ID", start, end)
+            return found
     weak = [a for a in asked if a not in _SHAPES or a == "STREET_ADDRESS"]
     if not weak:
+        return found
+    if "PASSWORD" in weak and (named := _NAMED.search(text, start, end)) is not None:
+        add("PASSWORD", *named.span("value"))  # "a cat called Mittens"
         return found
     if "PASSWORD" in weak:
         # "I got 482913", "the text says 482 913": a code read out inside a short sentence, once.

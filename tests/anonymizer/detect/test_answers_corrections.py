@@ -127,3 +127,32 @@ def test_platform_names_ask_for_a_handle_only_after_your() -> None:
 
 def test_last_four_is_not_read_inside_a_word() -> None:
     assert answers("What are the last 4 of the card?", "set it to Forge_2021 is that ok") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "expected"),
+    [
+        ("What's your PIN?", "four four seven one", [("four four seven one", "PASSWORD")]),
+        ("Can you confirm the last 4 of your SSN?", "four three two one", [("four three two one", "PARTIAL_ID")]),
+        ("What was the name of your first pet?", "a cat called Mittens", [("Mittens", "PASSWORD")]),
+        ("What was the name of your first pet?", "Mittens, a tabby", [("Mittens", "PASSWORD")]),
+        ("What was the name of your first pet?", "Rex, he was a lab", [("Rex", "PASSWORD")]),
+    ],
+)
+def test_spoken_and_described_answers(question: str, answer: str, expected: list[tuple[str, str]]) -> None:
+    assert answers(question, answer) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("What's your mother's maiden name?", "Checking, it's loading"),
+        ("What was the name of your first pet?", "Sorry, the chat froze"),
+        ("What's your PIN?", "one or two things first"),
+        ("Can you confirm the last 4 of the card?", "Hang on, the card is in my car"),
+        ("What was the name of your first pet?", "Hmm, that's a tough one"),
+        ("What's the verification code?", "the code expired"),
+    ],
+)
+def test_remarks_are_not_security_answers(question: str, answer: str) -> None:
+    assert answers(question, answer) == []
