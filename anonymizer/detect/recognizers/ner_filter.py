@@ -702,7 +702,7 @@ _HOLIDAYS = frozenset(
 )
 # "a UK Standard Visitor visa", "an Ohio plate": a place right after "a"/"an" with a word after it describes a
 # thing ("a New York minute"); where someone is takes "in", "from", "to".
-_A_BEFORE = regex.compile(r"(?:^|[^\w'\u2019])(?:a|an)[ \t]+$", regex.IGNORECASE)
+_A_BEFORE = regex.compile(r"(?:^|[^\w'\u2019])(?:a|an|one)[ \t]+$", regex.IGNORECASE)
 _WORD_NEXT = regex.compile(r"[ \t]+[\p{L}]")
 # A firm's premises before the place: "the decision-making centre in Sheffield", "our warehouse in Leeds",
 # "magazzino di Piacenza", "la sede di Milano". A store's town stays ("do you have a store in York?").
@@ -744,6 +744,7 @@ _MOVED_TO_BEFORE = regex.compile(
     r"(?i)\b(?:moved|moving|relocat(?:ed|ing)|transferr(?:ed|ing)|based|work(?:s|ed|ing)?)[ \t]+(?:to|in|at|from)"
     r"[ \t]+(?:the|your|our|my|their)[ \t]+$"
 )
+_SAINTS_PLACE = regex.compile(r"(?:St\.?|Saint)[ ]\p{Lu}\p{Ll}+['\u2019]s?(?![\w'\u2019])")
 _AT_BEFORE = regex.compile(r"(?i)(?:^|\W)at[ \t]+$")
 # Last words of the names of regions, which the facility check must not read as a firm's ("Polk County").
 _REGION_WORDS = frozenset(
@@ -773,6 +774,9 @@ def not_where_someone_is(text: str, start: int, end: int) -> bool:
     if last not in _REGION_WORDS and not street and not moved and names_a_facility(text, start, core_end):
         return True  # "Polk County" stays a place; a street's name is left to the address step (no leak)
     if _A_BEFORE.search(text, max(0, start - 6), start) and _WORD_NEXT.match(text, end):
+        return True
+    # "The funeral will be held at St Mary's": a church or a hospital named after a saint.
+    if _SAINTS_PLACE.match(text, start) and _AT_BEFORE.search(text, max(0, start - 4), start):
         return True
     # "did backend stuff at Zylo", "the following year at Numedii": one word no list knows as a place, after
     # "at", is a firm or a venue; towns take "in" ("at Heathrow" is an airport).

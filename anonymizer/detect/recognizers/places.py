@@ -351,6 +351,8 @@ _ROUTE = regex.compile(
     r"(?=[ ]*(?:[,.;!?)]|$|[ ]on[ ]|[ ]\d))",
     regex.MULTILINE,
 )
+_AND_NAME_AFTER = regex.compile(r"[ ](?:and|&)[ ](\p{Lu}\p{Ll}+)(?![\w'\u2019])")
+_AND_NAME_BEFORE = regex.compile(r"(?<![\w'\u2019])(\p{Lu}\p{Ll}+)[ ](?:and|&)[ ]$")
 _STRONG_PREPOSITION = regex.compile(r"(?:^|\W)(?i:in|from|of|near|outside|visiting)[ ]+$")
 # Where a place follows: "in", "from", "to", "near"... right before the name.
 _PLACE_PREPOSITION = regex.compile(
@@ -501,6 +503,18 @@ class CityRecognizer(CountryRecognizer):
         return found
 
     @staticmethod
+    def _paired_with_a_name(text: str, start: int, end: int) -> bool:
+        """One of "A and B" where the other is a surname or first name that names no town ("Torpy and Salinas")."""
+        after = _AND_NAME_AFTER.match(text, end)
+        before = _AND_NAME_BEFORE.search(text, max(0, start - 24), start)
+        for partner in (after.group(1) if after else None, before.group(1) if before else None):
+            if partner is None or fold(partner) in cities() or fold(partner) in _country_names():
+                continue
+            if is_last_name(partner.lower()) or is_first_name(partner.lower()):
+                return True
+        return False
+
+    @staticmethod
     def _strong(text: str, start: int, name: str) -> bool:
         """A town right after "in", "from", "of", "near" whose first word is no one's first or last name."""
         first = name.split(maxsplit=1)[0].lower()
@@ -544,6 +558,8 @@ class CityRecognizer(CountryRecognizer):
             return False  # "Gerry Phelan": a surname after a first name
         if _HONORIFIC_BEFORE.search(text, max(0, start - 8), start):
             return False  # "Dear Ms. Salinas", "with Mr Hollins": a surname after a title
+        if self._paired_with_a_name(text, start, start + len(name)):
+            return False  # "Marrero and Murphy were precision engineers"
         if _PLACE_PREPOSITION.search(text, max(0, start - 16), start) is not None:
             return True
         if _AFTER_YEAR.search(text, max(0, start - 8), start) and not is_first_name(lower):

@@ -160,3 +160,26 @@ def test_both_ends_of_a_route(text: str, ends: list[str]) -> None:
 )
 def test_not_a_route(text: str) -> None:
     assert all(score < 0.85 for score in _scores(CityRecognizer(), text).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("The funeral will be held at St Mary's on Thursday", "St Mary's"),  # a church
+        ("The funeral will be held at St Mary's on Thursday", "St Mary"),
+        ("They charged my card twice for one Kobo Clara, and", "Kobo"),  # a product
+    ],
+)
+def test_saints_churches_and_products(text: str, part: str) -> None:
+    assert not_where_someone_is(text, *span(text, part))
+
+
+def test_saint_towns_stay() -> None:
+    text = "I live in St. John's now"
+    assert not not_where_someone_is(text, *span(text, "St. John's"))
+
+
+def test_town_paired_with_a_surname_is_a_name() -> None:
+    assert "Salinas" not in cities("Nguyen and Salinas were precision engineers.")
+    assert "Salinas" not in cities("Salinas & Kowalski LLP called")
+    assert "Leeds" in cities("we drove to Leeds and Manchester")
