@@ -447,7 +447,7 @@ class CityRecognizer(CountryRecognizer):
             ):
                 results.append(self._result(*match.span()))
         results.extend(self._lower_case_towns(text, known, everyday))
-        if " to " in text or "\u2192" in text:
+        if (" to " in text or "\u2192" in text) and (":" in text or "rom " in text):  # a route's cheap probe
             results.extend(self._route(text, known, everyday))
         best: dict[tuple[int, int], RecognizerResult] = {}
         for result in results:  # one result per span, the highest score ("Dundee" of a route and of the run pass)
