@@ -155,8 +155,9 @@ class UsernameRecognizer(PrefilteredRecognizer):
             "handle after a service name",
             r"""
             \b(?:ig|fb|yt|snap|twitch|youtube|bluesky|bsky|mastodon|threads|roblox|fortnite|minecraft|pinterest|tumblr
-               |kik|venmo|cash\s?app|wechat(?:\s+id)?|line\s+id|battle\s?tag|epic(?:\s+games)?(?:\s+(?:id|name))?)
-            (?:\s+(?:is|was|=|-)|\s*[:=]|\s+(?:handle|name|username|account)\s*(?:is|:)?)?\s*["'`]?
+               |kik|venmo|cash\s?app|wechat(?:\s+id)?|line\s+id|battle\s?tag|epic(?:\s+games)?(?:\s+(?:id|name))?
+               |(?<=\bmy\s)user|account\s+name)                       # "my user is jdoe88", "account name: jdoe88"
+            (?:\s+(?:is|was|=|-)|\s*[:=]|\s+(?:handle|name|username|user|account)\s*(?:is|:)?)?\s*["'`]?
             (?P<value>
               (?:(?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z]))|(?=@))             # handle-shaped, or an @mention
               @?[a-z][\w.\-]{1,30}[a-z0-9_]
@@ -372,6 +373,8 @@ class UsernameRecognizer(PrefilteredRecognizer):
             "ten ",
         ),
         "handle after a service name": (
+            "user",
+            "account",
             "ig",
             "fb",
             "yt",

@@ -46,8 +46,34 @@ def test_look_alikes_are_not_secrets(detector: Detector, text: str) -> None:
     assert not [f for f in detector.detect(text) if f.entity_type == "PASSWORD"]
 
 
+HANDLES = [
+    ("my user is jdoe88", "jdoe88"),
+    ("account name: jdoe88", "jdoe88"),
+    ("my roblox user is coolkid2011", "coolkid2011"),
+]
+NOT_HANDLES = [
+    "my user experience is bad",
+    "my user is locked out",
+    "the account name is wrong",
+    "my user id is 88",
+    "roblox user is banned",
+    "my user account is 12 years old",
+]
+
+
+@pytest.mark.parametrize(("text", "value"), HANDLES)
+def test_handles_after_a_user_cue(detector: Detector, text: str, value: str) -> None:
+    found = {(text[f.start : f.end], f.entity_type) for f in detector.detect(text)}
+    assert (value, "USERNAME") in found
+
+
+@pytest.mark.parametrize("text", NOT_HANDLES)
+def test_words_after_a_user_cue_are_not_handles(detector: Detector, text: str) -> None:
+    assert not [f for f in detector.detect(text) if f.entity_type == "USERNAME"]
+
+
 def test_gates_never_change_findings_on_these_examples(detector: Detector) -> None:
-    texts = [t for t, _ in SECRETS] + NOT_SECRETS
+    texts = [t for t, _ in SECRETS] + NOT_SECRETS + [t for t, _ in HANDLES] + NOT_HANDLES
     gated = analyse(detector, texts)
     with ungated(detector):
         assert analyse(detector, texts) == gated
