@@ -24,7 +24,8 @@ class PartialIdRecognizer(PrefilteredRecognizer):
             (?:\s+(?:of|on|for|from)\s+(?:my|the|your|his|her|our|their)?\s*(?:[\w/-]+\s*){1,3}?  # "of my ssn"
               |\s+(?:ssn|social(?:\s+security)?|ss\#?|sin|card|cc|acct|account|phone|tax\s+id)\b)?  # "last four social"
             (?:\s*(?:is|are|was|were|=|:|-|would\s+be|should\s+be))?\s*[:\#]?\s*
-            (?P<value>\d{2,6})(?![\w.,/-]?\d)
+            (?P<value>\d{2,6}(?![\w.,/-]?\d)
+              |\d(?:[ \t]\d){3}(?![\w.,/-]?\s?\d))                                   # read out: "4 4 2 1"
             """,
             0.8,
         ),
@@ -91,7 +92,7 @@ class PartialIdRecognizer(PrefilteredRecognizer):
             "four digits after a card word",
             r"""
             \b(?:mastercard|master\s+card|amex|discover|(?:credit|debit|visa|bank|payment)\s+card|card|visa)
-            (?:\s+(?:\#|no\.?))?\s*(?:\.{2,4}|\u2026)?\s*                  # "mastercard 4821", "visa ...4821"
+            (?:\s+(?:\#|no\.?))?\s*(?:\.{2,4}|\u2026|\*{1,4})?\s*  # "mastercard 4821", "visa ...4821", "card *4821"
             (?P<value>(?!(?:19|20)\d\d\b)\d{4})(?![\w.,/:-]?\d)(?!\s*(?:am|pm|%|dollars|usd|eur|euros|gbp|points|pts|miles|limit|balance|fee|credit|bucks|x)\b)
             """,
             0.6,

@@ -77,3 +77,16 @@ def test_gates_never_change_findings_on_these_examples(detector: Detector) -> No
     gated = analyse(detector, texts)
     with ungated(detector):
         assert analyse(detector, texts) == gated
+
+
+@pytest.mark.parametrize(("text", "value"), [("last 4 are 4 4 2 1", "4 4 2 1"), ("card *7731", "7731")])
+def test_last_digits_read_out_or_masked(detector: Detector, text: str, value: str) -> None:
+    found = {(text[f.start : f.end], f.entity_type) for f in detector.detect(text)}
+    assert (value, "PARTIAL_ID") in found
+
+
+@pytest.mark.parametrize(
+    "text", ["the last 4 days were awful", "last 4 are 4 boxes and 2 bags", "last 4 of them arrived 2 2 days late"]
+)
+def test_counts_after_last_are_not_last_digits(detector: Detector, text: str) -> None:
+    assert not [f for f in detector.detect(text) if f.entity_type == "PARTIAL_ID"]
