@@ -200,6 +200,10 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatStreetAddressRecognizer": lambda: min_digits(1),
     "ChatZipCodeRecognizer": lambda: min_digits(1),
     "ChatAccountIdRecognizer": lambda: min_digits(1),
+    # A National Insurance number holds six digits, a wallet address at least one among its 40 hex digits.
+    "ChatDocumentNumberRecognizer": lambda: min_digits(1),
+    # The value after "licence" holds a digit.
+    "ChatDrivingLicenceRecognizer": lambda: min_digits(1),
     # Every order pattern's value holds a digit, except the letter-only booking code: five capitals or more, or
     # lower-case letters after a booking cue ("booking ref fgvwrk").
     "ChatOrderIdRecognizer": lambda: _order_gate,

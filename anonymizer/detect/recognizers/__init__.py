@@ -12,6 +12,7 @@ from .addresses import SpokenAddressRecognizer, StreetAddressRecognizer, ZipCode
 from .cards import CardCueRecognizer, CreditCardGapRecognizer, IbanTypoRecognizer
 from .credentials import PasswordRecognizer
 from .dates import DateOfBirthRecognizer
+from .documents import DocumentNumberRecognizer, DrivingLicenceRecognizer
 from .identifiers import AccountIdRecognizer, ConfiguredIdRecognizer, OrderIdRecognizer
 from .intl_addresses import InternationalAddressRecognizer
 from .ip_addresses import LooseIpRecognizer
@@ -51,6 +52,8 @@ __all__ = [
     "CountryRecognizer",
     "CreditCardGapRecognizer",
     "DateOfBirthRecognizer",
+    "DocumentNumberRecognizer",
+    "DrivingLicenceRecognizer",
     "IbanTypoRecognizer",
     "InternationalAddressRecognizer",
     "IntroducedNameRecognizer",
@@ -104,6 +107,8 @@ def chat_recognizers(
         SpokenOrderIdRecognizer(),
         SpokenAccountIdRecognizer(),
         UsernameRecognizer(),
+        DocumentNumberRecognizer(),
+        DrivingLicenceRecognizer(),
         AccountIdRecognizer(user.pop("ACCOUNT_ID", [])),
         OrderIdRecognizer(user.pop("ORDER_ID", [])),
         StreetAddressRecognizer(),
