@@ -259,6 +259,14 @@ class _IdRecognizer(PrefilteredRecognizer):
         return (digits < self.MIN_DIGITS and not mixed_code) or _is_year(value)
 
 
+# Literals every document cue holds (both document patterns): checked before their alternations run.
+_DOCUMENT_LITERALS = folded_literals(
+    "pass", "national", "ident", "id", "ni", "ausweis", "pasaporte", "paszport", "aadha", "fiscale", "steuer",
+    "personnummer", "henkil", "pesel", "cpf", "curp", "bsn", "dni", "nie", "tfn", "pan", "tin", "nif", "rut", "sin",
+    "tax", "vat",
+)  # fmt: skip
+
+
 class AccountIdRecognizer(_IdRecognizer):
     """Account, customer and member numbers after a cue word, and ACC-style prefixed ids anywhere."""
 
@@ -330,64 +338,8 @@ class AccountIdRecognizer(_IdRecognizer):
         "prefixed account id": r"[a-z][-_\#]?\d",
     }
     LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
-        "national or travel document number after cue": folded_literals(
-            "pass",
-            "national",
-            "ident",
-            "id",
-            "ni",
-            "ausweis",
-            "pasaporte",
-            "paszport",
-            "aadha",
-            "fiscale",
-            "steuer",
-            "personnummer",
-            "henkil",
-            "pesel",
-            "cpf",
-            "curp",
-            "bsn",
-            "dni",
-            "nie",
-            "tfn",
-            "pan",
-            "tin",
-            "nif",
-            "rut",
-            "sin",
-            "tax",
-            "vat",
-        ),
-        "spaced national document number after cue": folded_literals(
-            "pass",
-            "national",
-            "ident",
-            "id",
-            "ni",
-            "ausweis",
-            "pasaporte",
-            "paszport",
-            "aadha",
-            "fiscale",
-            "steuer",
-            "personnummer",
-            "henkil",
-            "pesel",
-            "cpf",
-            "curp",
-            "bsn",
-            "dni",
-            "nie",
-            "tfn",
-            "pan",
-            "tin",
-            "nif",
-            "rut",
-            "sin",
-            "tax",
-            "vat",
-        ),
+        "national or travel document number after cue": _DOCUMENT_LITERALS,
+        "spaced national document number after cue": _DOCUMENT_LITERALS,
         "prefixed account id": folded_literals("acc", "cus", "mbr", "mem", "cid", "uid", "usr", "cst", "sub"),
         "keyed account id": (":", "="),
         "listed account ids": folded_literals(
