@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "markup_to_eval.py"
 HANDWRITTEN = ROOT / "data" / "eval" / "handwritten"
-SETS = [HANDWRITTEN, ROOT / "data" / "eval" / "handwritten2"]
+SETS = [HANDWRITTEN, ROOT / "data" / "eval" / "handwritten2", ROOT / "data" / "eval" / "handwritten3"]
 
 
 @pytest.fixture(scope="module")
