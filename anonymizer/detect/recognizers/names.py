@@ -907,29 +907,27 @@ _FUNCTION_WORD_ZIPF = 6.0
 
 
 @lru_cache(maxsize=65536)
+def _foreign_zipf(word: str) -> float:
+    """The word's highest Zipf frequency among the other chat languages (Spanish, German, Polish...)."""
+    from .ner_filter import _OTHER_LANGUAGES
+
+    lower = word.lower()
+    return max(zipf_frequency(lower, lang, wordlist="small") for lang in _OTHER_LANGUAGES)
+
+
 def function_word(word: str) -> bool:
     """One of the commonest words of Spanish, German, Polish... (Zipf >= 6): "su", "lo", "mi", "und"."""
-    from .ner_filter import _OTHER_LANGUAGES
-
-    return any(zipf_frequency(word, lang, wordlist="small") >= _FUNCTION_WORD_ZIPF for lang in _OTHER_LANGUAGES)
+    return _foreign_zipf(word) >= _FUNCTION_WORD_ZIPF
 
 
-@lru_cache(maxsize=65536)
 def any_language_word(word: str) -> bool:
     """A word Spanish, German, Polish... use at all (Zipf >= 3.0): "farmacéutico", "zlecenie"."""
-    from .ner_filter import _OTHER_LANGUAGES
-
-    return any(zipf_frequency(word, lang, wordlist="small") >= _ANY_LANGUAGE_ZIPF for lang in _OTHER_LANGUAGES)
+    return _foreign_zipf(word) >= _ANY_LANGUAGE_ZIPF
 
 
-@lru_cache(maxsize=65536)
 def foreign_everyday(word: str) -> bool:
     """An everyday word of Spanish, German, Polish... (Zipf >= 4.6): "una", "cuenta", "gracias"."""
-    from .ner_filter import _OTHER_LANGUAGES
-
-    return any(
-        zipf_frequency(word.lower(), lang, wordlist="small") >= _FOREIGN_EVERYDAY_ZIPF for lang in _OTHER_LANGUAGES
-    )
+    return _foreign_zipf(word) >= _FOREIGN_EVERYDAY_ZIPF
 
 
 @cache
