@@ -115,6 +115,7 @@ def trim_ner_span(text: str, start: int, end: int) -> tuple[int, int]:
     trailing = _TRAILING_NUMBER.search(text, start, end)
     if trailing is not None and trailing.start() > start:
         end = trailing.start()
+    start, end = _trim_message_language(text, start, end)
     # "Juan de": a lower-case particle ends a surname only when the surname follows it; "Georgia said": a
     # capitalized name does not end in a lower-case everyday word.
     while (space := text.rfind(" ", start, end)) > start:
@@ -179,7 +180,9 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
         return True
     # "Ho mandato una mail", "soy su hija", "english mein likho", "haan": the function words of the
     # language the message is in, which some name list also holds.
-    if _function_words_of_the_message(text, lower):
+    if not _is_known_place(span) and (
+        _function_words_of_the_message(text, lower) or words_of_the_message_language(text, start, end)
+    ):
         return True
     # "english mein likho", "taught Theo some Tagalog": a language spoken, not a person's group.
     if entity_type == "NRP" and len(tokens) == 1 and _language_use(text, start, end):
@@ -460,7 +463,13 @@ _DIETS = frozenset(words("vegetarian vegan pescatarian"))
 _THING_AFTER = regex.compile(
     r"[ \t]+(?:oven|ovens|fries|toast|cheese|muffins?|yogh?urt|pastry|pastries|dressing|breakfast|roulette"
     r"|keyboard|layout|plug|plugs|adapter|socket|edition|version|translation|subtitles|dub|dubbing|voice"
-    r"|vegetarian|vegan|meal|meals|menu|option|horn|braid|bulldog|shepherd|mastiff|poodle)\b",
+    r"|vegetarian|vegan|meal|meals|menu|option|horn|braid|bulldog|shepherd|mastiff|poodle"
+    r"|numbers?|phones?|mobiles?|sims?|sim[ \t]+cards?|cards?|banks?|bank[ \t]+accounts?|accounts?|ibans?"
+    r"|passports?|visas?|ids?|id[ \t]+cards?|licen[cs]es?|driving|plates?|number[ \t]+plates?|address(?:es)?"
+    r"|postcodes?|zip|providers?|carriers?|operators?|networks?|sites?|websites?|domains?|stores?|shops?"
+    r"|embassy|consulate|airlines?|flights?|company|companies|firms?|tax|taxes|vat|law|laws|courts?"
+    r"|holidays?|time|time[ \t]+zone|timezone|format|spelling|keyboards?|apps?|app[ \t]+store|versions?"
+    r"|ones?)\b",
     regex.IGNORECASE,
 )
 _TRAILING_WORDS = frozenset(
@@ -588,11 +597,15 @@ def _language_use(text: str, start: int, end: int) -> bool:
 _ANIMALS = (
     r"(?:cats?|dogs?|pupp(?:y|ies)|pups?|kittens?|kitty|pets?|parrots?|birds?|hamsters?|rabbits?|bunn(?:y|ies)"
     r"|horses?|ponies|pony|tortoises?|turtles?|ferrets?|guinea[ \t]+pigs?|goldfish|budgies?|geckos?|snakes?"
-    r"|lizards?|labrador|lab|retriever|terrier|spaniel|poodle|collie|beagle|dachshund|chihuahua|tabby)"
+    r"|lizards?|labrador|lab|retriever|terrier|spaniel|poodle|collie|beagle|dachshund|chihuahua|tabby"
+    r"|mèo|chó|cún|gat[oa]s?|gatit[oa]s?|perr[oa]s?|perrit[oa]s?|mascotas?|cachorr[oa]s?|cão|cães|gatt[oi]|cane"
+    r"|cani|cagnolin[oa]|chien(?:ne)?s?|chatons?|katzen?|kater|hunde?|hündin|welpen?|poes|hond(?:en)?|kucing"
+    r"|anjing|pusa|kotk[ai]|piesek|pisic[aă]|c[aâ]ine)"
 )
 _PET_BEFORE = regex.compile(
     rf"(?i)\b{_ANIMALS}(?:['\u2019]s)?(?:[ \t]+(?:named|called))?[ \t,:]+"
-    r"(?:(?:mr|mrs|ms|miss|sir|lady|lord|captain|capt|dr|princess|prince|king|queen|little|baby|big)\.?[ \t]+)?$"
+    r"(?:(?:mr|mrs|ms|miss|sir|lady|lord|captain|capt|dr|princess|prince|king|queen|little|baby|big|bé|petite?"
+    r"|kleiner?|pequeñ[oa]|piccol[oa])\.?[ \t]+)?$"
 )
 _PET_AFTER = regex.compile(
     rf"(?i)^(?:[ \t]*\([ \t]*{_ANIMALS}\b|,?[ \t]+(?:the|my|our|your|their)[ \t]+(?:\w+[ \t]+)?{_ANIMALS}\b"
@@ -618,6 +631,18 @@ def is_not_a_person(text: str, start: int, end: int) -> bool:
         if model or _THING_ARTICLE.search(before) or _MY.search(before):
             return True
     if _GREETING_PHRASE.match(text, start) is not None:
+        return True
+    if _product_or_venue(text, start, end) or words_of_the_message_language(text, start, end):
+        return True
+    # "yes Mochi is recovering, vet bill was $2,870", "bé Mochi bị viêm ... thú y": a word no list holds as a
+    # name, in a message about a pet's care.
+    if (
+        " " not in key
+        and not is_first_name(words_[0] if words_ else key)
+        and not is_last_name(words_[0] if words_ else key)
+        and not _marker_before(text, start)
+        and _PET_CONTEXT.search(text, max(0, start - _PET_WINDOW), end + _PET_WINDOW) is not None
+    ):
         return True
     # "Taylor Inc", "Dupuis S.A.R.L.": a company's legal form ends it.
     if " " in key and key.rsplit(" ", 1)[1].replace(".", "") in _LEGAL_FORMS:
@@ -790,3 +815,267 @@ def not_where_someone_is(text: str, start: int, end: int) -> bool:
     if FIRM_DELIVERS.search(text, max(0, start - 30), start):
         return True
     return _PREMISES_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
+# --- Messages written in another language -------------------------------------------------------------------
+# Latin-script languages that wordfreq covers and chat users commonly write in. The English model reads their
+# capitalized everyday words (a sentence's first word, a German noun) and odd lower-case ones as names.
+_CHAT_LANGUAGES = (
+    "es", "de", "fr", "pt", "it", "nl", "pl", "sv", "tr", "id", "ms", "vi", "fil", "ro", "cs", "sk", "hu",
+    "da", "nb", "fi", "sh", "sl", "ca", "lt", "lv",
+)  # fmt: skip
+# Arabic typed in Latin letters and digits ("Arabizi", Egyptian and Levantine chat): its most common words.
+# wordfreq has no list for it. Hand-written for this project (MIT).
+ARABIZI = frozenset(
+    words(
+        """
+        ana enta enti inta inti howa huwa hwa hiya heya hia ehna e7na entom intu homma humma ya yaa mesh msh mish
+        mosh fih feh mafish mafeesh men mn 3ala 3and 3ayez 3ayza 3awez 3awza bas keda kda kida leh lih ezay
+        ezzay izzay izay eh eih aywa aiwa la2 la2a ma3 m3a ba2a tayeb tyb khalas 5alas yalla yallah wallah walla
+        wallahi inshallah inshallah inchallah mashallah habibi habibti shokran shukran shokrn afwan 3afwan sabah
+        kifak kifik keefak shu shou lesh leish hek hayda halla2 ktir kteer ahlan marhaba basha ya3ni y3ni
+        ma3lesh maalesh ma3lsh khalli 7aga haga 7elw helw gamed gamda awi 2awi kman kaman tab3an tamam ba3d
+        delwa2ty dilwa2ti bokra bukra ne2dar mumken momken el al fel bel lel w wel 3shan 3ashan ashan
+        """
+    )
+)
+# Words that put a name right after them in these languages: "chị Hà", "mevrouw De Graaf", "si Maricel",
+# "Bu Sari". Hand-written for this project (MIT).
+NAME_MARKERS = frozenset(
+    words(
+        """
+        mr mrs ms miss mx dr prof sir madam
+        anh chị chi em cô chú bác ông bà bạn
+        mevrouw mevr mw meneer dhr heer juffrouw herr frau hr fr monsieur madame mme mlle
+        señor señora señorita sr sra srta don doña senhor senhora dona dom signor signora signore sig dott
+        dottore dottoressa bapak pak ibu bu kak kakak mas mbak bang abang encik cik puan tuan
+        si ni kay ate kuya tita tito lola lolo pan pani panie domnul doamna shri smt
+        """
+    )
+)
+_LANGUAGE_EVIDENCE = 3  # distinct everyday words of the language in the message, the span's own included
+_LANGUAGE_WORD_ZIPF = 3.0  # a word the language uses at all
+_SENTENCE_WORD_ZIPF = 4.0  # a common word: capitalized, it starts a sentence
+_LANGUAGE_FUNCTION_ZIPF = 5.0  # one of the language's commonest words
+_LONG_INNER_WORD = 5
+_SENTENCE_BEFORE = regex.compile(r"(?:^|[.!?\u2026:;\n\p{So}\p{Sk}]|[.!?][\"'\u201d)])[\p{Z}\s*\"'\u201c(\-]*$")
+
+
+@lru_cache(maxsize=256)
+def _message_evidence(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Per language other than English, the message's words that are its everyday words (and not English's)."""
+    message = _message_words(text)
+    found = [
+        (lang, frozenset(w for w in message if (z := _zipf(w, lang)) >= _EVIDENCE_ZIPF and english_zipf(w) < z - 1))
+        for lang in _CHAT_LANGUAGES
+    ]
+    found.append(("hi-latn", frozenset(w for w in message if w in ROMAN_HINDI)))
+    found.append(("ar-latn", frozenset(w for w in message if w in ARABIZI)))
+    return tuple((lang, evidence) for lang, evidence in found if len(evidence) >= _LANGUAGE_EVIDENCE)
+
+
+def _message_languages(text: str, span: str = "") -> frozenset[str]:
+    """The languages other than English the message is (partly) written in, by their everyday words outside
+    `span` (a Vietnamese name in an English message is no evidence of Vietnamese); a hand list's language needs
+    one word outside the span and three in all ("shokran ya basha")."""
+    own = {w.lower() for w in _MESSAGE_WORD.findall(span)}
+    return frozenset(
+        lang
+        for lang, evidence in _message_evidence(text)
+        if len(evidence - own) >= (_HAND_LIST_EVIDENCE if lang.endswith("-latn") else _LANGUAGE_EVIDENCE)
+    )
+
+
+_HAND_LIST_EVIDENCE = 1
+_MOSTLY_SHARE = 0.4
+
+
+def _language_share(text: str, languages: frozenset[str]) -> float:
+    """The share of the message's words that are everyday words of `languages`."""
+    message = _message_words(text)
+    if not message:
+        return 0.0
+    ours: set[str] = set()
+    for lang, evidence in _message_evidence(text):
+        if lang in languages:
+            ours |= evidence
+    return sum(1 for w in message if w in ours) / len(message)
+
+
+@lru_cache(maxsize=65536)
+def _zipf_in(word: str, languages: frozenset[str]) -> float:
+    """The word's highest frequency among `languages` (a hand list's word counts as a function word)."""
+    best = 0.0
+    for lang in languages:
+        if lang == "hi-latn":
+            best = max(best, 6.0 if word in ROMAN_HINDI else 0.0)
+        elif lang == "ar-latn":
+            best = max(best, 6.0 if word in ARABIZI else 0.0)
+        else:
+            best = max(best, _zipf(word, lang))
+    return best
+
+
+def _starts_a_sentence(text: str, start: int) -> bool:
+    return _SENTENCE_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+def _marker_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 16) : start]
+    match = regex.search(r"([\p{L}]+)\.?[ \t]+$", before)
+    return match is not None and match.group(1).lower() in NAME_MARKERS
+
+
+def words_of_the_message_language(text: str, start: int, end: int) -> bool:
+    """The span is everyday words of the language the message is written in, not a name.
+
+    "chào bạn", "Xin", "Tiền" (Vietnamese), "ako pala", "Walang" (Tagalog), "Dank u. En", "De dongel" (Dutch),
+    "Der korrekte Gesamtbetrag", "Mir" (German), "Haan", "Aur" (Hindi in Latin letters), "howa", "ya basha"
+    (Arabizi). A capitalized word inside a sentence stays a name unless it is one of the language's
+    commonest words and no name, and a capitalized word after a word that puts a name after it ("chị Hà",
+    "mevrouw De Graaf", "si Maricel") is a name.
+    """
+    languages = _message_languages(text, text[start:end])
+    if not languages:
+        return False
+    tokens = [(m.start(), m.group()) for m in _MESSAGE_WORD.finditer(text, start, end)]
+    if not tokens or len(tokens) > 4:
+        return False
+    for i, (position, raw) in enumerate(tokens):
+        lower = raw.lower()
+        z = _zipf_in(lower, languages)
+        if raw[:1].islower():
+            # "chào bạn", "ako pala", "kinderopvangtoeslag": a lower-case word of the language, or one no list
+            # holds as a name; a lower-case name after a marker ("chị hà") is one only where it is no
+            # everyday word.
+            # A lower-case name ("trần tấn thảo") in a message mostly in English stays a name.
+            known = is_first_name(lower) or is_last_name(lower)
+            if not known or (z >= _LANGUAGE_WORD_ZIPF and _language_share(text, languages) >= _MOSTLY_SHARE):
+                continue
+            return False
+        if (_marker_before(text, position) and lower not in NAME_MARKERS) or _is_known_place(raw):
+            return False
+        if i > 0 and tokens[i - 1][1][:1].isupper() and not _starts_a_sentence(text, position):
+            return False  # "Nguyễn Thị Thu Hà", "Phạm Quốc Bảo": capitalized words in a row are a name
+        if _starts_a_sentence(text, position) or (
+            i > 0 and tokens[i - 1][1][:1].islower() and len(tokens[i - 1][1]) >= _LONG_INNER_WORD
+        ):
+            # "Xin chào", "Prima.", "Der korrekte Gesamtbetrag": a sentence's first word, or a German noun
+            # after a lower-case word, that the language uses daily; a known first name must be one of
+            # its commonest words ("Rosa" starting a Spanish sentence stays a name).
+            if z >= _LANGUAGE_FUNCTION_ZIPF or (z >= _SENTENCE_WORD_ZIPF and not is_first_name(lower)):
+                continue
+            if i > 0 and not is_first_name(lower) and not is_last_name(lower):
+                continue  # "Gesamtbetrag": a compound noun after "korrekte"
+            return False
+        if z >= _LANGUAGE_FUNCTION_ZIPF and not is_first_name(lower):
+            continue  # "Sie", "En" inside a sentence
+        return False
+    return True
+
+
+# --- Products, venues and firms -------------------------------------------------------------------------------
+# "2x Aurora Lamp", "1 x Jasper Standing Desk", "Aurora Lamp x2", "3 \u00d7 Nimbus": a quantity counts things.
+_QUANTITY_BEFORE = regex.compile(r"(?:^|[\s,;:(\-])\d{1,4}[ \t]?[x\u00d7][ \t]*$", regex.IGNORECASE)
+_QUANTITY_AFTER = regex.compile(r"[ \t]*[x\u00d7][ \t]?\d{1,4}(?!\w)")
+# "Ibis Parramatta, room 412", "the Marriott, suite 9": a hotel's name before a room.
+_ROOM_AFTER = regex.compile(r"[ \t]*[,(\-][ \t]*(?:room|rm|suite|apt|flat)\.?[ \t]*#?\d", regex.IGNORECASE)
+# Hotel chains (hand-written for this project from public knowledge, MIT): "the Ibis Parramatta".
+_HOTEL_BRANDS = frozenset(
+    words(
+        """
+        ibis novotel mercure sofitel pullman accor hilton doubletree marriott sheraton westin hyatt radisson
+        ramada wyndham travelodge intercontinental kempinski ritz fairmont shangri-la oberoi treebo oyo
+        movenpick mövenpick melia meliá barcelo barceló rydges meriton jumeirah rotana
+        """
+    )
+)
+# Stations, airports and terminals: "at Euston", "from Schiphol": one word after "at" that no list holds as a
+# name or a town is a venue or a firm ("Yusuf at Trentline").
+_AT_WORD_BEFORE = regex.compile(r"(?:^|[^\w'\u2019])at[ \t]+$", regex.IGNORECASE)
+_ACRONYM_THEN_PLACE = regex.compile(r"^(\p{Lu}{2,5})[ \t]+(\p{Lu}[\p{L}\-]+(?:[ \t]+\p{Lu}[\p{L}\-]+)?)$")
+
+
+def _product_or_venue(text: str, start: int, end: int) -> bool:
+    """A name-shaped span that counts as a product, a hotel, a station or a firm's branch, not a person.
+
+    "2x Aurora Lamp", "GlasNet", "Ibis Parramatta, room 412", "picking up Femi at Euston", "Yusuf at
+    Trentline", "a colleague at Arnold-Roberts", "VFS Delhi".
+    """
+    span = text[start:end]
+    tokens = [t.strip(".,;:!?'\"()") for t in span.split()]
+    tokens = [t for t in tokens if t]
+    if not tokens:
+        return False
+    if _QUANTITY_BEFORE.search(text, max(0, start - 8), start) or _QUANTITY_AFTER.match(text, end):
+        return True
+    # "GlasNet", "PulseFit Kingsford": a capital inside its first word (not "McDonald", "DeShawn"); "Mohamed
+    # van GlasNet" is a person.
+    if _CAMEL.search(tokens[0]) and not _NAME_PREFIX.match(tokens[0]):
+        return True
+    first = tokens[0].lower()
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
+    if first in _HOTEL_BRANDS and (
+        _ROOM_AFTER.match(text, end) or (len(tokens) > 1 and _is_known_place(" ".join(tokens[1:])))
+    ):
+        return True  # "Ibis Parramatta", "Hilton, room 212"
+    if previous is not None and previous.group(1)[:1].isupper() and previous.group(1).lower() in _HOTEL_BRANDS:
+        return True  # "the Ibis [Parramatta]"
+    if _ROOM_AFTER.match(text, end) and not any(is_first_name(t.lower()) for t in tokens[:1]):
+        return True
+    # "VFS Delhi", "HSBC London": an organisation's letters before its branch's town.
+    acronym = _ACRONYM_THEN_PLACE.match(span)
+    if acronym is not None and not is_first_name(acronym.group(1).lower()) and _is_known_place(acronym.group(2)):
+        return True
+    if len(tokens) == 1 and _AT_WORD_BEFORE.search(text, max(0, start - 4), start):
+        parts = [p.lower() for p in tokens[0].split("-") if p]
+        if not any(is_first_name(p) for p in parts) and (not any(is_last_name(p) for p in parts) or len(parts) > 1):
+            return not _is_known_place(tokens[0])
+        if len(parts) > 1 and all(is_last_name(p) for p in parts):
+            return True  # "at Arnold-Roberts": a firm of two surnames
+    return False
+
+
+_PREVIOUS_WORD = regex.compile(r"([\p{L}\-]+)[ \t]+$")
+
+_PET_WINDOW = 40
+# Words of a pet's care near a name: "vet bill", "thú y", "veterinario", "Tierarzt", "dierenarts", "kitten".
+_PET_CONTEXT = regex.compile(
+    rf"(?i)\b(?:{_ANIMALS}|vets?|veterinar(?:y|ian)|thú[ \t]+y|veterin[aá]ri[oa]|v[eé]t[eé]rinaire|tierarzt"
+    r"|tier[aä]rztin|dierenarts|dokter[ \t]+hewan|beterinaryo|weterynarz|kibble|litter[ \t]+box|neutered|spayed)\b"
+)
+
+
+def _trim_message_language(text: str, start: int, end: int) -> tuple[int, int]:
+    """Without the words of the message's language around a capitalized name: "khoản của anh Tuấn" is "Tuấn",
+    "Pozdrawiam, Tomasz Nowak" is "Tomasz Nowak", "Rahul bhai ko bata" is "Rahul"; "van Noor" keeps its
+    particle."""
+    if " " not in text[start:end] or not _message_languages(text, text[start:end]):
+        return start, end
+    tokens = [(m.start(), m.end(), m.group()) for m in _SPAN_WORD.finditer(text, start, end)]
+    capitalized = [i for i, (_, _, raw) in enumerate(tokens) if raw[:1].isupper()]
+    if not capitalized:
+        return start, end
+    first, last = capitalized[0], capitalized[-1]
+    lead = 0
+    while lead < last:
+        s, e, raw = tokens[lead]
+        lower = raw.lower()
+        if lower in PARTICLES:
+            break
+        if not (lower in NAME_MARKERS or words_of_the_message_language(text, s, e)):
+            break
+        lead += 1
+    lead = min(lead, max(first, lead)) if lead <= last else last
+    trail = len(tokens) - 1
+    while trail > last:
+        s, e, raw = tokens[trail]
+        if raw[:1].isupper() or not words_of_the_message_language(text, s, e):
+            break
+        trail -= 1
+    if lead == 0 and trail == len(tokens) - 1:
+        return start, end
+    return tokens[lead][0], tokens[trail][1]
+
+
+_SPAN_WORD = regex.compile(r"[\p{L}\p{M}'\u2019\-]+")
