@@ -151,7 +151,11 @@ _CUES: dict[str, str] = {
     r"|\bpytanie\s+(?:bezpiecze|pomocnicze)|\bc(?:â|a)u\s+h(?:ỏ|o)i\s+b(?:ả|a)o\s+m(?:ậ|a)t\b",
     "DATE_OF_BIRTH": r"\bdates?\s+of\s+birth\b|\bbirth\s*dates?\b|\bd\.?o\.?b\b|\bbirthdays?\b"
     r"|\bwhen\s+were\s+you\s+born\b|\byear\s+of\s+birth\b|\bfechas?\s+de\s+nacimiento\b|\bdate\s+de\s+naissance\b"
-    r"|\bgeburtsdatum\b|\bdatas?\s+de\s+nascimento\b|\bdata\s+urodzenia\b|\bdata\s+di\s+nascita\b",
+    r"|\bgeburtsdatum\b|\bdatas?\s+de\s+nascimento\b|\bdata\s+urodzenia\b|\bdata\s+di\s+nascita\b"
+    # Dutch, Romanian, Indonesian/Malay, Vietnamese, Tagalog, Turkish, Nordic, Russian, Hindi and Arabic.
+    r"|\bgeboortedatum\b|\bdata\s+na(?:ș|ş|s)terii\b|\b(?:tanggal|tarikh|tgl\.?)\s+lahir\b|\bng(?:à|a)y\s+sinh\b"
+    r"|\bpetsa\s+ng\s+kapanganakan\b|\bkaarawan\b|\bdo(?:ğ|g)um\s+tarih|\bf(?:ø|ö|o)(?:d|ds)(?:sels|el)?dat(?:o|um)\b"
+    r"|\bдат[аыу]\s+рождения\b|जन्म\s*(?:तिथि|तारीख|की\s+तारीख|दिनांक)|تاريخ\s+الميلاد",  # noqa: RUF001
     "ACCOUNT_ID": r"\b(?:account|acct\.?|member(?:ship)?|customer|policy|loyalty|subscriber|client|contract|patient"
     r"|insurance|health\s+card|medicare|loan|meter|profile|user|applicant|student|employee|passport|staff|badge"
     r"|tenant|group|plan)\s+(?:number|no\.?|num|#|id|code)(?!\w)"
@@ -695,7 +699,10 @@ def _id_then_rest(
     """Two values asked for together and typed with only a space between: "QX7H2M Nguyen" for a booking
     reference and a last name. The first word must be an identifier with a digit, the rest the other type."""
     head = _TOKEN.match(text, s, e)
-    if head is None or head.end() >= e or not _digits(head.group(0)):
+    if head is None or head.end() >= e:
+        return
+    if not _digits(head.group(0)):
+        _rest_then_id(text, s, e, weak, add, used)
         return
     rest_start = head.end()
     while rest_start < e and text[rest_start].isspace():
@@ -708,6 +715,29 @@ def _id_then_rest(
         return
     add(first, head.start(), head.end())
     add(second, rest_start, e)
+    used.update((first, second))
+
+
+_TRAILING_ID = re.compile(r"\s+(?P<value>[#A-Za-z0-9][\w\-/.]*\d[\w\-/.]*(?:\s\d[\d\-]*)*)$")
+
+
+def _rest_then_id(
+    text: str, s: int, e: int, weak: Sequence[str], add: Callable[[str, int, int], None], used: set[str]
+) -> None:
+    """The same the other way round: "mark tuilagi 0041 7782" for a full name and a member number. The id is
+    the trailing run of digit groups (at least four digits), the words before it the other type."""
+    tail = _TRAILING_ID.search(text, s, e)
+    if tail is None or _digits(tail.group("value")) < 4:
+        return
+    id_start, id_end = tail.span("value")
+    second = next((t for t in weak if t in ("ACCOUNT_ID", "ORDER_ID") and _valid_weak(t, text[id_start:id_end])), None)
+    if second is None:
+        return
+    first = next((t for t in weak if t != second and _valid_weak(t, text[s : tail.start()])), None)
+    if first is None:
+        return
+    add(first, s, tail.start())
+    add(second, id_start, id_end)
     used.update((first, second))
 
 
@@ -754,6 +784,7 @@ _ADDRESS_LIKE = frozenset({"URL", "EMAIL_ADDRESS", "IP_ADDRESS"})
 _SEPARATORS = re.compile(r"[\s.\-]+")
 _LEFT = r"(?<![\w@])"
 _RIGHT = r"(?![\w@])"
+_POSSESSIVE_RIGHT = r"(?:(?![\w@])|(?=s(?![\w@'\u2019])))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -794,7 +825,9 @@ def _needles(entity: str, value: str, score: float, region: str) -> list[_Needle
             if len(part) < 3 or not any(c.isalpha() for c in part) or (part.lower() in STOPWORDS and not sensitive):
                 continue
             words = r"\s+".join(re.escape(w) for w in part.split())
-            out.append(_Needle(entity, _LEFT + words + _RIGHT, sensitive, score, part.split()[0].lower(), "text"))
+            # "whats kemis address", "that card is Eves": a possessive typed without its apostrophe.
+            right = _RIGHT if part.endswith("s") else _POSSESSIVE_RIGHT
+            out.append(_Needle(entity, _LEFT + words + right, sensitive, score, part.split()[0].lower(), "text"))
         return out
     if value.lower() in STOPWORDS:
         return []

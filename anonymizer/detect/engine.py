@@ -33,7 +33,7 @@ from anonymizer.detect.findings import Finding
 from anonymizer.detect.gates import Gate, TextFeatures, gate_for
 from anonymizer.detect.recognizers._base import USER_PATTERN_PREFIX
 from anonymizer.detect.recognizers.fold import english_zipf
-from anonymizer.detect.recognizers.names import is_first_name, is_last_name
+from anonymizer.detect.recognizers.names import LEADING_NOT_NAME, is_first_name, is_last_name
 from anonymizer.detect.recognizers.ner_filter import (
     BUSINESS_WORDS,
     is_not_a_person,
@@ -390,6 +390,49 @@ def _join_last_first(text: str, findings: list[Finding]) -> list[Finding]:
     return sorted([f for f in findings if f not in replaced] + joined)
 
 
+# "Hope Adebayo", "Grace Okafor": a capitalized given name that is also a word, just before a found surname.
+_GIVEN_BEFORE = regex.compile(r"(?<![\w'\u2019\-])(\p{Lu}\p{Ll}+)[ ]$")
+# "Ilse Bakker-de Vries", "Anna Jansen-van der Berg": a double surname joined by a particle.
+_PARTICLE_TAIL = regex.compile(
+    r"-?(?:(?:de|del|della|der|den|di|da|das|dos|du|la|le|van|von|ten|ter|zu)[ ])*"
+    r"(?:de|del|della|der|den|di|da|das|dos|du|la|le|van|von|ten|ter|zu)[ ]\p{Lu}\p{Ll}+(?![\w\-])"
+)
+
+
+def _extend_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """Widen a PERSON finding over a given name just before it and a particle-joined second surname after it,
+    which the recognizers stop at because "Hope" is a word and "-de" looks like the end of a name."""
+    out: list[Finding] = []
+    changed = False
+    for finding in findings:
+        if finding.entity_type != "PERSON" or not text[finding.start : finding.start + 1].isupper():
+            out.append(finding)
+            continue
+        start, end = finding.start, finding.end
+        given = _GIVEN_BEFORE.search(text, max(0, start - 24), start)
+        if given is not None and is_first_name(given.group(1)) and given.group(1).lower() not in LEADING_NOT_NAME:
+            start = given.start(1)
+        # The finding may stop before the hyphen ("Ilse Bakker") or after the particle ("Ilse Bakker-de").
+        tail_from = end
+        if text[:end].endswith(tuple(f"-{p}" for p in ("de", "van", "von", "da", "di", "del", "la", "le"))):
+            tail_from = text.rfind("-", finding.start, end)
+        tail = _PARTICLE_TAIL.match(text, tail_from) if tail_from < len(text) and text[tail_from] == "-" else None
+        if tail is not None:
+            end = tail.end()
+        if (start, end) != (finding.start, finding.end):
+            changed = True
+            finding = Finding(start, end, "PERSON", finding.score, finding.recognizer)
+        out.append(finding)
+    if not changed:
+        return findings
+    best: dict[tuple[int, int, str], Finding] = {}
+    for finding in out:  # two findings widened to the same span are one
+        key = (finding.start, finding.end, finding.entity_type)
+        if key not in best or finding.score > best[key].score:
+            best[key] = finding
+    return sorted(best.values())
+
+
 class Detector:
     """Finds PII in texts. Build once (loading the model takes about a second) and reuse."""
 
@@ -631,4 +674,4 @@ class Detector:
                 )
             )
         findings.sort()
-        return _join_last_first(text, findings)
+        return _extend_names(text, _join_last_first(text, findings))

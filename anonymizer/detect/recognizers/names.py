@@ -109,6 +109,10 @@ class _Cue:
     acts_on: bool = False  # a verb before the person it acts on ("tell", "add", "can ...")
     capitalized: bool = False  # only a capitalized name follows it ("Mayor Chaudhari", not "Sir bot")
     title: bool = False  # a title: any surname may follow it ("Mrs Yoon", "mr adeyemi")
+    # A known first name that is also a word, typed in lower case, when it stands alone after the cue:
+    # "hi its mark, can you ..." when the cue opens the message or a clause ("open"); "nah thats it cheers
+    # will" when the name ends the line ("end").
+    alone_lower: str = ""
 
 
 _APOS = "['\u2019]"  # typed apostrophes: straight and curly
@@ -119,6 +123,8 @@ PARTICLES = frozenset(
 
 _CUES = [
     _Cue(rf"my\s+name\s*(?:is|{_APOS}s|=|:|-)", True),
+    # "her name was Grace", "his name's tomasz", "the name's Bond": someone else's name.
+    _Cue(rf"(?:his|her|their|whose|the)\s+name\s*(?:is|was|{_APOS}s)", True),
     _Cue(
         r"(?:(?:full|first|last|maiden|middle|family|given|legal|birth|nick)\s+|sur|nick)name\s*(?:is|was|:|=|-)", True
     ),
@@ -128,7 +134,7 @@ _CUES = [
     _Cue(r"[\"']name[\"']\s*[:=]", True),
     _Cue(r"(?:you\s+can\s+)?call\s+me", True),
     _Cue(r"i\s+am\s+called|they\s+call\s+me|it\s+is\s+spelled|spelled", True),
-    _Cue(rf"(?:this|it){_APOS}?\s*(?:is|s)", False),
+    _Cue(rf"(?:this|it){_APOS}?\s*(?:is|s)", False, alone_lower="open"),
     _Cue(rf"i\s*{_APOS}?\s*m|i\s+am", False),
     # "me llamo Lucía", "je m'appelle Anaïs", "ich heiße Jörg", "nazywam się Zofia", "tên tôi là Minh".
     _Cue(
@@ -139,8 +145,19 @@ _CUES = [
     ),
     # "soy Lucía de Banco Horizonte", "je suis Anaïs", "ich bin Jörg", "sono Giulia", "jestem Zofia".
     _Cue(r"soy|sou|je\s+suis|ich\s+bin|sono|jestem|ik\s+ben|t(?:ô|o)i\s+l(?:à|a)|em\s+l(?:à|a)", False),
-    _Cue(rf"{typo_tolerant('thanks')}|thank\s+you|thnak\s+you|thx|ty|cheers|regards|best|sincerely", False),
+    _Cue(
+        rf"{typo_tolerant('thanks')}|thank\s+you|thnak\s+you|thx|ty|cheers|regards|best|sincerely",
+        False,
+        alone_lower="end",
+    ),
     _Cue(r"(?:speaking|talking|chatting|spoke|spoken)\s+(?:with|to)|ask\s+for|transferred\s+to", False),
+    # The same in Dutch, German, Spanish, French, Portuguese, Italian and Polish: "u spreekt met Mohamed".
+    _Cue(
+        r"(?:u|je|jij)\s+spreekt\s+met|(?:sie\s+sprechen|du\s+sprichst)\s+mit|(?:habla|hablas|est(?:á|a)s?\s+hablando)\s+con"
+        r"|le\s+atiende|vous\s+(?:parlez|(?:ê|e)tes\s+en\s+contact)\s+avec|(?:fala|est(?:á|a)\s+falando)\s+com"
+        r"|(?:parla|sta\s+parlando)\s+con|rozmawia(?:sz|\s+pan(?:i)?)\s+z",
+        False,
+    ),
     # "tell catherine I said hi", "add brian to my plan", "can martina use my account?": a person the verb
     # acts on, or the subject of a question.
     _Cue(
@@ -160,6 +177,25 @@ _CUES = [
     ),
     _Cue(r"(?:hi|hello|hey)(?:\s+there)?|good\s+(?:morning|afternoon|evening|day)|dear", False),
     _Cue(r"mr|mrs|ms|miss|mx|dr", False, title=True),
+    # "Uncle Femi", "auntie bisi", "Grandma Rose", "cousin Rahul", "Tita Marites": a relative by name.
+    _Cue(
+        r"uncle|auntie|aunty|aunt|cousin|grandma|grandpa|granny|grandad|granddad|grandmother|grandfather|nana"
+        r"|tita|tito|lola|lolo|kuya|tante|oom|onkel|oma|opa|nonna|nonno|zia|zio|t(?:í|i)[ao]|abuela|abuelo"
+        r"|babcia|dziadek|ciocia|wujek",
+        False,
+        title=True,
+    ),
+    # Honorifics of other languages before a capitalized name: "Frau Schneider", "mevrouw De Graaf", "Pani
+    # Kowalska", "Pak Budi", "chị Hà", "si Maricel", "Ate Joy", "señora Ruiz", "domnul Popescu".
+    _Cue(
+        r"frau|herrn?|mevrouw|mevr\.?|meneer|dhr\.?|monsieur|madame|mme\.?|mlle\.?|se(?:ñ|n)or(?:a|ita)?|sra?\.|srta\."
+        r"|senhora?|dona|signora?|sig\.(?:ra)?|dott(?:\.|ssa|oressa)?|pan(?:i|ie|u|a)|domnul|doamna|dl\.|dna\."
+        r"|pak|bu|ibu|bapak|mbak|kak|(?-i:Ate|Kuya)|si|ni|anh|chị|cô|chú|bác|ông|bà"
+        r"|bhai|didi|bhabhi|sahab|saheb|ustaz|ustadh|sheikh|hajj?i",
+        False,
+        capitalized=True,
+        title=True,
+    ),
     # "a guy named Chase", "a nurse called Faith": a person, then the name they go by.
     _Cue(
         r"(?:guy|man|woman|lady|girl|boy|person|someone|somebody|gentleman|chap|bloke|dude|fellow|driver|agent"
@@ -204,6 +240,13 @@ _POSSESSIVE = regex.compile(r"['\u2019]s$", regex.IGNORECASE)
 # What may follow a name standing alone after a cue: "Thanks Faith.", "Hi Will!", "I'm Rose from Tradeloop".
 _ALONE_AFTER = regex.compile(r"[ \t]*(?:[.,!?;)]|$)|[ \t]+(?:from|here)\b")
 _SIGN_OFFS = frozenset(words("best kind warm love"))
+# Short forms of given names that no name list has because they are English words first.
+_WORD_NICKNAMES = frozenset(words("will pat art rich sunny"))
+# What people call each other, not names: "cheers mate", "thanks love", "thx hun".
+_ADDRESS_TERMS = frozenset(
+    words("mate mates love luv dear hun hon honey babe baby buddy bud pal man bro sis boss chief sir doll darling")
+)
+_ENDS_LINE = regex.compile(r"[ \t]*[.!?]*[ \t]*(?:$|\n)")
 
 
 class ContextNameRecognizer(ChatEntityRecognizer):
@@ -231,7 +274,10 @@ class ContextNameRecognizer(ChatEntityRecognizer):
         for cue_match in _CUE_REGEX.finditer(text):
             cue = _CUES[int(str(cue_match.lastgroup)[1:])]
             strong = cue.strong
-            span = self._name_after(text, cue_match.end(), strong, cue.title)
+            alone_lower = cue.alone_lower
+            if alone_lower == "open" and _OPENS_CLAUSE.search(text, 0, cue_match.start()) is None:
+                alone_lower = ""
+            span = self._name_after(text, cue_match.end(), strong, cue.title, alone_lower)
             if span is not None and cue.capitalized and not text[span[0]].isupper():
                 continue
             # "add Visa to my wallet", "ask Alexa to reorder": after a verb, a brand is the thing acted on.
@@ -246,14 +292,18 @@ class ContextNameRecognizer(ChatEntityRecognizer):
                 results.append(self._result(span, self.STRONG_SCORE if strong else self.WEAK_SCORE))
         return EntityRecognizer.remove_duplicates(results)
 
-    def _name_after(self, text: str, pos: int, strong: bool, title: bool = False) -> tuple[int, int] | None:
-        start = end = -1
+    def _name_after(
+        self, text: str, pos: int, strong: bool, title: bool = False, alone_lower: str = ""
+    ) -> tuple[int, int] | None:
         if strong:  # a quoted value in JSON or code: "first_name": "Olumide"
             quote = _OPENING_QUOTE.match(text, pos)
             pos = quote.end() if quote else pos
         prev_capitalized = False
         last_particle = False
-        for index in range(self.MAX_TOKENS):
+        # Words of the name so far: (start, end, is a particle). Particles do not count towards MAX_TOKENS.
+        taken: list[tuple[int, int, bool]] = []
+        index = 0
+        while sum(not particle for *_, particle in taken) < self.MAX_TOKENS and index < self.MAX_TOKENS + 3:
             token = _TOKEN.match(text, pos)
             if token is None:
                 break
@@ -276,9 +326,19 @@ class ContextNameRecognizer(ChatEntityRecognizer):
             # "Chaudhari said": after a capitalized word, a lower-case one ends the name unless it is a particle.
             if index > 0 and prev_capitalized and word.islower() and word not in PARTICLES:
                 break
-            if index == 0:
+            # "Mohamed van GlasNet" (Dutch "from"): a brand-shaped word after a particle is not a surname.
+            if last_particle and any(c.isupper() for c in word[1:]):
+                break
+            # "soy Lucía de Banco Horizonte": after a particle, another language's everyday word is the firm.
+            if last_particle and index > 0 and foreign_everyday(lower) and not known_last:
+                break
+            particle = lower in PARTICLES and (word.islower() or (title and index == 0) or last_particle)
+            if particle and (index > 0 or (title and capitalized)):
+                # "Mr. Van der Merwe", "Ilse de Vries": a particle is kept while a surname follows it.
+                accepted = True
+            elif index == 0:
                 accepted = self._first_word_ok(lower, capitalized, known_first, known_last, strong) or (
-                    self._titled_or_alone(text, token.end(), lower, capitalized, known_first, title)
+                    self._titled_or_alone(text, token.end(), lower, capitalized, known_first, title, alone_lower)
                 )
             else:
                 accepted = (known_last or known_first or (capitalized and prev_capitalized) or strong) and (
@@ -286,24 +346,22 @@ class ContextNameRecognizer(ChatEntityRecognizer):
                 )
             if not accepted:
                 break
-            if start < 0:
-                start = token.start()
-            end = token.start() + len(word)
-            last_particle = word in PARTICLES
-            prev_capitalized = capitalized
+            taken.append((token.start(), token.start() + len(word), particle or word in PARTICLES))
+            last_particle = taken[-1][2]
+            prev_capitalized = capitalized or (last_particle and prev_capitalized)
+            index += 1
             gap = _GAP.match(text, token.end())
             # A name continues over a single run of spaces only; a comma or a line break ends it.
-            if gap is None or token.end() != end:
+            if gap is None or token.end() != taken[-1][1]:
                 break
             pos = gap.end()
         # "soy Lucía de Banco Horizonte": a particle ends the name only when a surname follows it.
-        if start >= 0 and last_particle:
-            end = text.rfind(" ", start, end)
-            end = len(text[:end].rstrip()) if end > start else -1
-        return (start, end) if start >= 0 and end > start else None
+        while taken and taken[-1][2]:
+            taken.pop()
+        return (taken[0][0], taken[-1][1]) if taken else None
 
     def _titled_or_alone(
-        self, text: str, end: int, lower: str, capitalized: bool, known_first: bool, title: bool
+        self, text: str, end: int, lower: str, capitalized: bool, known_first: bool, title: bool, alone_lower: str
     ) -> bool:
         """After a title any surname ("Mrs Yoon", "mr adeyemi"); a first name that is also a word when it
         stands alone after the cue ("Thanks Faith.", "Hi Will!", "I'm Rose from Tradeloop")."""
@@ -311,11 +369,23 @@ class ContextNameRecognizer(ChatEntityRecognizer):
             if capitalized:
                 return lower not in self._common or known_first
             return english_zipf(lower) < self.STRONG_UNKNOWN_MAX_ZIPF and not foreign_everyday(lower)
+        known_first = known_first or lower in _WORD_NICKNAMES
+        if not capitalized and alone_lower:
+            after = _ALONE_AFTER if alone_lower == "open" else _ENDS_LINE
+            return (
+                known_first
+                and lower in _AMBIGUOUS
+                and lower not in _SIGN_OFFS
+                and lower not in _NOT_SPEAKERS
+                and lower not in _ADDRESS_TERMS
+                and after.match(text, end) is not None
+            )
         return (
             capitalized
             and known_first
             and lower in _AMBIGUOUS
             and lower not in _SIGN_OFFS
+            and lower not in _ADDRESS_TERMS
             and _ALONE_AFTER.match(text, end) is not None
         )
 
@@ -727,9 +797,16 @@ _BRANDS = frozenset(
 
 
 # A speaker's label at the start of a line of a pasted chat log or script: "mika: ...", "> Tracy: ...".
+# An exported chat's time stamp may lead: "[08/03/2026, 09:20] Olu: ...", "08/03/2026, 09:20 - Olu: ...",
+# "[09:20] Olu: ...", "10:06 PM Olu: ..."; a summary may bold the label: "- **Olu**: ...".
 _SPEAKER_LABEL = regex.compile(
-    r"(?m)^[ \t>*\-]*(?P<name>[^\W\d_][\w'\u2019\-]+(?:[ ][^\W\d_][\w'\u2019\-]+)?)"
-    r"[ \t]*:(?=[ \t]*[\"'\u201c\w])(?![ \t]*\d)"
+    r"(?m)^[ \t>*\-]*"
+    r"(?P<stamp>\[[^\]\n]{4,32}\][ \t]*"
+    r"|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[APap]\.?[Mm]\.?)?"
+    r"[ \t]*[-\u2013:][ \t]*"
+    r"|\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[APap]\.?[Mm]\.?)?[ \t]+(?:-[ \t]+)?)?"
+    r"(?P<name>[^\W\d_][\w'\u2019\-]+(?:[ ][^\W\d_][\w'\u2019\-]+)?)"
+    r"(?:\*\*)?[ \t]*:(?:\*\*)?(?=[ \t]*[\"'\u201c\w\p{So}])(?![ \t]*\d)"
 )
 
 
@@ -811,7 +888,7 @@ class PersonShapeRecognizer(ContextNameRecognizer):
             results.append(self._result(match.span("name"), self.SINGLE_SCORE))
         for match in _SPEAKER_LABEL.finditer(text):
             # A pasted chat log or script: "mika: who are you?", "Tracy:\"I'm Roberto's daughter\"".
-            if self._speaker_is_name(match.group("name")):
+            if self._speaker_is_name(match.group("name"), stamped=bool(match.group("stamp"))):
                 results.append(self._result(match.span("name"), self.SINGLE_SCORE))
         doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
         for ent in getattr(doc, "ents", ()) or ():
@@ -819,10 +896,13 @@ class PersonShapeRecognizer(ContextNameRecognizer):
                 results.append(self._result((ent.start_char, ent.end_char), self.SCORE))
         return EntityRecognizer.remove_duplicates([r for r in results if not _business_name(text, r.start, r.end)])
 
-    def _speaker_is_name(self, label: str) -> bool:
+    def _speaker_is_name(self, label: str, stamped: bool = False) -> bool:
         words_ = label.split(" ")
         if any(self._everyday(w) or w.lower() in _NOT_SPEAKERS or _is_place_name(w) for w in words_):
             return False
+        # A time-stamped line of an exported chat names its sender: any capitalized word English does not use.
+        if stamped and all(w[:1].isupper() for w in words_) and not foreign_everyday(words_[0].lower()):
+            return self._first_ok(words_[0]) or self._rare(words_[0])
         # Form labels ("IBAN:", "Anschrift:") stand there too: only a known first name is a speaker.
         return self._first_ok(words_[0]) and not foreign_everyday(words_[0].lower())
 

@@ -1,0 +1,148 @@
+"""People in the forms the third hand-written set showed missing, written as general rules: word-names alone
+after a greeting or thanks, someone else's name, relatives and honorifics of other languages before a name,
+particles after a title, exported chat logs with time stamps, a given name before a found surname, double
+surnames joined by a particle, a name and a number given together, possessives typed without an apostrophe."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymizer.detect.conversation import Turn, answer_findings, asked_types, link_conversation
+from anonymizer.detect.engine import Detector
+from anonymizer.detect.findings import Finding
+from anonymizer.detect.recognizers import ContextNameRecognizer, PersonShapeRecognizer
+from anonymizer.policy import DetectionSettings
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector(DetectionSettings())
+
+
+def context_names(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in ContextNameRecognizer().analyze(text, ["PERSON"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a known first name that is also a word, typed in lower case, alone after an opening "it's" ...
+        ("hi its mark, can u freeze my membership", ["mark"]),
+        ("it's will. i'm locked out", ["will"]),
+        ("hey its Will from courier ops", ["Will"]),
+        ("hi, this is bill from accounts", ["bill"]),
+        ("it will be fine", []),
+        ("this is mark's account", []),
+        ("hi this is bill for march", []),
+        ("ok its may, the month", []),
+        # ... or ending the line after thanks
+        ("nah thats it cheers will", ["will"]),
+        ("thanks rich", ["rich"]),
+        ("thanks, will do", []),
+        ("thanks will be in touch", []),
+        ("cheers mate", []),
+        ("thanks love", []),
+        # someone else's name
+        ("her name was Grace something on the app", ["Grace"]),
+        ("his name's tomasz i think", ["tomasz"]),
+        ("their name is on the lease", []),
+        # relatives by name, in any case
+        ("Uncle Femi is coming from Manchester", ["Femi"]),
+        ("can you ask auntie bisi to call me", ["bisi"]),
+        ("my uncle is coming too", []),
+        ("grandma said no", []),
+        # honorifics of other languages before a capitalized name
+        ("Guten Tag Frau Schneider, danke", ["Schneider"]),
+        ("Dzień dobry Pani Kowalska", ["Kowalska"]),
+        ("Chào chị Hà, cảm ơn", ["Hà"]),
+        ("Terima kasih Pak Budi", ["Budi"]),
+        ("ako pala si Maricel", ["Maricel"]),
+        ("Ate Joy will pick it up", ["Joy"]),
+        ("I ate Sushi yesterday", []),
+        # "speaking with" in other languages
+        ("Goedemiddag, u spreekt met Mohamed van GlasNet.", ["Mohamed"]),
+        ("Buenas tardes, le atiende Lucía.", ["Lucía"]),
+        # particles after a title; a firm after a particle is not a surname
+        ("previous landlord was Mr. Van der Merwe", ["Van der Merwe"]),
+        ("Hola, soy Lucía de Banco Horizonte", ["Lucía"]),
+    ],
+)
+def test_names_after_cues(text: str, names: list[str]) -> None:
+    assert context_names(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("[08/03/2026, 09:20] Olu: yes ma 👍\n[08/03/2026, 09:21] Dad: 👍", ["Olu"]),
+        ("08/03/2026, 09:20 - Adaeze: ok see you", ["Adaeze"]),
+        ("[09:20] Zanele: i will bring cake\n[09:21] Support: hello", ["Zanele"]),
+        ("10:06 PM Ikenna: where are you", ["Ikenna"]),
+        ("[2026-03-08 09:20:11] Error: connection refused", []),
+        ("[12/03/2026, 10:00] Note: bring ID", []),
+    ],
+)
+def test_time_stamped_chat_log_senders_are_people(text: str, speakers: list[str]) -> None:
+    found = [text[r.start : r.end] for r in PersonShapeRecognizer().analyze(text, ["PERSON"])]
+    assert found == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Hope Adebayo her email is hope.adebayo@outlook.com", "Hope Adebayo"),
+        ("Ilse Bakker-de Vries, Populierenlaan 112", "Ilse Bakker-de Vries"),
+        ("Anna Jansen-van der Berg is the tenant", "Anna Jansen-van der Berg"),
+    ],
+)
+def test_names_are_widened_to_the_whole_person(detector: Detector, text: str, span: str) -> None:
+    people = [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON"]
+    assert span in people
+
+
+def test_a_word_before_a_name_is_not_pulled_in(detector: Detector) -> None:
+    text = "I hope Adebayo is well. Thanks Adebayo"
+    people = [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON"]
+    assert people and all(p == "Adebayo" for p in people)
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("mark tuilagi 0041 7782", [("mark tuilagi", "PERSON"), ("0041 7782", "ACCOUNT_ID")]),
+        ("Mark Tuilagi 00417782", [("Mark Tuilagi", "PERSON"), ("00417782", "ACCOUNT_ID")]),
+        ("mark tuilagi, 0041 7782", [("mark tuilagi", "PERSON"), ("0041 7782", "ACCOUNT_ID")]),
+        ("the gym 2 months", []),
+    ],
+)
+def test_a_name_then_a_number_asked_together(answer: str, expected: list[tuple[str, str]]) -> None:
+    asked = asked_types("Can u send ur full name + member no pls")
+    assert asked == ["PERSON", "ACCOUNT_ID"]
+    assert [(answer[f.start : f.end], f.entity_type) for f in answer_findings(answer, asked)] == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "जन्म तिथि (DD/MM/YYYY)?",
+        "Boleh minta tanggal lahir Anda?",
+        "Wat is uw geboortedatum?",
+        "Ngày sinh của chị?",
+        "Doğum tarihiniz nedir?",
+        "Fødselsdato?",
+    ],
+)
+def test_birth_dates_asked_in_other_languages(question: str) -> None:
+    assert asked_types(question) == ["DATE_OF_BIRTH"]
+
+
+def test_a_possessive_without_its_apostrophe_is_found_again() -> None:
+    turns = [
+        Turn(text="Kemi: new address is below", conversation_id="c", speaker="customer", field="text"),
+        Turn(text="whats kemis address again", conversation_id="c", speaker="customer", field="text"),
+        Turn(text="Kemistry class", conversation_id="c", speaker="customer", field="text"),
+    ]
+    findings = [[Finding(0, 4, "PERSON", 0.85, "test")], [], []]
+    linked = link_conversation(turns, findings, DetectionSettings())
+    assert [(turns[1].text[f.start : f.end], f.entity_type) for f in linked[1]] == [("kemi", "PERSON")]
+    assert linked[2] == []
