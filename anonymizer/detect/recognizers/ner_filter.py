@@ -180,8 +180,8 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
         return True
     # "Ho mandato una mail", "soy su hija", "english mein likho", "haan": the function words of the
     # language the message is in, which some name list also holds.
-    if not _is_known_place(span) and (
-        _function_words_of_the_message(text, lower) or words_of_the_message_language(text, start, end)
+    if (not _is_known_place(span) and _function_words_of_the_message(text, lower)) or words_of_the_message_language(
+        text, start, end
     ):
         return True
     # "english mein likho", "taught Theo some Tagalog": a language spoken, not a person's group.
@@ -525,7 +525,10 @@ ROMAN_HINDI = frozenset(
         toh aur lekin yeh ye woh wo voh abhi kab aaj accha acha achha theek thik bahut bohot thoda zyada likho
         likhni likhna batao bata chahiye wapas diya liya kuch kuchh jaungi jaunga humein unka uska unko isko
         usko wala wali wale matlab sirf phir pehle baad saath liye ji chalo dekho suno bolo nahi hum hamara
-        hamare bhai yaar
+        hamare bhai yaar aaj kal shaam subah raat jayega jayegi dedo bhej bhejo bhejna bhejdo paisa paise kitna
+        kitne kitni kaun kahan kidhar yahan wahan idhar udhar koi haa acha arre bhaiya hoon milega milegi
+        samajh jaldi bilkul shukriya dhanyavaad kripya huye batana bataiye dijiye kijiye karein kariye krna
+        krdo nhi tumhe aapko aapka aapki humko mujhko isme usme kyunki agar warna lagta lagega sakta sakte
         """
     )
 )
@@ -857,7 +860,9 @@ _LANGUAGE_EVIDENCE = 3  # distinct everyday words of the language in the message
 _LANGUAGE_WORD_ZIPF = 3.0  # a word the language uses at all
 _SENTENCE_WORD_ZIPF = 4.0  # a common word: capitalized, it starts a sentence
 _LANGUAGE_FUNCTION_ZIPF = 5.0  # one of the language's commonest words
-_LONG_INNER_WORD = 5
+_COMMONEST_ZIPF = 6.0
+# Lower-case words that stand inside a person's name or join two: "van", "de", "bin", "y", "and".
+_NAME_JOINERS = PARTICLES | frozenset(words("and und y e et i og en och dan at và és ve ja a oder or o ou"))
 _SENTENCE_BEFORE = regex.compile(r"(?:^|[.!?\u2026:;\n\p{So}\p{Sk}]|[.!?][\"'\u201d)])[\p{Z}\s*\"'\u201c(\-]*$")
 
 
@@ -953,13 +958,16 @@ def words_of_the_message_language(text: str, start: int, end: int) -> bool:
             if not known or (z >= _LANGUAGE_WORD_ZIPF and _language_share(text, languages) >= _MOSTLY_SHARE):
                 continue
             return False
-        if (_marker_before(text, position) and lower not in NAME_MARKERS) or _is_known_place(raw):
+        if _marker_before(text, position) and lower not in NAME_MARKERS:
+            return False
+        initial = _starts_a_sentence(text, position)
+        # "Vivo en Madrid": a town stays, unless it starts a sentence as one of the commonest words ("Aur", "Ada").
+        if _is_known_place(raw) and not (initial and z >= _COMMONEST_ZIPF):
             return False
         if i > 0 and tokens[i - 1][1][:1].isupper() and not _starts_a_sentence(text, position):
             return False  # "Nguyễn Thị Thu Hà", "Phạm Quốc Bảo": capitalized words in a row are a name
-        if _starts_a_sentence(text, position) or (
-            i > 0 and tokens[i - 1][1][:1].islower() and len(tokens[i - 1][1]) >= _LONG_INNER_WORD
-        ):
+        after_word = i > 0 and tokens[i - 1][1][:1].islower() and tokens[i - 1][1].lower() not in _NAME_JOINERS
+        if initial or after_word:
             # "Xin chào", "Prima.", "Der korrekte Gesamtbetrag": a sentence's first word, or a German noun
             # after a lower-case word, that the language uses daily; a known first name must be one of
             # its commonest words ("Rosa" starting a Spanish sentence stays a name).
@@ -1027,6 +1035,15 @@ def _product_or_venue(text: str, start: int, end: int) -> bool:
     acronym = _ACRONYM_THEN_PLACE.match(span)
     if acronym is not None and not is_first_name(acronym.group(1).lower()) and _is_known_place(acronym.group(2)):
         return True
+    # "get Trentline and Polder Foods in", "Polder Foods and Trentline": one of a list of firms.
+    if not is_first_name(first) and (
+        ((m := _AND_FIRM_AFTER.match(text, end)) is not None and m.group(1).lower() in BUSINESS_WORDS)
+        or (
+            (b := _FIRM_AND_BEFORE.search(text, max(0, start - 48), start)) is not None
+            and b.group(1).lower() in BUSINESS_WORDS
+        )
+    ):
+        return True
     if len(tokens) == 1 and _AT_WORD_BEFORE.search(text, max(0, start - 4), start):
         parts = [p.lower() for p in tokens[0].split("-") if p]
         if not any(is_first_name(p) for p in parts) and (not any(is_last_name(p) for p in parts) or len(parts) > 1):
@@ -1036,6 +1053,8 @@ def _product_or_venue(text: str, start: int, end: int) -> bool:
     return False
 
 
+_AND_FIRM_AFTER = regex.compile(r"[ \t]+(?:and|&)[ \t]+(?:\p{Lu}[\p{L}'\u2019\-]*[ \t]+){1,3}?(\p{Lu}\p{L}+)\b")
+_FIRM_AND_BEFORE = regex.compile(r"\p{Lu}[\p{L}'\u2019\-]*[ \t]+(\p{Lu}\p{L}+),?[ \t]+(?:and|&)[ \t]+$")
 _PREVIOUS_WORD = regex.compile(r"([\p{L}\-]+)[ \t]+$")
 
 _PET_WINDOW = 40

@@ -66,7 +66,8 @@ _NRP = regex.compile(
     (?![\w'\u2019-])(?!\s+(?:food|cuisine|restaurant|dish|dishes|recipe|style|card|express|airlines?|embassy
        |time|language|keyboard|version|site|website|store|plug|number|accent|subtitles?|movie|tv
        |speaking|speaker|speakers|citizenship|passport|visa|toast|fries|press|door|doors|horn|kiss|bread|cheese
-       |wine|beer|coffee|tea|music|songs?|flag|team|cars?|market|grocery|shop|channel|drama|show)\b)
+       |wine|beer|coffee|tea|music|songs?|flag|team|cars?|market|grocery|shop|channel|drama|show
+       |ones?|sims?|banks?|accounts?|phones?|mobiles?|ids?|licen[cs]es?|plates?|address|company|provider)\b)
     """
 )
 
