@@ -104,6 +104,28 @@ _HOUSE = r"""
 _TITLE_WORD = r"(?-i:[A-Z][a-z'\u2019.\-]*|\d{1,3}(?:st|nd|rd|th))"
 
 
+# A British address without a house number: a named house, a street, the village, town or county, and the
+# postcode ("The Old Forge, Church Lane, Little Wenham, Suffolk CO7 6QA"). Title Case words only.
+_NAME_WORDS = (
+    r"[A-Z][a-z'\u2019\-]+"
+    r"(?:[ ](?:(?:upon|on|in|by|le|la|de|du|the|under|cum|next|over|juxta|sub|super|with|en)[ ]){0,2}"  # "de la"
+    r"[A-Z][a-z'\u2019\-]+){0,3}"
+)
+_UK_GAP = r"(?:,[ ]?|,?[ ]*\n[ \t]*)"
+_UK_STREET_TYPES = words(
+    """
+    Street Road Lane Close Way Drive Avenue Crescent Gardens Grove Hill Row Place Terrace Green Walk Mews Court
+    Square Rise View Parade Hollow Croft Meadow Meadows Fields End Chase Drove Loke Gate Wynd Brae Vale Park
+    """
+)
+_HOUSE_NAMES = words(
+    """
+    Cottage Cottages Farm Farmhouse House Lodge Barn Barns Mill Manor Grange Rectory Vicarage Forge Hall Villa
+    Bungalow Croft Orchard Oast Stables Coach
+    """
+)
+_UK_POSTCODE_PROBE = regex.compile(r"\d[A-Z]{2}(?![\w-])")
+
 # What every street pattern's house number holds: digits, maybe a letter, then a space ("12 ", "221b ", "30-12 ").
 _HOUSE_PROBE = regex.compile(r"\d\p{L}?\s", DEFAULT_FLAGS)
 
@@ -145,6 +167,20 @@ class StreetAddressRecognizer(ChatPatternRecognizer):
             0.6,
         ),
         verbose_pattern(
+            "named house street and postcode",
+            rf"""
+            (?<![\w'\u2019-])
+            (?P<value>
+              (?:(?-i:(?:The[ ]{_NAME_WORDS}|{_NAME_WORDS}[ ](?:{alternation(_HOUSE_NAMES)})))
+                 {_UK_GAP})?                                          # "The Old Forge, ", "Rose Cottage, "
+              (?-i:{_NAME_WORDS}[ ](?:{alternation(_UK_STREET_TYPES)}))(?![\w'\u2019-])  # "Church Lane"
+              (?:{_UK_GAP}(?-i:{_NAME_WORDS})){{1,3}}                       # village, town, county
+              (?:{_UK_GAP}|[ ])(?-i:{_POSTCODE_UK})(?![\w-])               # "CO7 6QA"
+            )
+            """,
+            0.8,
+        ),
+        verbose_pattern(
             "po box",
             r"""
             \b(?P<value>
@@ -161,6 +197,10 @@ class StreetAddressRecognizer(ChatPatternRecognizer):
         """Every pattern but the street ones when no house number is followed by a space."""
         house = None
         for pattern in self._patterns:
+            if pattern.name == "named house street and postcode":
+                if _UK_POSTCODE_PROBE.search(text):
+                    yield pattern
+                continue
             if pattern.name.startswith("number street"):
                 house = _HOUSE_PROBE.search(text) is not None if house is None else house
                 if not house:
@@ -293,11 +333,13 @@ class SpokenAddressRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "spoken number street",
             rf"""
-            (?<=(?:\b(?:at|to|on|is|from|near|address|addr)|:)[ ])        # "knocked at", "address is", "to"
+            (?<=(?:\b(?:at|to|on|is|from|near|address|addr)|:)[ ]           # "knocked at", "address is", "to"
+                (?:(?:uh|uhh|um|umm|er|erm|ah|like|so)[,.]*[ ])*)          # "I'm at uh one nine two …"
             (?P<value>
               {_SPOKEN_NUMBER}
               (?:[ ](?-i:[A-Z][a-z'\u2019]+)){{1,3}}?[ ](?-i:{alternation(_SPOKEN_TYPES)})(?![\w-])
-              (?:,?[ ](?:apartment|apt|unit|suite|flat)[ ](?:{_SPOKEN_NUMBER}|\d{{1,5}}[a-z]?(?![\w-])))?
+              (?:,?[ ](?:apartment|apt|unit|suite|flat)[ ](?:{_SPOKEN_NUMBER}|\d{{1,5}}[a-z]?(?![\w-]))
+                 (?:[ ](?-i:[A-Z])(?![\w'\u2019-]))?)?                    # "apartment four C"
               (?:,?[ ](?-i:[A-Z][a-z'\u2019]+(?:[ ][A-Z][a-z'\u2019]+)?)(?=[ \t]*(?:$|[,.!?;\n])))?  # the town
             )
             """,

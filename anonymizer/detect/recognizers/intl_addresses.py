@@ -383,7 +383,8 @@ _CUE = regex.compile(
 
 # Between two address lines: a comma, a line break (indented or quoted with '>'), or spaces.
 _SEPARATOR = regex.compile(
-    r"(?:[ \t]*(?:,|\n[ \t>]*)[ \t]*)+|[ \t]+/[ \t]+|[ \t]+[-\u2013][ \t]+(?=(?-i:[A-Z]{2})(?![\w-]))|[ \t]+"
+    # "… apto 74 - Pinheiros, São Paulo - SP" (any dash): a spaced dash before a district, a town or a state
+    r"(?:[ \t]*(?:,|\n[ \t>]*)[ \t]*)+|[ \t]+/[ \t]+|[ \t]+[-\u2013\u2014][ \t]+(?=(?-i:\p{Lu}))|[ \t]+"
     r"|-(?=\d{6}(?!\d))"  # "Pinto do Galho - CE": a Brazilian town and its state
 )
 _UNIT = regex.compile(
@@ -659,11 +660,31 @@ def _type_start(text: str, start: int) -> int:
 
 
 def _unit_start(text: str, start: int) -> int:
-    """Where the address starts when a unit is typed before the street: "Suite 541 6343 Skogstien 106"."""
+    """Where the address starts when a unit is typed before the street: "Suite 541 6343 Skogstien 106", and
+    the named building and cluster before them: "Cluster D, Lake View Tower, Apt 1708, …"."""
     unit = _UNIT_BEFORE.search(text, max(0, start - 24), start) or _UNIT_WORD_BEFORE.search(
         text, max(0, start - 16), start
     )
-    return unit.start() if unit else start
+    start = unit.start() if unit else start
+    for _ in range(3):
+        building = _BUILDING_BEFORE.search(text, max(0, start - 50), start)
+        if building is None:
+            break
+        start = building.start()
+    return start
+
+
+# A building or a block named before the unit or the street, after a comma: "Lake View Tower, ", "Cluster D, ",
+# "Block 4B, ", "Rose Cottage, " (Gulf, South Asian and British layouts).
+_BUILDING_BEFORE = regex.compile(
+    r"(?<![\p{L}\d'\-])"
+    r"(?:(?-i:Cluster|Block|Blk|Building|Bldg|Tower|Wing|Phase|Sector|Plot|Villa|Compound)\.?[ ]?"
+    r"(?-i:[A-Z\d][A-Z\d\-]{0,4})"
+    r"|(?:(?-i:\p{Lu}[\p{L}'\-]+)[ ]){1,3}"
+    r"(?-i:Tower|Towers|Building|House|Court|Residency|Residence|Residences|Apartments|Heights|Mansions|Complex"
+    r"|Villas|Lodge|Chambers|Cottage|Farm|Barn|Manor|Grange|Rectory|Vicarage))"
+    r"[ \t]*,[ \t]*$"
+)
 
 
 def _accept_untyped(

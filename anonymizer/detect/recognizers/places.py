@@ -28,7 +28,14 @@ from .addresses import _STREET_SUFFIXES
 from .fold import english_zipf, fold
 from .intl_addresses import countries
 from .names import _word_file, common_words, foreign_everyday, is_first_name, is_last_name
-from .ner_filter import BUSINESS_WORDS, FIRM_DELIVERS, ORGANISATION_WORDS, is_business_name, not_where_someone_is
+from .ner_filter import (
+    BUSINESS_WORDS,
+    FIRM_DELIVERS,
+    ORGANISATION_WORDS,
+    ROMAN_HINDI,
+    is_business_name,
+    not_where_someone_is,
+)
 
 # US states, Canadian provinces and Australian states and territories, as typed after a town.
 _REGIONS = words(
@@ -333,6 +340,11 @@ _PLACE_RUN = regex.compile(
     r"(?<![\w@./\-])\p{Lu}[\p{L}'\u2019\-]*"
     r"(?:[ ](?:(?:del|de|la|le|les|am|an|der|upon|on|sur|di|do|da|dos|das|y|en|im|op|aan)[ ])*\p{Lu}[\p{L}'\u2019\-]*)*"
 )
+# A word of a script other than Latin right before or after the name (Devanagari, Arabic, Cyrillic, Han...).
+_OTHER_SCRIPT = r"[\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Tamil}\p{Telugu}\p{Kannada}\p{Malayalam}"
+_OTHER_SCRIPT += r"\p{Arabic}\p{Hebrew}\p{Cyrillic}\p{Greek}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
+_OTHER_SCRIPT_BEFORE = regex.compile(_OTHER_SCRIPT + r"\p{M}*[ \t]+$")
+_OTHER_SCRIPT_AFTER = regex.compile(r"[ \t]+" + _OTHER_SCRIPT)
 _AFTER_YEAR = regex.compile(r"(?<!\d)(?:1[6-9]|20)\d\d,[ ]$")
 _TITLE_BEFORE = regex.compile(r"(?<![\w'])(\p{Lu}\p{Ll}+)[ ]$")
 _HONORIFIC_BEFORE = regex.compile(r"(?<![\w'])(?i:mr|mrs|ms|miss|mx|dr|prof|sr|sra|herr|frau|mme|mlle)\.?[ ]$")
@@ -346,7 +358,9 @@ _ROUTE_END = (
     r"(?:[ ](?:(?:de|del|da|do|dos|la|le|di|du|van|von|am|upon|on)[ ])?\p{Lu}[\p{L}'\u2019\-]+){0,3}"
 )
 _ROUTE = regex.compile(
-    rf"(?:(?<=:[ \t]*)|(?<=\b(?i:from)[ \t]+))(?P<a>{_ROUTE_END})(?P<ac>[ ]\([A-Z]{{3}}\))?"
+    # after a colon, "from", a trip word, or opening a line: "Chennai to Melbourne, she's visiting"
+    rf"(?:^|(?<=:[ \t]*)|(?<=\b(?i:from|flight|flights|flying|flew|fly|trip|route|journey|train|bus|drive|drove"
+    rf"|driving|ticket|tickets|travel(?:l)?ing)[ \t]+))(?P<a>{_ROUTE_END})(?P<ac>[ ]\([A-Z]{{3}}\))?"
     rf"[ ]+(?:to|\u2192|->|\u2013|\u2014)[ ]+(?P<b>{_ROUTE_END})(?P<bc>[ ]\([A-Z]{{3}}\))?"
     r"(?=[ ]*(?:[,.;!?)]|$|[ ]on[ ]|[ ]\d))",
     regex.MULTILINE,
@@ -447,7 +461,7 @@ class CityRecognizer(CountryRecognizer):
             ):
                 results.append(self._result(*match.span()))
         results.extend(self._lower_case_towns(text, known, everyday))
-        if (" to " in text or "\u2192" in text) and (":" in text or "rom " in text):  # a route's cheap probe
+        if " to " in text or "\u2192" in text:  # a route's cheap probe
             results.extend(self._route(text, known, everyday))
         best: dict[tuple[int, int], RecognizerResult] = {}
         for result in results:  # one result per span, the highest score ("Dundee" of a route and of the run pass)
@@ -560,8 +574,14 @@ class CityRecognizer(CountryRecognizer):
             return False  # "Dear Ms. Salinas", "with Mr Hollins": a surname after a title
         if self._paired_with_a_name(text, start, start + len(name)):
             return False  # "Marrero and Murphy were precision engineers"
+        if lower in ROMAN_HINDI:
+            return False  # "Haan", "Aur": Hindi typed in Latin letters, and towns somewhere
         if _PLACE_PREPOSITION.search(text, max(0, start - 16), start) is not None:
             return True
+        if _OTHER_SCRIPT_BEFORE.search(text, max(0, start - 12), start) or _OTHER_SCRIPT_AFTER.match(
+            text, start + len(name)
+        ):
+            return True  # "वो Manchester जा रही हैं": a town in Latin letters within another script's sentence
         if _AFTER_YEAR.search(text, max(0, start - 8), start) and not is_first_name(lower):
             return english_zipf(lower) < self.AFTER_YEAR_ZIPF  # "(b. 12 May 1936, Durban)"
         # "Katrineholm" anywhere; not "Gracias" (a town in Honduras, and Spanish for "thank you").
@@ -581,14 +601,23 @@ _FACILITY_WORDS = (
             roofing veterinary vets vet community hub mall centre center complex campus building tower towers
             house club leisure pool rink court courts cinema gallery surgery practice nursery kindergarten
             primary secondary high elementary middle institute branch office gate palace castle bridge
+            stand stands grandstand pavilion concourse estate vineyard winery manor
+            racecourse speedway raceway ballpark showground showgrounds fairground marina
             """
         )
     )
 )
+# The last word of an airport's name: "DEN Airport", "Gatwick Airport" name a pick-up point, but the town before
+# "airport" stays a town ("I work at Lagos airport").
+_AIRPORT_WORDS = frozenset(words("airport airfield terminal"))
 # Lower-case words after a place name that make it a firm's site: "the Leeds site", "our Austin office".
 _SITE_WORDS = words(
     "site sites office offices branch location store warehouse depot campus plant facility hub headquarters hq"
     " factory premises school schools"
+    # a company or a product named before its department or its parts: "Kwame from Zippa support", "the
+    # Quillnote app", "your Japan eSIM", "the Frankfurt servers"
+    " support team helpdesk app website portal login billing roaming esim servers server"
+    " datacenter datacentre"
 )
 _TITLE_AFTER = regex.compile(
     r"[ ](?:&[ ])?(\p{Lu}[\p{L}'\u2019]*)(?:[ ](\p{Lu}[\p{L}'\u2019]*))?(?:[ ](\p{Lu}[\p{L}'\u2019]*))?"
@@ -597,7 +626,85 @@ _HOLIDAY_AFTER = regex.compile(r"[ ](?i:day)\b")  # "Canada Day", "canada day"
 # A Title Case plural after a town: a sports team ("Denver Broncos", "Green Bay Packers"), not a place.
 _TEAM_AFTER = regex.compile(r"[ ](\p{Lu}\p{Ll}+s)(?![\w'\u2019])")
 _LEADING_THE = regex.compile(r"^(?:the|The|THE)[ ]+")
-_SITE_AFTER = regex.compile(rf"[ ](?:{alternation(_SITE_WORDS)})(?![\w'])")
+_SITE_AFTER = regex.compile(rf"[ ](?i:{alternation(_SITE_WORDS)})(?![\w'])")
+
+
+# An organisation "of" a place: "University of Manchester", "Bank of Ireland", "Museum of London". Not
+# "Republic of", "Isle of", "City of" (places themselves, or a town's own name).
+_ORGANISATION_OF_BEFORE = regex.compile(
+    r"(?i)(?:^|[^\w'\u2019])(?:university|universidad|universit[eé]|universität|college|bank|banco|banque|museum"
+    r"|institute|academy|school|hospital|church|cathedral|society|council|ministry|department|government"
+    r"|parliament|diocese|library|conservatory|polytechnic|chamber|federation|association|board|bureau"
+    r"|foundation|orchestra|opera|zoo)[ \t]+of[ \t]+(?:the[ \t]+)?$"
+)
+# An airline or a carrier named after a country or a town: "Air Canada", "Aer Lingus", "Fly Dubai".
+_CARRIER_BEFORE = regex.compile(r"(?:^|[^\w'\u2019])(?:Air|Aer|AIR|Fly|FLY)[ ]$")
+# A brand typed in CamelCase right before the place names its branch: "PulseFit Kingsford", "GoRoam Europe".
+# Not a Scottish or Irish surname ("McDonald", "MacLeod", "DeLuca") before a town.
+_BRAND_BEFORE = regex.compile(
+    r"(?<![\w'\u2019@./\-])(?!(?:Mc|Mac|De|Di|Da|Du|Del|La|Le|Van|Von|St|O)\p{Lu})"
+    r"(?:\p{Lu}?\p{Ll}+\p{Lu}[\p{L}\d]*|(?P<caps>\p{Lu}{2,6}))[ ]$"
+)
+# Capitals before a town that are a place or a word themselves, not a brand: "UK London", "IN Berlin".
+_NOT_BRAND_CAPS = frozenset(words("uk usa us uae eu un nsw vic qld uae ksa prc roc drc nz sa re fwd fw to cc"))
+# A business word typed right before the place names its branch: "Anytime Fitness Bondi", "Specsavers Optician
+# Leeds". Words that start towns' names too ("Market Harborough", "Water Orton") are left out.
+_BRANCH_WORD_BEFORE = regex.compile(r"(?<![\w'\u2019])(\p{Lu}\p{Ll}+)[ ]$")
+_NOT_BRANCH_WORDS = frozenset(
+    words(
+        """
+        home homes garden gardens water life living plus prime basic premium power union county council capital
+        market markets air press co group team support
+        """
+    )
+)
+# A product's plan in brackets: "GoRoam 7 Days (Middle East)", "Roaming bundle (Asia Pacific)".
+_PRODUCT_BEFORE_BRACKET = regex.compile(
+    r"(?i)\b(?:days?|weeks?|months?|plan|pass|bundle|pack|package|roaming|e?sim|data|\d+[ ]?[gm]b|edition|tier"
+    r"|version|zone|add-on|addon|subscription)[ ]?\($"
+)
+# A lower-case facility after a place and at most two describing words: "the Hillcrest medical centre",
+# "our Leeds head office", "at Oakhurst family practice" (not "Leeds city centre": where someone is).
+_LOWER_FACILITY_AFTER = regex.compile(
+    r"[ ](?:(?!city\b|town\b|village\b)\p{Ll}+[ ]){0,2}"
+    r"(?:centre|center|clinic|hospital|surgery|practice|school|college|campus|stadium|arena|hall|library|museum"
+    r"|church|mall|hotel|gym|office|pharmacy|dental|dentist|restaurant|cafe|bar|pub|venue|depot)(?![\w'])"
+)
+_FACILITY_ARTICLE_BEFORE = regex.compile(r"(?i)(?:^|[^\w'\u2019])(?:the|our|your|my|his|her|their|at)[ \t]+$")
+# A software product or online service one logs into, signs up for, installs: "log in to Ledgerline".
+_PRODUCT_VERB_BEFORE = regex.compile(
+    r"(?i)\b(?:log(?:ged|ging|s)?[ \-]?(?:in|on)(?:[ ]?to)?|sign(?:ed|ing|s)?[ \-]?(?:in|on)(?:[ ]?to)?"
+    r"|sign(?:ed|ing|s)?[ \-]?up[ ](?:for|with|to|on)|subscrib(?:e|ed|ing)[ ]to|(?:re)?install(?:ed|ing|s)?"
+    r"|uninstall(?:ed|ing|s)?|download(?:ed|ing|s)?|update[ds]?|open(?:ed|ing|s)?[ ]up)[ \t]+$"
+)
+
+
+def _organisation_context(text: str, start: int, end: int) -> bool:
+    """The words around a place name make it part of an organisation's, a product's or a branch's name."""
+    window = max(0, start - 40)
+    if _ORGANISATION_OF_BEFORE.search(text, window, start) or _CARRIER_BEFORE.search(text, max(0, start - 5), start):
+        return True  # "University of Manchester", "Air Canada"
+    if _PRODUCT_VERB_BEFORE.search(text, window, start):
+        return True  # "log in to Ledgerline"
+    brand = _BRAND_BEFORE.search(text, max(0, start - 30), start)
+    if brand and not (
+        (caps := brand.group("caps"))
+        and (caps.lower() in _NOT_BRAND_CAPS or caps.lower() in STOP_WORDS or _is_region(caps))
+    ):
+        return True  # "PulseFit Kingsford", "VFS Delhi"
+    branch = _BRANCH_WORD_BEFORE.search(text, max(0, start - 20), start)
+    if branch and branch.group(1).lower() in BUSINESS_WORDS and branch.group(1).lower() not in _NOT_BRANCH_WORDS:
+        return True  # "Anytime Fitness Bondi"
+    if text[end : end + 1] == ")" and _PRODUCT_BEFORE_BRACKET.search(text, max(0, start - 20), start):
+        return True  # "7 Days (Middle East)"
+    return bool(
+        _LOWER_FACILITY_AFTER.match(text, end) and _FACILITY_ARTICLE_BEFORE.search(text, max(0, start - 8), start)
+    )  # "the Hillcrest medical centre"
+
+
+def _is_region(word: str) -> bool:
+    """A state or province code, or a country, typed in capitals ("NSW", "TX", "UK")."""
+    return word.lower() in _REGIONS or word.lower() in _country_names()
 
 
 def _not_a_town(text: str, start: int, end: int) -> bool:
@@ -611,11 +718,15 @@ def names_a_facility(text: str, start: int, end: int) -> bool:
     ends in such a word and names no town ("Phoenix Greenlight Hub", "the Burnet Road"): not a LOCATION."""
     if _SITE_AFTER.match(text, end) or _HOLIDAY_AFTER.match(text, end):
         return True  # "the Leeds site", "Canada Day"
+    if _organisation_context(text, start, end):
+        return True  # "University of Manchester", "Air Canada", "PulseFit Kingsford", "log in to Ledgerline"
     if (team := _TEAM_AFTER.match(text, end)) and team.group(1).lower() not in _SETTLEMENT_WORDS:
         return True
     span = _LEADING_THE.sub("", text[start:end])
     last = span.rsplit(" ", 1)
-    if len(last) == 2 and last[1].lower() in _FACILITY_WORDS and fold(span) not in cities():
+    if len(last) == 2 and last[1].lower() in _FACILITY_WORDS | _AIRPORT_WORDS and fold(span) not in cities():
         return True  # not "Highland Park", "Rocky Hill": towns whose last word is a street type
+    if text[end : end + 2] in ("'s", "\u2019s"):
+        end += 2  # "St Columba's University Hospital"
     following = _TITLE_AFTER.match(text, end)
     return following is not None and any(w is not None and w.lower() in _FACILITY_WORDS for w in following.groups())
