@@ -28,7 +28,7 @@ import phonenumbers
 from anonymizer.detect.allow import AllowList
 from anonymizer.detect.findings import Finding
 from anonymizer.detect.recognizers.fold import english_zipf
-from anonymizer.detect.recognizers.names import PARTICLES, foreign_everyday, is_first_name
+from anonymizer.detect.recognizers.names import PARTICLES, foreign_everyday, is_first_name, is_last_name
 from anonymizer.detect.recognizers.ner_filter import ROMAN_HINDI, is_business_name, is_not_a_person
 from anonymizer.policy import DetectionSettings
 
@@ -733,12 +733,22 @@ def _rest_then_id(
     second = next((t for t in weak if t in ("ACCOUNT_ID", "ORDER_ID") and _valid_weak(t, text[id_start:id_end])), None)
     if second is None:
         return
-    first = next((t for t in weak if t != second and _valid_weak(t, text[s : tail.start()])), None)
-    if first is None:
+    head = text[s : tail.start()]
+    first = next((t for t in weak if t != second and _valid_weak(t, head)), None)
+    # "account 8830 1142 67": the word before the number names it; a name has a known or unusual word.
+    if first is None or (first == "PERSON" and not _name_like(head)):
         return
     add(first, s, tail.start())
     add(second, id_start, id_end)
     used.update((first, second))
+
+
+def _name_like(value: str) -> bool:
+    """Some word of `value` is a known given or family name, or a word English hardly uses."""
+    return any(
+        is_first_name(w) or is_last_name(w) or (english_zipf(w.lower()) < 3.0 and not foreign_everyday(w.lower()))
+        for w in value.split()
+    )
 
 
 def _leading_value(text: str, start: int, end: int, entity: str, add: Callable[[str, int, int], None]) -> None:

@@ -113,6 +113,9 @@ class _Cue:
     # "hi its mark, can you ..." when the cue opens the message or a clause ("open"); "nah thats it cheers
     # will" when the name ends the line ("end").
     alone_lower: str = ""
+    # A relative or colleague: a capitalized known first name after it is a name even when it is also a word
+    # ("my neighbour Hank", "my son Will", "my friend Grace").
+    kin: bool = False
 
 
 _APOS = "['\u2019]"  # typed apostrophes: straight and curly
@@ -174,6 +177,7 @@ _CUES = [
         r"|grandfather|aunt|uncle|cousin|niece|nephew|colleague|co-?worker|roommate|flatmate|neighbou?r|boss"
         r"|manager|landlord|landlady|tenant|nanny|carer|caregiver)",
         False,
+        kin=True,
     ),
     _Cue(r"(?:hi|hello|hey)(?:\s+there)?|good\s+(?:morning|afternoon|evening|day)|dear", False),
     _Cue(r"mr|mrs|ms|miss|mx|dr", False, title=True),
@@ -277,7 +281,7 @@ class ContextNameRecognizer(ChatEntityRecognizer):
             alone_lower = cue.alone_lower
             if alone_lower == "open" and _OPENS_CLAUSE.search(text, 0, cue_match.start()) is None:
                 alone_lower = ""
-            span = self._name_after(text, cue_match.end(), strong, cue.title, alone_lower)
+            span = self._name_after(text, cue_match.end(), strong, cue.title, alone_lower, cue.kin)
             if span is not None and cue.capitalized and not text[span[0]].isupper():
                 continue
             # "add Visa to my wallet", "ask Alexa to reorder": after a verb, a brand is the thing acted on.
@@ -293,7 +297,7 @@ class ContextNameRecognizer(ChatEntityRecognizer):
         return EntityRecognizer.remove_duplicates(results)
 
     def _name_after(
-        self, text: str, pos: int, strong: bool, title: bool = False, alone_lower: str = ""
+        self, text: str, pos: int, strong: bool, title: bool = False, alone_lower: str = "", kin: bool = False
     ) -> tuple[int, int] | None:
         if strong:  # a quoted value in JSON or code: "first_name": "Olumide"
             quote = _OPENING_QUOTE.match(text, pos)
@@ -337,8 +341,16 @@ class ContextNameRecognizer(ChatEntityRecognizer):
                 # "Mr. Van der Merwe", "Ilse de Vries": a particle is kept while a surname follows it.
                 accepted = True
             elif index == 0:
-                accepted = self._first_word_ok(lower, capitalized, known_first, known_last, strong) or (
-                    self._titled_or_alone(text, token.end(), lower, capitalized, known_first, title, alone_lower)
+                accepted = (
+                    self._first_word_ok(lower, capitalized, known_first, known_last, strong)
+                    or self._titled_or_alone(text, token.end(), lower, capitalized, known_first, title, alone_lower)
+                    or (
+                        kin
+                        and capitalized
+                        and (known_first or lower in _WORD_NICKNAMES)
+                        and lower not in _ADDRESS_TERMS
+                        and lower not in _SIGN_OFFS
+                    )
                 )
             else:
                 accepted = (known_last or known_first or (capitalized and prev_capitalized) or strong) and (

@@ -64,6 +64,10 @@ def context_names(text: str) -> list[str]:
         ("Buenas tardes, le atiende Lucía.", ["Lucía"]),
         # particles after a title; a firm after a particle is not a surname
         ("previous landlord was Mr. Van der Merwe", ["Van der Merwe"]),
+        # a relative or colleague by a capitalized given name that is also a word, or a short form
+        ("can my neighbour Hank pick it up", ["Hank"]),
+        ("my son Will is 12", ["Will"]),
+        ("my wife Love", []),
         ("Hola, soy Lucía de Banco Horizonte", ["Lucía"]),
     ],
 )
@@ -113,6 +117,7 @@ def test_a_word_before_a_name_is_not_pulled_in(detector: Detector) -> None:
         ("Mark Tuilagi 00417782", [("Mark Tuilagi", "PERSON"), ("00417782", "ACCOUNT_ID")]),
         ("mark tuilagi, 0041 7782", [("mark tuilagi", "PERSON"), ("0041 7782", "ACCOUNT_ID")]),
         ("the gym 2 months", []),
+        ("account 8830 1142 67", []),  # the word before the number names it
     ],
 )
 def test_a_name_then_a_number_asked_together(answer: str, expected: list[tuple[str, str]]) -> None:
