@@ -180,9 +180,9 @@ def is_not_pii_ner_span(text: str, start: int, end: int, entity_type: str) -> bo
         return True
     # "Ho mandato una mail", "soy su hija", "english mein likho", "haan": the function words of the
     # language the message is in, which some name list also holds.
-    if (not _is_known_place(span) and _function_words_of_the_message(text, lower)) or words_of_the_message_language(
-        text, start, end
-    ):
+    # A town's name inside a sentence stays ("Vivo en Madrid"); "haan" or a sentence's "Aur" does not.
+    town = span[:1].isupper() and not _starts_a_sentence(text, start) and _is_known_place(span)
+    if (not town and _function_words_of_the_message(text, lower)) or words_of_the_message_language(text, start, end):
         return True
     # "english mein likho", "taught Theo some Tagalog": a language spoken, not a person's group.
     if entity_type == "NRP" and len(tokens) == 1 and _language_use(text, start, end):
@@ -637,6 +637,9 @@ def is_not_a_person(text: str, start: int, end: int) -> bool:
         return True
     if _product_or_venue(text, start, end) or words_of_the_message_language(text, start, end):
         return True
+    # "visa 4561 9890 4814 1607", "acct 88301142": a lower-case label of the number after it.
+    if key in _NUMBER_LABELS and text[start:end].islower() and _NUMBER_AFTER.match(text, end):
+        return True
     # "yes Mochi is recovering, vet bill was $2,870", "bé Mochi bị viêm ... thú y": a word no list holds as a
     # name, in a message about a pet's care.
     if (
@@ -869,14 +872,30 @@ _SENTENCE_BEFORE = regex.compile(r"(?:^|[.!?\u2026:;\n\p{So}\p{Sk}]|[.!?][\"'\u2
 @lru_cache(maxsize=256)
 def _message_evidence(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Per language other than English, the message's words that are its everyday words (and not English's)."""
-    message = _message_words(text)
-    found = [
-        (lang, frozenset(w for w in message if (z := _zipf(w, lang)) >= _EVIDENCE_ZIPF and english_zipf(w) < z - 1))
-        for lang in _CHAT_LANGUAGES
-    ]
-    found.append(("hi-latn", frozenset(w for w in message if w in ROMAN_HINDI)))
-    found.append(("ar-latn", frozenset(w for w in message if w in ARABIZI)))
-    return tuple((lang, evidence) for lang, evidence in found if len(evidence) >= _LANGUAGE_EVIDENCE)
+    found: dict[str, set[str]] = {}
+    for w in set(_message_words(text)):
+        for lang in _evidence_languages(w):
+            found.setdefault(lang, set()).add(w)
+    return tuple((lang, frozenset(evidence)) for lang, evidence in found.items() if len(evidence) >= _LANGUAGE_EVIDENCE)
+
+
+_ENGLISH_ONLY_ZIPF = 5.0  # no other language's word is that much commoner than such an English word
+
+
+@lru_cache(maxsize=65536)
+def _evidence_languages(word: str) -> tuple[str, ...]:
+    """The languages of which `word` is an everyday word, and much less one of English."""
+    english = english_zipf(word)
+    found = (
+        []
+        if english >= _ENGLISH_ONLY_ZIPF
+        else [lang for lang in _CHAT_LANGUAGES if (z := _zipf(word, lang)) >= _EVIDENCE_ZIPF and english < z - 1]
+    )
+    if word in ROMAN_HINDI:
+        found.append("hi-latn")
+    if word in ARABIZI:
+        found.append("ar-latn")
+    return tuple(found)
 
 
 def _message_languages(text: str, span: str = "") -> frozenset[str]:
@@ -1053,6 +1072,16 @@ def _product_or_venue(text: str, start: int, end: int) -> bool:
     return False
 
 
+# Card brands and the words that label a number, typed lower case (hand-written for this project, MIT).
+_NUMBER_LABELS = frozenset(
+    words(
+        """
+        visa mastercard amex maestro discover diners jcb unionpay rupay elo card account acct member policy ref
+        order invoice ticket booking iban
+        """
+    )
+)
+_NUMBER_AFTER = regex.compile(r"[ \t:#]+\d{3}")
 _AND_FIRM_AFTER = regex.compile(r"[ \t]+(?:and|&)[ \t]+(?:\p{Lu}[\p{L}'\u2019\-]*[ \t]+){1,3}?(\p{Lu}\p{L}+)\b")
 _FIRM_AND_BEFORE = regex.compile(r"\p{Lu}[\p{L}'\u2019\-]*[ \t]+(\p{Lu}\p{L}+),?[ \t]+(?:and|&)[ \t]+$")
 _PREVIOUS_WORD = regex.compile(r"([\p{L}\-]+)[ \t]+$")

@@ -195,3 +195,16 @@ def test_nationality_of_a_person_stays_nrp(text: str, span: str) -> None:
 )
 def test_one_of_a_list_of_firms(text: str, span: str, firm: bool) -> None:
     assert is_not_a_person(text, *_at(text, span)) is firm
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("ok pay with this one. mastercard 5500 0000 0000 0004 exp 11/27", "mastercard", True),
+        ("acct 55120931 is the old one", "acct", True),
+        ("hi its mark 07700 900123 call me", "mark", False),
+        ("Visa Okonjo 0803 555 0199", "Visa Okonjo", False),
+    ],
+)
+def test_lower_case_label_of_a_number(text: str, span: str, label: bool) -> None:
+    assert is_not_a_person(text, *_at(text, span)) is label
