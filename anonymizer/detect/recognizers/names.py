@@ -89,6 +89,7 @@ _NEVER_NAMES = frozenset(
         monday tuesday wednesday thursday friday saturday sunday january february march april june july august
         september october november december morning afternoon evening night weekend week month year
         string str int integer bool boolean float double null none nil undefined void varchar true false
+        btw lol lmao pls plz thx tho fyi imo tbh lmk idk omg rn ty tysm np
         """
     )
 )
@@ -128,6 +129,20 @@ _CUES = [
     _Cue(rf"my\s+name\s*(?:is|{_APOS}s|=|:|-)", True),
     # "her name was Grace", "his name's tomasz", "the name's Bond": someone else's name.
     _Cue(rf"(?:his|her|their|whose|the)\s+name\s*(?:is|was|{_APOS}s)", True),
+    # "my husband's name, rahul mehta", "the account holder's name: ...": whose name it is, then the name.
+    _Cue(
+        r"(?!(?:company|business|store|shop|app|product|file|restaurant|hotel|street|road|town|city|country|bank"
+        r"|brand|website|site|game|team|school|band|song|book|movie|film|ship|boat|car|dog|cat|pet|horse|plan|wifi"
+        r"|network|server|project|group|channel|page|event|place|venue|clinic|firm|org|organi[sz]ation)"
+        rf"{_APOS})\w+{_APOS}s?\s+name\s*(?:is|was|{_APOS}s|[:,=\-])",
+        True,
+    ),
+    # "booking under the name nguyen", "reserved under Sato", "in the name of Okafor".
+    _Cue(
+        rf"(?:under|in)\s+the\s+name(?:\s+of)?|(?:booked|booking|reserved|reservation|registered|listed|put|it{_APOS}?s)"
+        r"\s+(?:it\s+)?under(?:\s+the\s+name(?:\s+of)?)?",
+        True,
+    ),
     _Cue(
         r"(?:(?:full|first|last|maiden|middle|family|given|legal|birth|nick)\s+|sur|nick)name\s*(?:is|was|:|=|-)", True
     ),
@@ -153,7 +168,9 @@ _CUES = [
         False,
         alone_lower="end",
     ),
-    _Cue(r"(?:speaking|talking|chatting|spoke|spoken)\s+(?:with|to)|ask\s+for|transferred\s+to", False),
+    _Cue(
+        r"(?:speaking|talking|chatting|spoke|spoken|talked|chatted)\s+(?:with|to|w/)|ask\s+for|transferred\s+to", False
+    ),
     # The same in Dutch, German, Spanish, French, Portuguese, Italian and Polish: "u spreekt met Mohamed".
     _Cue(
         r"(?:u|je|jij)\s+spreekt\s+met|(?:sie\s+sprechen|du\s+sprichst)\s+mit|(?:habla|hablas|est(?:á|a)s?\s+hablando)\s+con"

@@ -46,6 +46,15 @@ def context_names(text: str) -> list[str]:
         ("her name was Grace something on the app", ["Grace"]),
         ("his name's tomasz i think", ["tomasz"]),
         ("their name is on the lease", []),
+        ("can you put it under my husband's name, rahul mehta", ["rahul mehta"]),
+        ("the company's name is Acme", []),
+        ("my name's priyanka btw", ["priyanka"]),
+        # a booking or account under a name
+        ("booking under the name nguyen please", ["nguyen"]),
+        ("sure, it's under sato", ["sato"]),
+        ("it's under warranty still", []),
+        ("put it under my name", []),
+        ("spoke w/ ashley on fri", ["ashley"]),
         # relatives by name, in any case
         ("Uncle Femi is coming from Manchester", ["Femi"]),
         ("can you ask auntie bisi to call me", ["bisi"]),
