@@ -183,7 +183,9 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     # "<name> has joined / left / entered / exited / is typing / will be assisting".
     "ChatEventNameRecognizer": lambda: search(r"joined|left|entered|exited|typing|assisting"),
     # Every spelled-out "at" is the word at (bare or bracketed), '@' or '#'.
-    "ChatSpelledEmailRecognizer": lambda: search(r"(?<![a-z])at(?![a-z])|[@#]"),
+    "ChatSpelledEmailRecognizer": lambda: search(
+        r"(?<![a-z])(?:at|ät|arrobas?|chiocciola|klammeraffe|arobase|apenstaartje|ma[łl]pa|snabel-?a)(?![a-z])|[@#]"
+    ),
     # Every birth cue holds "birth", "born", "bday"/"b-day" or "d.o.b", or a foreign cue's stem (dates.py).
     "ChatDateOfBirthRecognizer": lambda: literals(*_BIRTH_WORDS),
     # Identifiers read out after a cue: four digits, or a number word (obfuscated.py).

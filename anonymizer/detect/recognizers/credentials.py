@@ -157,6 +157,20 @@ _VENDOR_FORMATS = r"""
 _PASS_PW_PIN = folded_literals("pass", "pw", "pin")
 
 
+# Things locked by a few digits, and the verbs that pick the digits ("i'll use", "will be", "set it to").
+_LOCK = r"""(?:safe|lock(?:er|box)?|padlock|alarm|keypad|key\s?pad|door|gate|garage|pin|passcode|pass\s+code|code
+    |combination|combo)"""
+_PICKED = r"""
+    (?:i'?ll\s+(?:use|make\s+it|set\s+it\s+to|go\s+with|pick|choose)|i\s+will\s+(?:use|make\s+it|pick)
+      |i'?m\s+(?:gonna\s+|going\s+to\s+)?(?:use|using|go\s+with|going\s+with|set(?:ting)?\s+it\s+to|mak(?:e|ing)\s+it)
+      |i\s+(?:used|use|picked|chose|set\s+it\s+to|changed\s+it\s+to|made\s+it)|going\s+with
+      |(?:set|change|changed|reset)\s+(?:it|the\s+(?:code|pin))\s+to|it'?s\s+now|is\s+now|will\s+be|new\s+one\s+is)
+"""
+# Not a longer or spaced number, a time, an amount or a count.
+_NOT_A_QUANTITY = r"""(?![\w.,/:-]?\d|\s\d)
+    (?!\s*(?:am|pm|h\b|hrs|hours|mins|minutes|times|x\b|%|[$€£]|dollars|euros?|pounds|bucks|usd|eur|gbp))"""
+
+
 class PasswordRecognizer(PrefilteredRecognizer):
     """The value after a password, PIN, security-answer or one-time-code cue; the cue is not flagged."""
 
@@ -263,6 +277,37 @@ class PasswordRecognizer(PrefilteredRecognizer):
             # digits only: "pin the chat" is a verb; "4 8 2 1": read out digit by digit; "12-34-56": a combination
             """,
             0.8,
+        ),
+        verbose_pattern(
+            "digits chosen for a lock",
+            # "when i reset the safe i'll use 4471", "the new alarm code will be 0914": a lock, safe, alarm or PIN
+            # named earlier in the sentence, then the digits the writer picks for it.
+            rf"""
+            \b{_LOCK}\b[^\n.!?]{{0,40}}?\b{_PICKED}\s+(?P<value>\d{{4,8}}){_NOT_A_QUANTITY}
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "digits chosen, then the lock",
+            # "i'll use 8812 for the front door", "going with 3097 as the alarm code".
+            rf"""
+            \b{_PICKED}\s+(?P<value>\d{{4,8}}){_NOT_A_QUANTITY}
+            \s+(?:for|as|on)\s+(?:the\s+|my\s+|our\s+|his\s+|her\s+|their\s+)?(?:[a-z]+\s+){{0,2}}?{_LOCK}\b(?!\s+deposit)
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "code typed by mistake",
+            r"""
+            # A message that is only a code, then the writer noticing: "449 120 - oh sorry just typed it here by
+            # mistake", "558213 oops wrong window", "4471 ignore that".
+            ^\s*(?P<mistake>)(?P<value>\d{3}[\s-]\d{3}|\d{4,8})\s*[-\u2013\u2014,.!:;]*\s*
+            (?:(?:oh|ah|uh|um|ugh|lol|haha)\W*\s*)?
+            (?:oops|whoops|woops|sorry|sry|ignore\s+(?:that|this)|pls\s+ignore|please\s+ignore|wrong\s+(?:window|chat|tab
+              |box|field|screen|app|thread|person)|(?:didn'?t|did\s+not)\s+mean|typed\s+(?:it|that|this)\s+(?:here|in\s+here)
+              |by\s+mistake|my\s+bad)
+            """,
+            0.7,
         ),
         verbose_pattern(
             "secret read out in number words",
@@ -430,6 +475,9 @@ class PasswordRecognizer(PrefilteredRecognizer):
         # The value's lookaheads need an ASCII capital and a digit in the same run of non-space characters.
         "password-shaped token": r"(?-i:[A-Z])\S*\d|\d\S*(?-i:[A-Z])",
         "pin cue": r"\d",
+        "digits chosen for a lock": r"\d{4}",
+        "digits chosen, then the lock": r"\d{4}",
+        "code typed by mistake": r"^\s*\d{3}",
     }
 
     LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
@@ -446,6 +494,15 @@ class PasswordRecognizer(PrefilteredRecognizer):
             "pin", "cvv", "cvc", "csc", "puk", "unlock", "pass", "box", "safe", "combo", "combination"
         ),
         "secret after a login e-mail": ("@",),
+        "digits chosen for a lock": folded_literals(
+            "safe", "lock", "alarm", "pad", "door", "gate", "garage", "pin", "code", "combo", "combination"
+        ),
+        "digits chosen, then the lock": folded_literals(
+            "safe", "lock", "alarm", "pad", "door", "gate", "garage", "pin", "code", "combo", "combination"
+        ),
+        "code typed by mistake": folded_literals(
+            "oops", "whoops", "woops", "sorry", "sry", "ignore", "wrong", "mean", "typed", "mistake", "bad"
+        ),
         "answer after a security question": folded_literals("question"),
         "one-time code cue": folded_literals("otp", "2fa", "mfa", "tfa", "code"),
         "security answer cue": folded_literals(
@@ -537,6 +594,8 @@ class PasswordRecognizer(PrefilteredRecognizer):
         raw = match.group("value").rstrip(".,;:!?)\"'")
         if "spoken" in groups:
             return False  # number words after a secret's cue
+        if "mistake" in groups:
+            return regex.fullmatch(r"(?:19|20)\d\d", raw) is not None  # "2024 sorry, wrong year"
         if "login_pair" in groups:
             line_start = text.rfind("\n", 0, match.start()) + 1
             line_end = text.find("\n", match.end())

@@ -14,14 +14,15 @@ _MONTH = r"""
     (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?
       |oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?
 """
-# Spanish, French, German, Portuguese, Italian and Polish (genitive) month names, after a foreign cue.
+# Spanish, French, German, Portuguese, Italian, Polish (genitive) and Dutch month names, after a foreign cue.
 _FOREIGN_MONTH = r"""
     (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre
       |janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre
       |januar|j[äa]nner|februar|m[äa]rz|juni|juli|oktober|dezember
       |janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro
       |gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre
-      |stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia|pa[źz]dziernika|listopada|grudnia)
+      |stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia|pa[źz]dziernika|listopada|grudnia
+      |januari|februari|maart|mei|augustus)                      # Dutch (and Swedish) where they differ
 """
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"

@@ -33,6 +33,9 @@ _DATE_LIKE = regex.compile(r"\d{1,4}/\d{1,2}(?:/\d{1,4})?")
 # number they gave me is ..."); only taken before a separator.
 _ID_QUALIFIER = r"""
     (?:
+    # What it is for: "the claim number for the disputed charges is ...", "case number for your refund: ...".
+    \s+for\s+(?:the\s+|my\s+|your\s+|our\s+|this\s+|that\s+|his\s+|her\s+|their\s+)?[a-z]+(?:\s+[a-z]+){0,2}
+    |
     # Where it is written: "the account number on the bill is ...", "order number from the email: ...".
     \s+(?:on|from|in|with)\s+(?:the\s+|my\s+|your\s+|our\s+|his\s+|her\s+|their\s+)?
       (?:file|bill|card|statement|letter|invoice|account|app|portal|e-?mail|receipt|system|record|form|confirmation
@@ -44,14 +47,15 @@ _ID_QUALIFIER = r"""
       |used|booked|put\s+in|gave|sent|raised|logged|emailed|texted|issued|assigned|quoted)
     (?:\s+(?:me|us|you|yesterday|today|earlier|online|last\s+(?:week|month|night|time)|with\s+you))?
     )
-    (?=\s+(?:is|was|=)\b|\s*[:=])
+    (?=\s+(?:is|was|will\s+be|=)\b|\s*[:=])
 """
 
 # "number", "no.", "#", "id" ... between the cue and the value, then an optional "is"/":".
 _ID_WORD = rf"""
     (?:\s*(?:(?:{typo_tolerant("number")}|num|nbr|no|nr|id|code|ref(?:erence)?)\b\.?|\#))?   # "number", "#"
     (?:{_ID_QUALIFIER})?
-    (?:\s+(?:is|was|=|es|est|ist|é|jest|as)|\s*[:=,])?                   # "... is", "...:", "ID as X"
+    (?:\s+(?:is|was|will\s+be|would\s+be|should\s+be|=|es|est(?:\s+le)?|ist|lautet|è|é|jest|as|là|är|er)
+      |\s*[:=,]|\s+[-\u2013\u2014](?=\s))?                                  # "... is", "...:", "ID - X"
     (?:\s+(?:still|now|currently|actually))?                               # "member ID still XKP918203344"
     \s*\(?\s*(?:\#\s*)?                                                    # "order #A1B2", "order (#A1B2)"
 """
@@ -71,8 +75,10 @@ _SPACED_MIN_DIGITS = 6
 _OTHER_ACCOUNT_CUE = r"""
     (?:mrn|medical\s+record(?:\s+number)?|clabe|cbu|cvu
       # Words that also precede amounts ("loan 250000", "insurance 1200 a year"): only before "number"/"id".
-      |(?:health\s+(?:card|plan|insurance)|insurance|medicare|medicaid|nhi|loan|meter|mortgage|utility)
-        (?=\s*(?:number|num\b|no\b|\#|id\b|account))
+      |(?:health\s+(?:card|plan|insurance)|insurance|medicare|medicaid|nhi|loan|meter|mortgage|utility|lease
+         |finance|credit\s+line|line\s+of\s+credit)
+        # ... or before a code with a capital prefix: "your loan ML-5520193-01 has a payoff".
+        (?=\s*(?:number|num\b|no\b|\#|id\b|account)|\s+(?-i:[A-Z]{1,5})-?\d)
       |cuenta|p[óo]liza|compte|conto|konto|polisy|rachunku|ap[óo]lice|polizza|conta
       # User ids, and people's numbers at a school, an employer, an admissions office ("applicant no.",
       # "student ID", "matricola"); the words that also describe people only before "number"/"id".
@@ -87,7 +93,7 @@ _OTHER_ACCOUNT_CUE = r"""
       |ohip|nhs|ramq|carte\s+vitale|tarjeta\s+sanitaria
       # Frequent-flyer and travel-programme numbers; Vietnamese account, customer and contract numbers.
       |frequent[\s-]+fl(?:y|i)er(?:\s+(?:program(?:me)?|account))?|skymiles|mileage\s*plus|aadvantage|known\s+traveler
-      |s(?:ố|o)\s+t(?:ài|ai)\s+kho(?:ả|a)n|m(?:ã|a)\s+kh(?:ách|ach)\s+h(?:à|a)ng|s(?:ố|o)\s+h(?:ợ|o)p\s+(?:đ|d)(?:ồ|o)ng
+      |(?:s(?:ố|o)\s+)?t(?:ài|ai)\s+kho(?:ả|a)n(?:\s+(?-i:\p{Lu}[\p{L}&-]+))?|m(?:ã|a)\s+kh(?:ách|ach)\s+h(?:à|a)ng|s(?:ố|o)\s+h(?:ợ|o)p\s+(?:đ|d)(?:ồ|o)ng
       |kundennummer|kunden-?nr|kontonummer|vertragsnummer|mitgliedsnummer|versicherungsnummer|versichertennummer
       |c[óo]digo\s+(?:de\s+)?(?:cliente|socio|afiliado|usuario)|codice\s+(?:cliente|utente|socio)|code\s+client
       |id\s+(?:cliente|client|usuario|utente)|identifiant\s+client
@@ -374,11 +380,16 @@ class OrderIdRecognizer(_IdRecognizer):
                |reservation|{typo_tolerant("confirmation")}|conf|{typo_tolerant("tracking")}|reference|ref|invoice
                |return|rma|claim|request|transaction|txn|receipt|shipment|package|parcel|waybill|pnr|itinerary
                |purchase|sales\s+order|work\s+order|service\s+request|consignment|awb|airway\s+bill|bag(?:gage)?\s+tag
+               |track\s*(?:&|and|n|\+)\s*trace|trace\s+(?:number|code|id)|tracking\s+code|barcode
                # Words that also precede amounts and times ("the refund is 129", "quote 250"): only with "number".
                |prescription|intake|docket
+               # A purchase order's capitals before five digits or more ("PO 4500012345"), not a PO box.
+               |(?-i:PO)(?=\s*(?:\#|number\b|no\b\.?|:)?\s*\d{5})
                |(?:quote|estimate|job|appointment|application|dispute|refund|delivery|pro|ra|registration|report
                  |permit|enrol(?:l)?ment|complaint|warranty|repair|service|file|matter|referral|submission|visa
-                 |petition|grievance|filing|admission|receta|ordonnance|rezept|rx)
+                 |petition|grievance|filing|admission|receta|ordonnance|rezept|rx|fault|wire|transfer|payment
+                 |remittance|enquiry|inquiry|support|cancellation|exchange|collection|pickup|pick-up|courier
+                 |consignment|loan)
                  (?=\s*(?:number|num\b|no\b|\#|id\b|ref\b|reference|code)))\b
             """
             + _ID_WORD
@@ -400,12 +411,28 @@ class OrderIdRecognizer(_IdRecognizer):
                |bestellung|bestellnummer|auftragsnummer|auftrag|buchungsnummer|buchung|vorgangsnummer|referenz
                |sendungsnummer|trackingnummer|paketnummer|rechnungsnummer|ticketnummer|fallnummer
                |aktenzeichen|zam[óo]wienie|zlecenie|zg[łl]oszenie|encomenda|protocolo|ordine|prenotazione|pratica
-               |ma\s+numer|m(?:ã|a)\s+(?:đơn\s+hàng|don\s+hang|v(?:ậ|a)n\s+(?:đơn|don)|đặt\s+chỗ|dat\s+cho)
+               # An invoice or order word before its "No.": "Rechnung Nr. 2026-0418", "Factura nº F2026-00417".
+               |(?:rechnung|factura|facture|fattura|faktura|factuur|fatura|bestelling|bestellung|commande|pedido
+                 |ordine|zam(?:ó|o)wienie|auftrag|lieferschein|bon|albar(?:á|a)n|quittung|beleg|recibo|re(?:ç|c)u)
+                 (?=\s+(?:nr|no|n[º°o]|n(?:ú|u)m|num(?:ér|er)o|nummer)\b\.?|\s+n[º°])
+               |ma\s+numer|m(?:ã|a)\s+(?:đơn\s+hàng|don\s+hang|v(?:ậ|a)n\s+(?:đơn|don)|đặt\s+chỗ|dat\s+cho
+                 |h(?:ồ|o)\s+s(?:ơ|o)|y[êe]u\s+c(?:ầ|a)u|b(?:ồ|o)i\s+th(?:ư|u)(?:ờ|o)ng|giao\s+d(?:ị|i)ch)
+               |s(?:ố|o)\s+(?:h(?:ồ|o)\s+s(?:ơ|o)|tham\s+chi(?:ế|e)u|(?:đơn|don)|v(?:ậ|a)n\s+(?:đơn|don))
+               # Compounds of "-nummer" (Dutch, German, Scandinavian) other than a phone, a house, a room or an
+               # account's: "zaaknummer", "dossiernummer", "Schadensnummer", "ärendenummer", "referentienummer".
+               |\p{L}{3,20}(?<!telefon|telefoon|handy|mobil|mobiel|fax|ruf|haus|huis|zimmer|kamer|post|tele|hus
+                 |kunden|konto|klant|rekening|lid|mitglieds|polis|vertrags|versicherten|versicherungs|kund|medlems
+                 |personal|steuer|sozialversicherungs|burgerservice|bsn|iban|karten|kaart|pass|paspoort|ausweis
+                 |tracking|bestell|auftrags|buchungs|vorgangs|sendungs|paket|rechnungs|ticket|fall|matrikel
+                 |service|hotline|kunde|kontakt|contact|nood|not|durchwahl|vorwahl|seite|pagina|artikel|serien
+                 |modell|model|produkt|product|teil|onderdeel|versie|version|zimmer|tafel|tisch|stoel|sitz|platz
+                 |gleis|spoor|flug|vlucht|linien|lijn|bus|zug|trein|haus|kenn|kennzeichen|nummer)nummer
                |(?:numer|n[úu]mero|num[ée]ro|nummer)\s+(?:de\s+|del\s+|da\s+|do\s+|di\s+)?
                  (?:pedido|referencia|reserva|commande|r[ée]servation|dossier|zam[óo]wienia|zlecenia|zg[łl]oszenia
                    |referencyjny|protocolo|ordine|prenotazione|pratica|caso|seguimiento|suivi|rastreio
                    |receta|ordonnance|ricetta|expediente))\b
-            (?:\s+(?:nr\.?|no\.?|n[º°]\.?|numer|n[úu]mero|num[ée]ro|nummer|es|est|ist|é|jest|to|là))*\s*[:\#]?\s*
+            (?:\s+(?:nr\.?|no\.?|n[º°]\.?|numer|n[úu]mero|num[ée]ro|nummer|es|est|le|ist|lautet|é|è|jest|to|là
+                |is|was|är|er|của\s+\p{L}+|c[uủ]a\s+\p{L}+|van\s+u|ihre[rs]?|uw|votre|su|tu|il|la|el))*\s*[:\#]?\s*
             (?P<value>(?=[a-z0-9/-]*\d)[a-z0-9](?:[a-z0-9]|[-/](?=[a-z0-9])){3,29})(?![\w-])  # "ZK/2026/118450"
             """,
             0.7,
@@ -476,8 +503,16 @@ class OrderIdRecognizer(_IdRecognizer):
             "letter-prefixed reference",
             r"""
             (?<![\w-])(?P<value>(?-i:[A-Z]{2,4})-\d{5,12}                    # "RF-9928314", "SR-482201"
-              |(?P<multi>)(?-i:[A-Z]{2,5}(?:-[A-Z0-9]{2,6}){1,2})-\d{3,12})   # "MGH-REG-20418", "WTR-26-0419"
+              # "MGH-REG-20418", "WTR-26-0419", "WT-20260304-88817", "ML-5520193-01", "CS-2026-004417-B"
+              |(?P<multi>)(?-i:[A-Z]{1,5}(?:-(?:\d{2,12}|[A-Z0-9]{2,6})){1,3}-(?:\d{2,12}|[A-Z]{1,2})))
             (?![\w-])
+            """,
+            0.5,
+        ),
+        verbose_pattern(
+            "letter-glued reference",
+            r"""
+            (?<![\w-])(?P<value>(?P<glued>)(?-i:\d?[A-Z]{2,6})\d{7,16})(?![\w-])  # "FLT00482917", "3SGLN0041927723"
             """,
             0.5,
         ),
@@ -523,6 +558,7 @@ class OrderIdRecognizer(_IdRecognizer):
         "lower-case booking code after a named cue": r"(?:booking|reservation|confirmation|pnr|locator|airline)\s",
         # The prefix's last letter, then the digit after an optional separator.
         "prefixed order id": r"[a-z][-_\#]?\d",
+        "letter-glued reference": r"(?-i:[A-Z])\d{7}",
     }
     LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
         "UPS tracking": ("1z",),
@@ -591,6 +627,30 @@ class OrderIdRecognizer(_IdRecognizer):
             "don",
             "\u0111\u1eb7t",
             "dat",
+            "h\u1ed3",
+            "ho s",
+            "y\u00eau",
+            "yeu",
+            "b\u1ed3i",
+            "boi",
+            "giao",
+            "s\u1ed1",
+            "so ",
+            "rechnung",
+            "factur",
+            "fattura",
+            "faktura",
+            "factuur",
+            "fatura",
+            "bestelling",
+            "lieferschein",
+            "bon ",
+            "albar",
+            "quittung",
+            "beleg",
+            "recibo",
+            "re\u00e7u",
+            "recu",
         ),
     }
 
@@ -601,6 +661,15 @@ class OrderIdRecognizer(_IdRecognizer):
             # A dashed code names a standard, not a record: "CVE-2024-1234", "ISO-8601-1"; and needs 5 digits.
             value = match.group("value")
             return len(digits_of(value)) < 5 or value.split("-")[0] in _STANDARD_PREFIXES
+        if "glued" in groups:
+            # Letters glued to seven digits or more: a record ("FLT00482917"), unless a standard's prefix or a
+            # company's VAT number ("USt-IdNr. DE298114570", "BTW NL123456789B01" is not matched at all).
+            value = match.group("value")
+            prefix = value.lstrip("0123456789").rstrip("0123456789")
+            if prefix in _STANDARD_PREFIXES:
+                return True
+            before = text[max(0, match.start() - 30) : match.start()]
+            return (prefix in _EU_VAT_PREFIXES and 8 <= len(value) - 2 <= 12) or _VAT_CUE.search(before) is not None
         letters = match.group("letters") if "letters" in groups else None
         if letters is None:
             if _is_status_code(match, text):
@@ -622,8 +691,19 @@ class OrderIdRecognizer(_IdRecognizer):
 # Prefixes of public identifiers (vulnerabilities, standards, proposals) written like record references.
 _STANDARD_PREFIXES = frozenset(
     {"CVE", "CWE", "GHSA", "ISO", "IEC", "RFC", "PEP", "JSR", "EN", "DIN", "ANSI", "IEEE", "NIST", "SP", "FIPS",
-     "KB", "MS", "USN", "RHSA", "DSA", "CAPEC", "OWASP", "SHA", "AES", "UTF", "ISBN", "ISSN", "DOI"}
+     "KB", "MS", "USN", "RHSA", "DSA", "CAPEC", "OWASP", "SHA", "AES", "UTF", "ISBN", "ISSN", "DOI", "COVID",
+     "SARS", "MERS", "GTIN", "EAN", "UPC", "ASIN", "SKU"}
 )  # fmt: skip
+
+
+# EU VAT numbers start with the member state's code (Greece "EL"): "DE298114570", "FR40303265045".
+_EU_VAT_PREFIXES = frozenset(
+    {"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU", "IE", "IT", "LT", "LU",
+     "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "XI", "GB", "CH", "NO"}
+)  # fmt: skip
+_VAT_CUE = regex.compile(
+    r"\b(?:vat|ust|mwst|tva|iva|btw|nip|gst|hst|abn|uid|tax|steuer|p\.?\s?iva|cif|nif|moms)", regex.IGNORECASE
+)
 
 
 def _is_status_code(match: regex.Match[str], text: str) -> bool:

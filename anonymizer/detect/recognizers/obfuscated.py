@@ -11,21 +11,31 @@ from presidio_analyzer import Pattern
 from ._base import STOP_WORDS, alternation, digits_of, verbose_pattern, words
 from .identifiers import PrefilteredRecognizer, folded_literals
 
+# The word for "@" read out in English, Spanish/Portuguese (arroba), Italian (chiocciola), German (Klammeraffe,
+# "ät"), French (arobase), Dutch (apenstaartje), Polish (małpa), Swedish/Danish (snabel-a).
+_AT_WORD = r"(?:at|arroba|chiocciola|klammeraffe|arobase|arrobas|apenstaartje|(?:ä|a)t|ma(?:ł|l)pa|snabel-?a)"
+# The word for "." read out: dot, Dutch punt, German Punkt, French point, Spanish/Italian punto, Portuguese ponto,
+# Polish kropka, Vietnamese chấm, Swedish punkt, Finnish piste.
+_DOT_WORD = r"(?:dot|punt|punkt|point|punto|ponto|kropka|ch(?:ấ|a)m|piste)"
 # "[at]", "(at)", "{at}", " at ", " @ " and the same for "dot".
-_AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s+@\s*|\s*@\s+|\s*\#\s*)"
-_DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)"
-_SPELLED_DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
+_AT = rf"(?:\s*[\[({{<]\s*{_AT_WORD}\s*[\])}}>]\s*|\s+at\s+|\s+@\s*|\s*@\s+|\s*\#\s*)"
+_DOT = rf"(?:\s*[\[({{<]\s*{_DOT_WORD}\s*[\])}}>]\s*|\s+{_DOT_WORD}\s+|\.)"
+_SPELLED_DOT = rf"(?:\s*[\[({{<]\s*{_DOT_WORD}\s*[\])}}>]\s*|\s+{_DOT_WORD}\s+)"
+# Generic and country-code top-level domains common in e-mail addresses (IANA root zone).
 _TLDS = words(
     """
     com org net edu gov mil io co uk us ca de fr es it nl be ch at au nz in jp cn br mx ru pl se no dk fi ie
-    info biz me tv app dev ai email online site xyz eu
+    info biz me tv app dev ai email online site xyz eu pt cz sk gr hu ro bg hr si rs ua tr il ae sa eg za ng ke
+    ma ar cl pe uy ve vn id ph my sg th kr tw hk lu lt lv ee is li mt cy pk bd lk np ir iq qa kw
     """
 )
 # Providers whose names make "x at gmail.com" an address even with a plain dot.
 _MAIL_PROVIDERS = words(
     """
     gmail googlemail yahoo ymail hotmail outlook live msn icloud me mac aol proton protonmail pm zoho gmx
-    mail yandex comcast verizon att sbcglobal btinternet
+    mail yandex comcast verizon att sbcglobal btinternet ziggo kpn xs4all planet telenet skynet web t-online
+    freenet orange wanadoo free sfr laposte libero virgilio tiscali alice seznam wp onet interia o2 naver daum
+    qq rediffmail bigpond optusnet shaw rogers sympatico bluewin tutanota fastmail hey mailbox posteo
     """
 )
 _LOCAL = r"[a-z0-9][a-z0-9_%+\-]*"
@@ -35,9 +45,16 @@ _LABEL = r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?"
 # A local part read out as words ("graham w smith at comcast dot net"): up to two words before the last one,
 # none of them a word that introduces the address ("my email is", "write to", "reach me at").
 _SPOKEN_WORDS = rf"""
-    (?:(?!(?:{alternation(STOP_WORDS)}|e-?mail|mail|address|contact|reach|write|send|it'?s|thanks|hi|hello)\b)
+    (?:(?!(?:{alternation(STOP_WORDS)}|e-?mail|mail|address|contact|reach|write|send|it'?s|thanks|hi|hello
+         # The same words in the languages whose "at" and "dot" words are read above.
+         |ist|es|est|è|é|era|war|adres+e?|e-?mail-?ad+res+e?|mailadres|correo|courriel|indirizzo|endere(?:ç|c)o
+         |direcci(?:ó|o)n|posta|mijn|meine?|mi|mon|ma|mio|mia|il|la|el|le|de|van|naar|para|per|an|à|o|um|moje|m(?:ó|o)j
+         |schreib|schrijf|écris|ecris|escr(?:í|i)beme|scrivimi|stuur|envoie|env(?:í|i)a|manda)\b)
       [a-z0-9]+\s+){{0,2}}
 """
+
+
+_DOMAIN_AFTER_AT = regex.compile(rf"\s*(?:[\[({{<]\s*)?{_AT_WORD}(?:\s*[\])}}>])?\s*([a-z0-9\-]+)", regex.IGNORECASE)
 
 
 class SpelledEmailRecognizer(PrefilteredRecognizer):
@@ -52,7 +69,7 @@ class SpelledEmailRecognizer(PrefilteredRecognizer):
             (?<![\w.@'\u2019])
             (?P<value>
               (?P<local>{_LOCAL}(?:{_LOCAL_SEP}{_LOCAL})*)                       # john, john dot smith, j.smith
-              (?:\s*[\[({{<]\s*at\s*[\])}}>]\s*|\s+@\s*|\s*@\s+)            # [at], (at), " @ "
+              (?:\s*[\[({{<]\s*{_AT_WORD}\s*[\])}}>]\s*|\s+@\s*|\s*@\s+)      # [at], (at), " @ "
               {_LABEL}(?:{_DOT}{_LABEL})*{_DOT}(?:{alternation(_TLDS)})     # example dot org
             )
             (?![\w@])
@@ -65,8 +82,8 @@ class SpelledEmailRecognizer(PrefilteredRecognizer):
             (?<![\w.@'\u2019])
             (?P<value>
               (?P<local>{_SPOKEN_WORDS}{_LOCAL}(?:{_LOCAL_SEP}{_LOCAL})*)
-              \s+at\s+
-              {_LABEL}(?:{_DOT}{_LABEL})*{_SPELLED_DOT}(?:{alternation(_TLDS)})   # "gmail dot com"
+              \s+{_AT_WORD}\s+
+              {_LABEL}(?:{_DOT}{_LABEL})*{_SPELLED_DOT}(?:{alternation(_TLDS)})   # "gmail dot com", "ziggo punt nl"
             )
             (?![\w@])
             """,
@@ -78,7 +95,7 @@ class SpelledEmailRecognizer(PrefilteredRecognizer):
             (?<![\w.@'\u2019])
             (?P<value>
               (?P<local>{_SPOKEN_WORDS}{_LOCAL}(?:{_LOCAL_SEP}{_LOCAL})*)
-              \s+at\s+
+              \s+{_AT_WORD}\s+
               (?:{alternation(_MAIL_PROVIDERS)}){_DOT}(?:{alternation(_TLDS)})(?:{_DOT}(?:{alternation(_TLDS)}))?
             )
             (?![\w@])
@@ -91,11 +108,24 @@ class SpelledEmailRecognizer(PrefilteredRecognizer):
             (?<![\w.@'\u2019])
             (?P<value>
               (?P<local>(?=[a-z0-9_%+\-.]*[\d._])[a-z0-9][a-z0-9_%+\-.]*[a-z0-9])   # "john.smith", "jsmith88"
-              (?:\s+at\s+|\s*@\s+|\s+@\s*)
+              (?:\s+{_AT_WORD}\s+|\s*@\s+|\s+@\s*)
               (?:{alternation(_MAIL_PROVIDERS)})                                   # "at gmail", "@ hotmail . com"
               (?:\s*\.\s*(?:{alternation(_TLDS)})(?:\s*\.\s*(?:{alternation(_TLDS)}))?)?
             )
             (?![\w@]|\s*\.\s*[a-z])
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "dotted handle at a domain",
+            rf"""
+            (?<![\w.@'\u2019])
+            (?P<value>
+              (?P<local>(?=[a-z0-9_%+\-.]*[\d._])[a-z0-9][a-z0-9_%+\-.]*[a-z0-9])    # "ilse.bakker", "jsmith_88"
+              \s+{_AT_WORD}\s+
+              {_LABEL}(?:\.{_LABEL})*\.(?:{alternation(_TLDS)})                     # "ziggo.nl", "acme.co.uk"
+            )
+            (?![\w@]|\.[a-z])
             """,
             0.7,
         ),
@@ -107,9 +137,11 @@ class SpelledEmailRecognizer(PrefilteredRecognizer):
     }
     PREFILTERS: ClassVar[dict[str, str]] = {
         # A spelled "at", then a spelled "dot" or a mail provider's name after it.
-        "spelled at and spelled dot": r"\sat\s[^\n]*?dot",
-        "spelled at, mail provider": rf"\sat\s+(?:{alternation(_MAIL_PROVIDERS)})",
-        "handle at a mail provider": rf"(?:\sat\s+|@\s*)(?:{alternation(_MAIL_PROVIDERS)})",
+        "spelled at and spelled dot": rf"\s{_AT_WORD}\s[^\n]*?{_DOT_WORD}",
+        "spelled at, mail provider": rf"\s{_AT_WORD}\s+(?:{alternation(_MAIL_PROVIDERS)})",
+        "handle at a mail provider": rf"(?:\s{_AT_WORD}\s+|@\s*)(?:{alternation(_MAIL_PROVIDERS)})",
+        # A dot, underscore or digit in the handle, the spelled "at", and a domain with a plain dot.
+        "dotted handle at a domain": rf"[\d._][a-z0-9_%+\-.]*\s+{_AT_WORD}\s+[a-z0-9\-.]+\.[a-z]",
     }
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
@@ -117,14 +149,23 @@ class SpelledEmailRecognizer(PrefilteredRecognizer):
         local = match.group("local").lower()
         if regex.fullmatch(r"v?\d+(?:\.\d+)+", local):
             return True  # "v2.1 at gmail": a version
-        return local in STOP_WORDS or local.split()[-1] in STOP_WORDS  # "meet me at home dot com"
+        if local in STOP_WORDS or local.split()[-1] in STOP_WORDS:  # "meet me at home dot com"
+            return True
+        # "we met at the point in time": a function word is no mail domain.
+        domain = _DOMAIN_AFTER_AT.search(match.group("value"), match.end("local") - match.start("value"))
+        return domain is not None and domain.group(1).lower() in STOP_WORDS
 
 
 _DIGIT_WORDS = {
     "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
     "six": "6", "seven": "7", "eight": "8", "nine": "9",
 }  # fmt: skip
-_DIGIT_WORD = rf"(?:{alternation(_DIGIT_WORDS)}|\d)"
+_DIGIT_WORD = rf"(?:(?:double|triple)\s+)?(?:{alternation(_DIGIT_WORDS)}|\d)"
+# Between the digits of a number read out: spaces, commas, dots, dashes, an ellipsis ("two oh one... five five
+# five"), and a filler word or "then" ("four one five, uh, five five five").
+_DIGIT_GAP = r"""
+    (?:[\s,.\-\u2026]{1,5}(?:(?:uh|um+|er|erm|ehm|ah|hmm|like|then|and\s+then)[\s,.\-\u2026]{1,5})?)
+"""
 _PHONE_CUE = r"""
     (?:phone|cell|mobile|mob|tel|telephone|ph|landline|whats\s?app|sms|text(?:\s+me)?|call(?:\s+me)?
       |reach\s+me|contact\s+(?:no|number)|(?<!(?:account|order|case|ticket|tracking|card|member|reference|ref
@@ -144,7 +185,7 @@ class ObfuscatedPhoneRecognizer(PrefilteredRecognizer):
             "number words",
             rf"""
             (?<![\w-])
-            (?P<value>{_DIGIT_WORD}(?:[\s,.\-]{{1,3}}{_DIGIT_WORD}){{6,14}})   # seven to fifteen digits
+            (?P<value>{_DIGIT_WORD}(?:{_DIGIT_GAP}{_DIGIT_WORD}){{5,14}})   # seven to fifteen digits (see reject)
             (?![\w-])
             """,
             0.6,
@@ -186,6 +227,8 @@ class ObfuscatedPhoneRecognizer(PrefilteredRecognizer):
         if len(spelled) == 7:
             # "one two three four five six seven" is counting, not a number.
             return spelled in "01234567890" or spelled in "98765432109"
+        if spelled[0] == "0" and spelled[1:2] != "0" and 10 <= len(spelled) <= 11:
+            return False  # a national number with its trunk zero: "oh seven seven double oh nine ..." (UK, AU, EU)
         try:
             number = phonenumbers.parse(spelled if len(spelled) <= 10 else "+" + spelled, self.default_region)
         except phonenumbers.NumberParseException:
@@ -193,11 +236,19 @@ class ObfuscatedPhoneRecognizer(PrefilteredRecognizer):
         return not phonenumbers.is_possible_number(number)
 
 
+_REPEATS = {"double": 2, "triple": 3}
+
+
 def _spelled_digits(value: str) -> str:
-    """Digits of a value typed with number words or letter O."""
+    """Digits of a value typed with number words or letter O ("double five" is "55")."""
     out = []
-    for token in regex.findall(r"[a-z]+|\d", value.lower()):
-        out.append(_DIGIT_WORDS.get(token, token) if not token.isdigit() else token)
+    repeat = 1
+    for word in regex.findall(r"[a-z]+|\d", value.lower()):
+        if word in _REPEATS:
+            repeat = _REPEATS[word]
+            continue
+        out.append((_DIGIT_WORDS.get(word, word) if not word.isdigit() else word) * repeat)
+        repeat = 1
     return digits_of("".join(out))
 
 

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 import regex
 from presidio_analyzer import Pattern
+from wordfreq import zipf_frequency
 
 from ._base import STOP_WORDS, verbose_pattern
 from .identifiers import PrefilteredRecognizer, folded_literals
@@ -62,6 +63,32 @@ _FOREIGN_CUE = r"""
       |nom\s+d'utilisateur|identifiant|nazw(?:a|ę)\s+u(?:ż|z)ytkownika|login(?:u|em)?|nome\s+utente
       |t(?:ê|e)n\s+(?:đăng\s+nhập|dang\s+nhap|người\s+dùng|nguoi\s+dung))
 """
+
+
+# A file, a domain, a package or a version after an admin verb: a last part that is a file extension or a
+# top-level domain, or digits and dots only.
+_NOT_A_LOGIN = regex.compile(
+    r"""\.(?:txt|pdf|docx?|xlsx?|csv|pptx?|jpe?g|png|gif|zip|exe|js|ts|py|json|ya?ml|log|conf|cfg|ini|sh|md|html?
+        |com|org|net|io|co|uk|de|nl|fr|es|it|eu|app|dev|ai|gov|edu|us|ca|au|info|biz|me)$|^v?\d[\d.]*$
+        |^(?:dr|mr|mrs|ms|mx|st|ste|mt|prof|rev|sr|jr|fr|sgt|capt|gen|col|lt|no|vs|etc|e\.g|i\.e)\.""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+
+# A stem of every admin verb or noun the pattern starts with.
+_ADMIN_LITERALS = folded_literals(
+    "remove", "delete", "able", "activate", "suspend", "lock", "ban", "invite", "board", "provision", "mote",
+    "add", "grant", "revoke", "kick", "mute", "ping", "reset", "access", "permission", "rights", "licen",
+    "ownership", "seat", "give", "transfer", "hand", "move", "assign", "forward", "migrate", "share",
+)  # fmt: skip
+
+
+# A stem of every admin verb or noun the pattern starts with.
+_ADMIN_LITERALS = folded_literals(
+    "remove", "delete", "able", "activate", "suspend", "lock", "ban", "invite", "board", "provision", "mote",
+    "add", "grant", "revoke", "kick", "mute", "ping", "reset", "access", "permission", "rights", "licen",
+    "ownership", "seat", "give", "transfer", "hand", "move", "assign", "forward", "migrate", "share",
+)  # fmt: skip
 
 
 class UsernameRecognizer(PrefilteredRecognizer):
@@ -316,6 +343,27 @@ class UsernameRecognizer(PrefilteredRecognizer):
             """,
             0.7,
         ),
+        verbose_pattern(
+            "handle after an account admin verb",
+            r"""
+            # What an admin does to a login: "remove dmitri.volkov", "disable j_smith", "give everything to
+            # p.achebe", "reset the password for mgarcia_22", "add user kwame.a to the group".
+            \b(?:remove|delete|disable|deactivate|suspend|reactivate|re-?enable|enable|unlock|unblock|block|ban|unban
+               |invite|onboard|offboard|deprovision|provision|promote|demote|add|grant|revoke|kick|mute|unmute|ping
+               |reset\s+(?:the\s+)?(?:password|pw|mfa|2fa|login)\s+(?:for|of|on)
+               |(?:access|permissions?|rights|licen[cs]es?|ownership|seat)\s+(?:for|of|to)
+               |(?:give|transfer|hand|move|reassign|assign|forward|migrate|share)\s+(?:[a-z]+\s+){0,3}?(?:to|with))
+            \s+(?:(?:the\s+)?(?:user|account|member|login)\s+)?["'`]?
+            (?P<admin>)
+            (?P<value>
+              (?![\w.\-]*@)                                              # not an e-mail's local part
+              (?=[\w.\-]*?(?:[a-z]\.[a-z]|[a-z0-9]_[a-z0-9]|[a-z]{3}\d))       # "p.achebe", "j_smith", "kwame77"
+              [a-z][\w.\-]{1,30}[a-z0-9]
+            )
+            (?![\w@]|[.\-][a-z0-9])
+            """,
+            0.65,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["username", "user", "handle", "login", "gamertag", "account"]
     PREFILTERS: ClassVar[dict[str, str]] = {
@@ -338,6 +386,7 @@ class UsernameRecognizer(PrefilteredRecognizer):
         "username cue, a few words, a separator, any word": folded_literals("user", "log", "screen", "gamer"),
         "credentials pair": folded_literals("cred", "log"),
         "account under a handle": folded_literals("under"),
+        "handle after an account admin verb": _ADMIN_LITERALS,
         "handle after add me on a service": folded_literals("me on"),
         "handle after a marketplace or community role": folded_literals(
             "buyer",
@@ -420,6 +469,14 @@ class UsernameRecognizer(PrefilteredRecognizer):
             return bare.isalpha() and bare in common_words()  # "user=active"
         if _PLACEHOLDER_HANDLE.match(bare):
             return True  # a placeholder: "your_username"
+        if "admin" in match.re.groupindex:
+            if _NOT_A_LOGIN.search(bare) is not None:
+                return True  # "remove old.txt", "add node.js", "ping google.com", "add v2.1"
+            # A field or variable of words ("add start_date", "remove user_id", "add first.name"), not a login
+            # ("j_smith", "mark.wood"): snake case of dictionary words, or any words of the most frequent.
+            parts = [part for part in regex.split(r"[._\-]+", bare) if part]
+            floor = 3.0 if "_" in bare else 5.5
+            return all(len(part) > 1 and part.isalpha() and zipf_frequency(part, "en") >= floor for part in parts)
         if value.startswith("@"):
             return bare in _GROUP_MENTIONS or _is_decorator(text, match.start("value"), match.end("value"))
         if "plain" in match.re.groupindex and bare in _FOREIGN_DESCRIPTIONS:
