@@ -93,7 +93,7 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
             )
             (?=\s*(?:$|[,.!?;:)]|\s+(?:and|but|now|last|next|this|if|lol|btw|for|since|because|so|please|pls|to|from
                   |by|with|on|at|in|which|where|when|after|before|until|via|yesterday|today|tomorrow|free|too|also
-                  |area|instead|then|soon|tonight|again|was|were|is)\b
+                  |area|instead|then|soon|tonight|again|was|were|is|i|im|i'm|we|tbh|haha|lmao)\b
                   |\s*\p{{So}}))                                 # the place ends the clause
             """,
             0.6,
@@ -107,6 +107,18 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
               ,[ ](?-i:\p{{Lu}})[\p{{L}}'\-]+(?:[ ](?:(?:{alternation(_CONNECTORS)})[ ])?\p{{L}}[\p{{L}}'\-]+){{0,3}}
             )
             [ \t]*$                                                  # "Navarra, País Vasco" ends the line
+            """,
+            0.6,
+        ),
+        verbose_pattern(
+            "town and region opening a contact line",
+            rf"""
+            ^[ \t]*
+            (?P<value>
+              (?-i:\p{{Lu}})[\p{{L}}'\-]+(?:[ ](?:(?:{alternation(_CONNECTORS)})[ ])?(?-i:\p{{Lu}})[\p{{L}}'\-]+){{0,3}}
+              ,[ ](?-i:\p{{Lu}})[\p{{L}}'\-]+(?:[ ](?:(?:{alternation(_CONNECTORS)})[ ])?\p{{L}}[\p{{L}}'\-]+){{0,3}}
+            )
+            [ \t]*[·•|][ \t]*\S                                     # "Lisbon, Portugal · ana@x.com · +351 …"
             """,
             0.6,
         ),
@@ -202,6 +214,9 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
             return True
         # "returned to Mill Village", "moved to Green Bay": Title Case words that end in a settlement word.
         raw = value.split(",")[0].split()
+        if len(raw) > 1 and all(w[:1].isupper() for w in raw) and town[0] in STOP_WORDS:
+            # "grew up in An Giang", "living in The Hague": a Title Case name may start with a function word
+            return any(word in everyday or word in _NOT_PLACES for word in town[1:])
         if len(raw) > 1 and town[-1] in _SETTLEMENT_WORDS and all(w[:1].isupper() for w in raw):
             return any(word in _NOT_PLACES or word in STOP_WORDS for word in town)
         return any(word in everyday or word in _NOT_PLACES for word in town)
@@ -217,6 +232,7 @@ _PLACE_CUE_PROBES = {
     "place after a form label": regex.compile(r"[:=]"),
     "place of a person in the news": regex.compile(r"\d,[ ]"),
     "town and region ending a contact line": regex.compile(r"[·•]"),
+    "town and region opening a contact line": regex.compile(r"[·•|]"),
 }
 
 # Last words of town names: "Mill Village", "Green Bay", "Cedar Falls", "Palm Springs".
@@ -365,6 +381,28 @@ _ROUTE = regex.compile(
     r"(?=[ ]*(?:[,.;!?)]|$|[ ]on[ ]|[ ]\d))",
     regex.MULTILINE,
 )
+_TITLE_PLACE_WORDS = (
+    r"\p{Lu}[\p{L}\p{M}'\u2019\-]*"
+    r"(?:[ ](?:(?:de|del|la|le|di|da|do|du|van|von|am|upon|on|sur)[ ])*\p{Lu}[\p{L}\p{M}'\u2019\-]*){0,3}"
+)
+# "from Carlisle, Hertfordshire.", "in Đồng Nai, Cao Bằng": a town, a comma and a region ending the clause.
+_TOWN_AND_REGION = regex.compile(
+    r"(?<![\w'])(?i:from|in|of|near|outside|visiting|around|to)[ ]+"
+    rf"(?P<place>(?P<town>{_TITLE_PLACE_WORDS}),[ ](?P<region>{_TITLE_PLACE_WORDS}))"
+    r"(?=[ \t]*(?:[.;!?)\n]|,(?![ ]?\p{Lu})|$|[ ](?i:and|but|until|since|for|where|when|i)[ ]))"
+)
+
+
+@cache
+def _region_names() -> frozenset[str]:
+    """Folded names of states, provinces, home nations and continents (data file) and of countries."""
+    return frozenset(fold(name) for name in _word_file("regions.txt")) | _country_names()
+
+
+_TRIP_BEFORE = regex.compile(
+    r"(?i)\b(?:tickets?|flights?|train|bus|coach|ferry|boarding|itinerary|journey|trip|route|fare|booking|travel"
+    r"|depart(?:s|ing|ure)?|leg)\b"
+)
 _AND_NAME_AFTER = regex.compile(r"[ ](?:and|&)[ ](\p{Lu}\p{Ll}+)(?![\w'\u2019])")
 _AND_NAME_BEFORE = regex.compile(r"(?<![\w'\u2019])(\p{Lu}\p{Ll}+)[ ](?:and|&)[ ]$")
 _STRONG_PREPOSITION = regex.compile(r"(?:^|\W)(?i:in|from|of|near|outside|visiting)[ ]+$")
@@ -461,6 +499,8 @@ class CityRecognizer(CountryRecognizer):
             ):
                 results.append(self._result(*match.span()))
         results.extend(self._lower_case_towns(text, known, everyday))
+        if ", " in text:
+            results.extend(self._town_and_region(text, known, everyday))
         if " to " in text or "\u2192" in text:  # a route's cheap probe
             results.extend(self._route(text, known, everyday))
         best: dict[tuple[int, int], RecognizerResult] = {}
@@ -478,11 +518,15 @@ class CityRecognizer(CountryRecognizer):
         for match in _ROUTE.finditer(text):
             ends = [match.group("a"), match.group("b")]
             codes = match.group("ac") is not None or match.group("bc") is not None
-            if not (codes or any(fold(e) in known for e in ends)):
+            # "Ticket 293-…: Peixoto de Nascimento to Quattro Strade, 15th March": a trip word before the route
+            trip = _TRIP_BEFORE.search(text, max(0, match.start() - 80), match.start()) is not None
+            if not (codes or trip or any(fold(e) in known for e in ends)):
                 continue
             lone_names = [" " not in e and is_first_name(e.lower()) for e in ends]
             # "Leeds to Sydney", "Sydney (SYD)"; not "Jackson to Mary" (two first names, two towns somewhere)
             sure = codes or (all(fold(e) in known for e in ends) and not all(lone_names))
+            if not (codes or any(fold(e) in known for e in ends)) and any(lone_names):
+                continue  # "train ticket: Jackson to Mary": with no town known, a first name is a person
             if any(e.lower() in everyday for e in ends) or (any(lone_names) and not sure):
                 continue
             if any(_not_a_town(text, *match.span(g)) for g in ("a", "b")):
@@ -491,6 +535,32 @@ class CityRecognizer(CountryRecognizer):
                 result = self._result(*match.span(group))
                 result.score = CUED_PLACE_SCORE
                 found.append(result)
+        return found
+
+    def _town_and_region(self, text: str, known: frozenset[str], everyday: frozenset[str]) -> list[RecognizerResult]:
+        """A town and its region or country after "from", "in", "of"...: "from Carlisle, Hertfordshire.",
+        "in Port Donald, Ontario;". One half must be a known town, region or country, and neither an everyday
+        word or a lone first name with no town known ("from Jackson, Mary")."""
+        found = []
+        regions = _region_names()
+        for match in _TOWN_AND_REGION.finditer(text):
+            town, region = match.group("town"), match.group("region")
+            known_town = fold(town) in known or fold(town) in regions
+            known_region = fold(region) in regions or fold(region) in known
+            if not (known_town or known_region):
+                continue
+            if any(part.lower() in everyday or part.lower() in _NOT_PLACES for part in (town, region)):
+                continue
+            if fold(region) not in regions and (is_first_name(region.lower()) or is_last_name(region.lower())):
+                continue  # "from Leeds, Sarah", "from Jackson, Mary": a person after the town
+            if not known_town and " " not in town and is_first_name(town.lower()):
+                continue
+            start, end = match.span("place")
+            if _not_a_town(text, start, end) or is_business_name(text, start, end):
+                continue
+            result = self._result(start, end)
+            result.score = CUED_PLACE_SCORE
+            found.append(result)
         return found
 
     def _lower_case_towns(self, text: str, known: frozenset[str], everyday: frozenset[str]) -> list[RecognizerResult]:
@@ -623,6 +693,11 @@ _TITLE_AFTER = regex.compile(
     r"[ ](?:&[ ])?(\p{Lu}[\p{L}'\u2019]*)(?:[ ](\p{Lu}[\p{L}'\u2019]*))?(?:[ ](\p{Lu}[\p{L}'\u2019]*))?"
 )
 _HOLIDAY_AFTER = regex.compile(r"[ ](?i:day)\b")  # "Canada Day", "canada day"
+# A document or a plan of a country: "UK student visa", "a Schengen visa", "my US passport", "Ohio plates".
+_DOCUMENT_AFTER = regex.compile(
+    r"[ ](?i:(?:student|work|working|tourist|visitor|business|transit|spouse|family|e-?|residence|residency"
+    r"|driving|driver['\u2019]?s)[ ])?(?i:visas?|passports?|citizenship|permits?|licen[cs]es?|plates?)(?![\w'])"
+)
 # A Title Case plural after a town: a sports team ("Denver Broncos", "Green Bay Packers"), not a place.
 _TEAM_AFTER = regex.compile(r"[ ](\p{Lu}\p{Ll}+s)(?![\w'\u2019])")
 _LEADING_THE = regex.compile(r"^(?:the|The|THE)[ ]+")
@@ -718,6 +793,8 @@ def names_a_facility(text: str, start: int, end: int) -> bool:
     ends in such a word and names no town ("Phoenix Greenlight Hub", "the Burnet Road"): not a LOCATION."""
     if _SITE_AFTER.match(text, end) or _HOLIDAY_AFTER.match(text, end):
         return True  # "the Leeds site", "Canada Day"
+    if _DOCUMENT_AFTER.match(text, end):
+        return True  # "UK student visa", "my Irish passport"
     if _organisation_context(text, start, end):
         return True  # "University of Manchester", "Air Canada", "PulseFit Kingsford", "log in to Ledgerline"
     if (team := _TEAM_AFTER.match(text, end)) and team.group(1).lower() not in _SETTLEMENT_WORDS:

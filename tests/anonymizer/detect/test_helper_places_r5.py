@@ -155,3 +155,69 @@ def test_address_layouts(text: str, address: str) -> None:
 )
 def test_not_addresses(text: str) -> None:
     assert addresses(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("John writes about open data from Carlisle, Hertfordshire.", "Carlisle, Hertfordshire"),
+        ("he writes from Port Donald, Ontario.", "Port Donald, Ontario"),
+        ("I'm visiting from Đồng Nai, Cao Bằng.", "Đồng Nai, Cao Bằng"),
+        ("Ticket 12345 for Ana Lopes: Vila Nova to Quattro Strade, 15th March", "Quattro Strade"),
+        ("the bus: Brightwell to Oxbury, 9am", "Oxbury"),
+    ],
+)
+def test_town_with_region_and_trip_routes(text: str, place: str) -> None:
+    assert place in towns(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("a letter from Jackson, Mary.", "Jackson, Mary"),
+        ("greetings from Leeds, Sarah and the kids", "Leeds, Sarah"),
+        ("train ticket: Jackson to Mary, 2 May", "Jackson"),
+        ("from Monday, Tuesday.", "Monday, Tuesday"),
+    ],
+)
+def test_not_town_and_region(text: str, word: str) -> None:
+    assert word not in towns(text)
+
+
+def place_cues(text: str) -> list[str]:
+    from anonymizer.detect.recognizers import PlaceCueRecognizer
+
+    return [text[r.start : r.end] for r in PlaceCueRecognizer().analyze(text, ["LOCATION"], None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("being a Green living in Saint-Martin i feel invisible tbh", "Saint-Martin"),
+        ("she grew up in An Giang and teaches history", "An Giang"),
+        ("we live in The Hague now", "The Hague"),
+        ("Lisbon, Portugal · ana@example.com · +351 912 345 678", "Lisbon, Portugal"),
+        ("Kraków, Polska | jan@example.pl", "Kraków, Polska"),
+    ],
+)
+def test_cued_places(text: str, place: str) -> None:
+    assert place in place_cues(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm in The Zone right now", "I'm in Big Trouble lol", "Hello, World · welcome back · enjoy"]
+)
+def test_not_cued_places(text: str) -> None:
+    assert place_cues(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("मुझे अपनी बेटी के लिए UK student visa की appointment चाहिए", "UK"),
+        ("I need a Canada work permit for my wife", "Canada"),
+        ("renewing my US passport", "US"),
+    ],
+)
+def test_place_of_a_document(text: str, place: str) -> None:
+    assert names_a_facility(text, *span_of(text, place))
