@@ -987,10 +987,14 @@ def words_of_the_message_language(text: str, start: int, end: int) -> bool:
             return False  # "Nguyễn Thị Thu Hà", "Phạm Quốc Bảo": capitalized words in a row are a name
         after_word = i > 0 and tokens[i - 1][1][:1].islower() and tokens[i - 1][1].lower() not in _NAME_JOINERS
         if initial or after_word:
-            # "Xin chào", "Prima.", "Der korrekte Gesamtbetrag": a sentence's first word, or a German noun
-            # after a lower-case word, that the language uses daily; a known first name must be one of
-            # its commonest words ("Rosa" starting a Spanish sentence stays a name).
-            if z >= _LANGUAGE_FUNCTION_ZIPF or (z >= _SENTENCE_WORD_ZIPF and not is_first_name(lower)):
+            # "Xin chào", "Dank je", "Der korrekte Gesamtbetrag": a sentence's first word, or a German noun
+            # after a lower-case word, that the language uses daily; a known first name must be one of its
+            # very commonest words ("Mir", "Ada"): "Juan dijo", "Pierre a appelé" stay names. Vietnamese
+            # syllables fold onto Chinese given names ("chào" -> "Chao"), so there the name lists tell nothing.
+            trusted_name = is_first_name(lower) and not (
+                "vi" in languages and _zipf(lower, "vi") >= _SENTENCE_WORD_ZIPF
+            )
+            if z >= (_COMMONEST_ZIPF if trusted_name else _SENTENCE_WORD_ZIPF):
                 continue
             if i > 0 and not is_first_name(lower) and not is_last_name(lower):
                 continue  # "Gesamtbetrag": a compound noun after "korrekte"

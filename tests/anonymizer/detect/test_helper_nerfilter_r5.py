@@ -34,7 +34,7 @@ def _at(text: str, span: str) -> tuple[int, int]:
         ("sige po, ako na lang ang tatawag sa kanila mamaya", "ako na"),
         # Dutch
         ("Dank je wel. Ik wacht nog steeds op de bevestiging van mijn bestelling", "Dank"),
-        ("Prima, dan stuur ik het formulier vandaag nog op naar jullie", "Prima"),
+        ("Graag gedaan, dan stuur ik het formulier vandaag nog op naar jullie", "Graag"),
         ("Voor de zorgtoeslag moet ik nog een formulier invullen, klopt dat?", "Voor de zorgtoeslag"),
         # German
         ("Mir wurde gestern zweimal der gleiche Betrag abgebucht, bitte prüfen", "Mir"),
@@ -45,7 +45,7 @@ def _at(text: str, span: str) -> tuple[int, int]:
         # Polish, Italian, Romanian
         ("Dzień dobry, chciałbym zmienić adres dostawy, bardzo proszę o pomoc", "Dzień"),
         ("Grazie mille, ho ricevuto il pacco ma manca una parte", "Grazie"),
-        ("Bună ziua, aș vrea să schimb adresa de livrare pentru comanda mea", "Bună"),
+        ("Mulțumesc pentru răspuns, aștept factura nouă pentru comanda mea", "Mulțumesc"),
         # Hindi in Latin letters, Arabizi
         ("Haan bhai, order aaj shaam tak pahunch jayega", "Haan"),
         ("Aur haan, bill ki copy bhi bhej dena please", "Aur"),
@@ -71,6 +71,9 @@ def test_words_of_the_message_language_are_not_names(text: str, span: str) -> No
         ("kausap ko si Jerome Dizon-Cruz kahapon tungkol sa bill", "Jerome Dizon-Cruz"),
         ("Terima kasih banyak, Bu Wulan, nanti saya kabari lagi", "Wulan"),
         ("Rosa dijo que el paquete llega mañana por la tarde", "Rosa"),
+        ("Juan dijo que el paquete llega mañana por la tarde", "Juan"),
+        ("Pierre a appelé hier pour la facture, merci de le rappeler", "Pierre"),
+        ("Jean m'a dit que la livraison est prévue pour demain matin", "Jean"),
         ("Vivo en Sevilla desde hace dos años con mi hermana", "Sevilla"),
         ("Grazie, Giulia Ferri, le rispondo entro domani", "Giulia Ferri"),
         ("claim 5512 for insured nguyễn văn hùng, car stolen outside the office", "nguyễn văn hùng"),
