@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import regex
+from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
 # Must be set before presidio_analyzer (and so tldextract) is imported anywhere: an empty URL list makes
 # tldextract use its bundled snapshot instead of fetching the Public Suffix List from the network.
@@ -410,7 +411,13 @@ def _extend_names(text: str, findings: list[Finding]) -> list[Finding]:
             continue
         start, end = finding.start, finding.end
         given = _GIVEN_BEFORE.search(text, max(0, start - 24), start)
-        if given is not None and is_first_name(given.group(1)) and given.group(1).lower() not in LEADING_NOT_NAME:
+        # Not a function word that is also someone's name ("Can Lorenzo also access...", "May I ask Okafor").
+        if (
+            given is not None
+            and is_first_name(given.group(1))
+            and given.group(1).lower() not in LEADING_NOT_NAME
+            and given.group(1).lower() not in SPACY_STOP_WORDS
+        ):
             start = given.start(1)
         # The finding may stop before the hyphen ("Ilse Bakker") or after the particle ("Ilse Bakker-de").
         tail_from = end

@@ -89,7 +89,7 @@ _NEVER_NAMES = frozenset(
         monday tuesday wednesday thursday friday saturday sunday january february march april june july august
         september october november december morning afternoon evening night weekend week month year
         string str int integer bool boolean float double null none nil undefined void varchar true false
-        btw lol lmao pls plz thx tho fyi imo tbh lmk idk omg rn ty tysm np
+        btw lol lmao pls plz thx tho fyi imo tbh lmk idk omg rn ty tysm np i'm i\u2019m i'd i'll i've
         """
     )
 )
@@ -181,7 +181,8 @@ _CUES = [
     # "tell catherine I said hi", "add brian to my plan", "can martina use my account?": a person the verb
     # acts on, or the subject of a question.
     _Cue(
-        r"(?:tell|ask|let|remind|text|call|email|e-mail|message|ping|thank|cc|pay|add|remove|authori[sz]e|meet|help)"
+        r"(?:tell|ask|let|remind|text|call|email|e-mail|message|ping|thank|cc|pay|add|remove|authori[sz]e|meet|help"
+        r"|loop(?:ing|ed)?\s+in|cc(?:'?ing|'?d)|copying\s+in|looping)"
         r"|(?:(?<=^|[.!?\n][ \t]*)(?:can|could|will|would|should|did|does|has|may|might|is|was))",
         False,
         acts_on=True,
@@ -625,10 +626,13 @@ LEADING_NOT_NAME = frozenset(
     words(
         """
         i i'm i\u2019m im it's it\u2019s its this is hi hello hey hiya dear thanks thank thx cheers ok okay
+        sorry please pls yes yeah no welcome congrats congratulations bye goodbye attn attention cc
         mr mr. mrs mrs. ms ms. mx mx. dr dr. prof prof. sir madam miss mister
         mayor judge senator councillor councilor officer inspector detective sergeant sgt professor coach pastor
         rabbi imam reverend rev captain capt governor president minister chancellor lieutenant constable sheriff
         nurse dame
+        uncle auntie aunty aunt cousin grandma grandpa granny grandad frau herr herrn mevrouw meneer monsieur madame
+        señor señora senhor senhora signor signora pani pak bapak ibu
         soy sou je suis jestem sono m'appelle m\u2019appelle llamo chamo heiße heisse
         """
     )

@@ -113,10 +113,20 @@ def test_names_are_widened_to_the_whole_person(detector: Detector, text: str, sp
     assert span in people
 
 
-def test_a_word_before_a_name_is_not_pulled_in(detector: Detector) -> None:
-    text = "I hope Adebayo is well. Thanks Adebayo"
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I hope Adebayo is well. Thanks Adebayo", "Adebayo"),
+        ("Can Lorenzo also access the account? He's my partner.", "Lorenzo"),  # "Can" is also a given name
+        ("Sorry Magdalena, the system is down.", "Magdalena"),
+        ("Is this Ms. Hwang I'm speaking with?", "Hwang"),
+        ("Hey team, looping in Priyamvada for visibility.", "Priyamvada"),
+        ("Uncle Femi is coming from Lagos", "Femi"),
+    ],
+)
+def test_a_word_before_or_after_a_name_is_not_pulled_in(detector: Detector, text: str, name: str) -> None:
     people = [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON"]
-    assert people and all(p == "Adebayo" for p in people)
+    assert people and all(p == name for p in people)
 
 
 @pytest.mark.parametrize(
