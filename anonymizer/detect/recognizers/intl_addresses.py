@@ -662,11 +662,11 @@ def _type_start(text: str, start: int) -> int:
 def _unit_start(text: str, start: int) -> int:
     """Where the address starts when a unit is typed before the street: "Suite 541 6343 Skogstien 106", and
     the named building and cluster before them: "Cluster D, Lake View Tower, Apt 1708, …"."""
-    unit = _UNIT_BEFORE.search(text, max(0, start - 24), start) or _UNIT_WORD_BEFORE.search(
-        text, max(0, start - 16), start
-    )
-    start = unit.start() if unit else start
-    for _ in range(3):
+    for _ in range(4):  # "Room 1114 Matumtum Tower, 444 Coconut Street": a unit, a building, the street
+        unit = _UNIT_BEFORE.search(text, max(0, start - 24), start) or _UNIT_WORD_BEFORE.search(
+            text, max(0, start - 16), start
+        )
+        start = unit.start() if unit else start
         building = _BUILDING_BEFORE.search(text, max(0, start - 50), start)
         if building is None:
             break
