@@ -181,6 +181,7 @@ class PasswordRecognizer(PrefilteredRecognizer):
             "password cue",
             rf"""
             \b(?:pass\s?word|{typo_tolerant("password")}|passwd|pwd|pw|p/w|pass\s?phrase|pass\s?code|pass\s?key
+               |(?:wi-?fi|wlan|wpa2?|wpa3|wep|router|network|hotspot)\s+(?:key|code|pin|passkey|security\s+key)
                |login\s+pass|secret\s+(?:word|phrase)
                |memorable\s+(?:word|phrase)
                |log-?in\s+(?:is|are|details\s+are|details|info)\s*:?\s+(?:user(?:name)?\s*:?\s+)?\S+\s+(?:and|/|\|)\s*)
@@ -291,7 +292,7 @@ class PasswordRecognizer(PrefilteredRecognizer):
             "digits chosen, then the lock",
             # "i'll use 8812 for the front door", "going with 3097 as the alarm code".
             rf"""
-            \b{_PICKED}\s+(?P<value>\d{{4,8}}){_NOT_A_QUANTITY}
+            \b(?:{_PICKED}|it'?s|its|enter|punch\s+in|key\s+in|type\s+in)\s+(?P<value>\d{{4,8}}){_NOT_A_QUANTITY}
             \s+(?:for|as|on)\s+(?:the\s+|my\s+|our\s+|his\s+|her\s+|their\s+)?(?:[a-z]+\s+){{0,2}}?{_LOCK}\b(?!\s+deposit)
             """,
             0.7,
@@ -483,7 +484,22 @@ class PasswordRecognizer(PrefilteredRecognizer):
     LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
         # Every cue starts with "p" + "assword" within one typo (which keeps "ass" or "ord" whole: see
         # `typo_tolerant`), "pw", "p/w", "log-in", "secret" or "memorable".
-        "password cue": folded_literals("ass", "ord", "pw", "p/w", "log", "secret", "memorable"),
+        "password cue": folded_literals(
+            "ass",
+            "ord",
+            "pw",
+            "p/w",
+            "log",
+            "secret",
+            "memorable",
+            "wi",
+            "wlan",
+            "wpa",
+            "wep",
+            "router",
+            "network",
+            "hotspot",
+        ),
         "pass cue, secret-shaped value": folded_literals("pass"),
         "second secret in a list": _PASS_PW_PIN,
         "secret changed to a value": _PASS_PW_PIN,

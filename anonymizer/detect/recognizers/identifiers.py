@@ -29,6 +29,13 @@ _CUE_ID_VALUE = r"""(?=[a-z0-9_/-]*\d)[a-z0-9]
 # "282/194702/10"; "orders 1234/1235" is a list)
 _DATE_LIKE = regex.compile(r"\d{1,4}/\d{1,2}(?:/\d{1,4})?")
 
+# After a cue in another language: "Nr.", "número", "ist", "lautet", "của chị là", then the value.
+_FOREIGN_ID_TAIL = r"""
+    (?:\s+(?:nr\.?|no\.?|n[º°]\.?|numer|n[úu]mero|num[ée]ro|nummer|es|est|le|ist|lautet|é|è|jest|to|là
+        |is|was|är|er|của\s+\p{L}+|c[uủ]a\s+\p{L}+|van\s+u|ihre[rs]?|uw|votre|su|tu|il|la|el))*\s*[:\#]?\s*
+    (?P<value>(?=[a-z0-9/-]*\d)[a-z0-9](?:[a-z0-9]|[-/](?=[a-z0-9])){3,29})(?![\w-])  # "ZK/2026/118450"
+"""
+
 # Who got the identifier, between the cue and "is"/":" ("the ticket i opened yesterday was 48213", "the order
 # number they gave me is ..."); only taken before a separator.
 _ID_QUALIFIER = r"""
@@ -418,23 +425,28 @@ class OrderIdRecognizer(_IdRecognizer):
                |ma\s+numer|m(?:ã|a)\s+(?:đơn\s+hàng|don\s+hang|v(?:ậ|a)n\s+(?:đơn|don)|đặt\s+chỗ|dat\s+cho
                  |h(?:ồ|o)\s+s(?:ơ|o)|y[êe]u\s+c(?:ầ|a)u|b(?:ồ|o)i\s+th(?:ư|u)(?:ờ|o)ng|giao\s+d(?:ị|i)ch)
                |s(?:ố|o)\s+(?:h(?:ồ|o)\s+s(?:ơ|o)|tham\s+chi(?:ế|e)u|(?:đơn|don)|v(?:ậ|a)n\s+(?:đơn|don))
-               # Compounds of "-nummer" (Dutch, German, Scandinavian) other than a phone, a house, a room or an
-               # account's: "zaaknummer", "dossiernummer", "Schadensnummer", "ärendenummer", "referentienummer".
-               |\p{L}{3,20}(?<!telefon|telefoon|handy|mobil|mobiel|fax|ruf|haus|huis|zimmer|kamer|post|tele|hus
-                 |kunden|konto|klant|rekening|lid|mitglieds|polis|vertrags|versicherten|versicherungs|kund|medlems
-                 |personal|steuer|sozialversicherungs|burgerservice|bsn|iban|karten|kaart|pass|paspoort|ausweis
-                 |tracking|bestell|auftrags|buchungs|vorgangs|sendungs|paket|rechnungs|ticket|fall|matrikel
-                 |service|hotline|kunde|kontakt|contact|nood|not|durchwahl|vorwahl|seite|pagina|artikel|serien
-                 |modell|model|produkt|product|teil|onderdeel|versie|version|zimmer|tafel|tisch|stoel|sitz|platz
-                 |gleis|spoor|flug|vlucht|linien|lijn|bus|zug|trein|haus|kenn|kennzeichen|nummer)nummer
                |(?:numer|n[úu]mero|num[ée]ro|nummer)\s+(?:de\s+|del\s+|da\s+|do\s+|di\s+)?
                  (?:pedido|referencia|reserva|commande|r[ée]servation|dossier|zam[óo]wienia|zlecenia|zg[łl]oszenia
                    |referencyjny|protocolo|ordine|prenotazione|pratica|caso|seguimiento|suivi|rastreio
                    |receta|ordonnance|ricetta|expediente))\b
-            (?:\s+(?:nr\.?|no\.?|n[º°]\.?|numer|n[úu]mero|num[ée]ro|nummer|es|est|le|ist|lautet|é|è|jest|to|là
-                |is|was|är|er|của\s+\p{L}+|c[uủ]a\s+\p{L}+|van\s+u|ihre[rs]?|uw|votre|su|tu|il|la|el))*\s*[:\#]?\s*
-            (?P<value>(?=[a-z0-9/-]*\d)[a-z0-9](?:[a-z0-9]|[-/](?=[a-z0-9])){3,29})(?![\w-])  # "ZK/2026/118450"
-            """,
+            """
+            + _FOREIGN_ID_TAIL,
+            0.7,
+        ),
+        verbose_pattern(
+            "order cue compound in -nummer",
+            r"""
+            # Compounds of "-nummer" (Dutch, German, Scandinavian) other than a phone's, a house's, a room's or an
+            # account's: "zaaknummer", "dossiernummer", "Schadensnummer", "ärendenummer", "referentienummer".
+            \b\p{L}{3,20}(?<!telefon|telefoon|handy|mobil|mobiel|fax|ruf|haus|huis|zimmer|kamer|post|tele|hus
+              |kunden|konto|klant|rekening|lid|mitglieds|polis|vertrags|versicherten|versicherungs|kund|medlems
+              |personal|steuer|sozialversicherungs|burgerservice|bsn|iban|karten|kaart|pass|paspoort|ausweis
+              |tracking|bestell|auftrags|buchungs|vorgangs|sendungs|paket|rechnungs|ticket|fall|matrikel
+              |service|hotline|kunde|kontakt|contact|nood|not|durchwahl|vorwahl|seite|pagina|artikel|serien
+              |modell|model|produkt|product|teil|onderdeel|versie|version|tafel|tisch|stoel|sitz|platz
+              |gleis|spoor|flug|vlucht|linien|lijn|bus|zug|trein|kenn|kennzeichen)nummer\b
+            """
+            + _FOREIGN_ID_TAIL,
             0.7,
         ),
         verbose_pattern(
@@ -559,6 +571,7 @@ class OrderIdRecognizer(_IdRecognizer):
         # The prefix's last letter, then the digit after an optional separator.
         "prefixed order id": r"[a-z][-_\#]?\d",
         "letter-glued reference": r"(?-i:[A-Z])\d{7}",
+        "order cue compound in -nummer": r"\p{L}nummer\b",
     }
     LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
         "UPS tracking": ("1z",),
@@ -566,6 +579,7 @@ class OrderIdRecognizer(_IdRecognizer):
         "FedEx tracking with context": folded_literals("fed", "track", "shipment"),
         "hash-prefixed reference": ("#",),
         "letter-prefixed reference": ("-",),
+        "order cue compound in -nummer": ("nummer",),
         "Amazon order number": ("-",),
         "keyed order id": (":", "="),
         # The list cue's words, before its regex probe.

@@ -37,7 +37,9 @@ class PartialIdRecognizer(PrefilteredRecognizer):
                |terminad[oa]\s+en|termina\s+en|terminant\s+par|finissant\s+par|endet\s+auf|endend\s+auf
                |terminante\s+in|terminado\s+em|termina\s+em|ko[ńn]cz[ąa]c[ya]\s+si[ęe]\s+na)
             \s*(?:in|with|on|:|-)?\s*(?:the\s+digits\s+|los\s+d[íi]gitos\s+|en\s+)?
-            (?P<value>\d{{2,6}})(?![\w.,/-]?\d)
+            (?P<value>\d{{2}}[ \t]\d{{2}}(?![\w.,/-]?\s?\d)            # read in pairs: "ending 22 09"
+              |\d(?:[ \t]\d){{3}}(?![\w.,/-]?\s?\d)                   # digit by digit: "ending in 4 4 2 1"
+              |\d{{2,6}}(?![\w.,/-]?\d))
             """,
             0.8,
         ),

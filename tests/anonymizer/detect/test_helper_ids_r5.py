@@ -10,6 +10,7 @@ from anonymizer.detect.recognizers import (
     DateOfBirthRecognizer,
     ObfuscatedPhoneRecognizer,
     OrderIdRecognizer,
+    PartialIdRecognizer,
     PasswordRecognizer,
     SpelledEmailRecognizer,
     UsernameRecognizer,
@@ -209,3 +210,37 @@ def test_times_money_and_years_are_not_pins(text: str) -> None:
 
 def test_dutch_month_after_birth_cue() -> None:
     assert found(DateOfBirthRecognizer(), "hij is geboren op 3 maart 2018") == ["3 maart 2018"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the network key is 7hq29kd4 for the guest wifi", "7hq29kd4"),
+        ("wifi key: Rk9#pp1", "Rk9#pp1"),
+        ("its 6620 for the side gate", "6620"),
+    ],
+)
+def test_wifi_keys_and_gate_codes(text: str, expected: str) -> None:
+    assert found(PasswordRecognizer(), text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the router is in the hall and the key is under the mat",
+        "it's 2026 for the whole family",
+    ],
+)
+def test_router_and_family_talk_is_not_a_secret(text: str) -> None:
+    assert found(PasswordRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the visa ending with 31 07 was declined", "31 07"),
+        ("account ending in 9 0 1 2", "9 0 1 2"),
+    ],
+)
+def test_spaced_trailing_digits(text: str, expected: str) -> None:
+    assert found(PartialIdRecognizer(), text) == [expected]
