@@ -637,6 +637,14 @@ def is_not_a_person(text: str, start: int, end: int) -> bool:
         return True
     if _product_or_venue(text, start, end) or words_of_the_message_language(text, start, end):
         return True
+    # "ako pala si Maricel", "ini dengan Bu Sari": lower-case words right before a word that puts a name after
+    # it are not the name.
+    if (
+        text[start:end].islower()
+        and (marker := _MARKER_AFTER.match(text, end)) is not None
+        and marker.group(1).lower() in _FOREIGN_MARKERS
+    ):
+        return True
     # "visa 4561 9890 4814 1607", "acct 88301142": a lower-case label of the number after it.
     if key in _NUMBER_LABELS and text[start:end].islower() and _NUMBER_AFTER.match(text, end):
         return True
@@ -1086,6 +1094,8 @@ _NUMBER_LABELS = frozenset(
     )
 )
 _NUMBER_AFTER = regex.compile(r"[ \t:#]+\d{3}")
+_MARKER_AFTER = regex.compile(r"[ \t,]+(\p{L}+)\.?[ \t]+\p{Lu}")
+_FOREIGN_MARKERS = NAME_MARKERS - frozenset(words("mr mrs ms miss mx dr prof sir madam"))
 _AND_FIRM_AFTER = regex.compile(r"[ \t]+(?:and|&)[ \t]+(?:\p{Lu}[\p{L}'\u2019\-]*[ \t]+){1,3}?(\p{Lu}\p{L}+)\b")
 _FIRM_AND_BEFORE = regex.compile(r"\p{Lu}[\p{L}'\u2019\-]*[ \t]+(\p{Lu}\p{L}+),?[ \t]+(?:and|&)[ \t]+$")
 _PREVIOUS_WORD = regex.compile(r"([\p{L}\-]+)[ \t]+$")

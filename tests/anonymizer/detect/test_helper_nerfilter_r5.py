@@ -211,3 +211,16 @@ def test_one_of_a_list_of_firms(text: str, span: str, firm: bool) -> None:
 )
 def test_lower_case_label_of_a_number(text: str, span: str, label: bool) -> None:
     assert is_not_a_person(text, *_at(text, span)) is label
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "dropped"),
+    [
+        ("sorry po, ako pala si Jerome, yung may account", "ako pala", True),
+        ("halo kak, saya dengan ibu Ratna dari bagian tagihan", "saya dengan", True),
+        ("halo kak, saya dengan ibu Ratna dari bagian tagihan", "Ratna", False),
+        ("please ask john dr Patel's office", "john", False),
+    ],
+)
+def test_words_before_a_name_marker(text: str, span: str, dropped: bool) -> None:
+    assert is_not_a_person(text, *_at(text, span)) is dropped
