@@ -113,7 +113,9 @@ _CUES: dict[str, str] = {
     r"|(?<!user\s)(?<!user)\bname\s+(?:on|for)\s+(?:the|your)\s+(?:account|card|order|booking|reservation|file)\b"
     r"|\b(?:first|last|full|legal)\s+name\b|\bsurname\b"
     r"|\bwho\s+(?:am\s+i|i'?m)\s+(?:speaking|chatting|talking)\s+(?:with|to)\b|\bwho\s+is\s+(?:this|speaking)\b"
-    r"|\bwhat\s+should\s+i\s+call\s+you\b|\b(?:account|card)\s*holder'?s?\s+name\b",
+    r"|\bwhat\s+should\s+i\s+call\s+you\b|\b(?:account|card)\s*holder'?s?\s+name\b"
+    # "What name is the reservation under?", "Under what name?", "Which name is it booked in?"
+    r"|\b(?:what|which)\s+name\s+(?:is|was|'s|are|were|did|do)\b|\bunder\s+(?:what|which)\s+name\b",
     "PASSWORD": r"\bpass\s*(?:word|code|phrase)\b|\bpin\b(?!\s*code)|\botp\b"
     r"|\b(?:one[-\s]?time|verification|security|access|auth(?:entication)?|log-?in|sms|\d[-\s]?digit)\s+code\b"
     r"|\bcode\s+(?:(?:that\s+)?(?:we|i|you)\s+(?:just\s+)?(?:sent|texted|emailed|received|got)|(?:that\s+)?was\s+sent)\b"
@@ -253,7 +255,8 @@ _LEAD_FRAME = re.compile(
     r"|it\s+should\s+be|i\s+think\s+it'?s|i\s+think|i\s+believe|pretty\s+sure\s+it'?s"
     r"|here'?s\s+(?:the\s+whole\s+thing|it|the\s+\w+)|heres\s+(?:the\s+whole\s+thing|it)"
     r"|(?:my|the|our)\s+(?:[\w'-]+\s+){0,3}?(?:is|was|are|=|:)|(?:user\s*name|pin|password|zip|postcode|dob)\s+is"
-    r"|try|tried|es(?:\s+el|\s+la)?|c'est|das\s+ist|ist|jest|to|é|là)(?=[\s,:;\-]|$)[\s,.:;\-]*"
+    r"|try|tried|es(?:\s+el|\s+la)?|c'est|das\s+ist|ist|jest|to|é|là"
+    r"|(?:it'?s\s+|its\s+|it\s+is\s+)?(?:under(?:\s+the\s+name(?:\s+of)?)?|in\s+the\s+name\s+of))(?=[\s,:;\-]|$)[\s,.:;\-]*"
     # A short label and a colon: "pin: 7508", "zip - 94107".
     r"|[A-Za-z][\w'. ]{0,24}?\s*[:=]\s+",
     re.IGNORECASE,
@@ -332,7 +335,8 @@ _WORD_TOKEN = re.compile(r"^[^\W\d_][\w'.\-]*$")
 _ID_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{2,39}$")
 _USERNAME_TOKEN = re.compile(r"^@?[\w][\w.\-]{1,39}(?:#\d{4})?$")  # "nightowl#4421" (a Discord tag)
 _GROUPED_ID = re.compile(
-    r"^(?:[A-Z]{2,5}|(?=[A-Za-z\-]*\d)[A-Za-z0-9\-]{1,20})(?:\s(?=[A-Za-z\-]*\d)[A-Za-z0-9\-]{2,20}){1,4}$"
+    # "TREE 8405 5914", "W 2291 0043", "QQ 12 34 56 C" (a check letter at the end)
+    r"^(?:[A-Z]{1,5}|(?=[A-Za-z\-]*\d)[A-Za-z0-9\-]{1,20})(?:\s(?=[A-Za-z\-]*\d)[A-Za-z0-9\-]{2,20}){1,4}(?:\s[A-Z])?$"
 )
 # A value that opens an answer and chatter after it ("xX_doodlequeen_Xx lol from when i was 14",
 # "012180015504738291, es de mi mamá"): taken only when its shape marks it as a handle or an identifier.

@@ -170,3 +170,19 @@ def test_a_possessive_without_its_apostrophe_is_found_again() -> None:
     linked = link_conversation(turns, findings, DetectionSettings())
     assert [(turns[1].text[f.start : f.end], f.entity_type) for f in linked[1]] == [("kemi", "PERSON")]
     assert linked[2] == []
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "expected"),
+    [
+        ("what name is the reservation under?", "pemberton-huxley", [("pemberton-huxley", "PERSON")]),
+        ("Could I get the name on the booking?", "its under rodriguez", [("rodriguez", "PERSON")]),
+        ("Under what name?", "under the name of Okafor please", [("Okafor", "PERSON")]),
+        ("What's your member ID? It's on the back of the card.", "W 2291 0043", [("W 2291 0043", "ACCOUNT_ID")]),
+        ("Can you give me your national insurance number?", "QQ 12 34 56 C", [("QQ 12 34 56 C", "ACCOUNT_ID")]),
+        ("What's your member ID?", "I have 2 cards", []),
+    ],
+)
+def test_answers_to_name_and_number_questions(question: str, answer: str, expected: list[tuple[str, str]]) -> None:
+    found = answer_findings(answer, asked_types(question))
+    assert [(answer[f.start : f.end], f.entity_type) for f in found] == expected
