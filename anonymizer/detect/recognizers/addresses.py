@@ -124,7 +124,9 @@ _HOUSE_NAMES = words(
     Bungalow Croft Orchard Oast Stables Coach
     """
 )
-_UK_POSTCODE_PROBE = regex.compile(r"\d[A-Z]{2}(?![\w-])")
+_UK_STREET = rf"(?-i:{_NAME_WORDS}[ ](?:{alternation(_UK_STREET_TYPES)}))(?![\w'\u2019-])"  # "Church Lane"
+_EIRCODE = r"[AC-FHKNPRTV-Y]\d[\dW][ ]?[AC-FHKNPRTV-Y\d]{4}"  # Ireland: "V95 X2F4", "D6W 1234"
+_UK_POSTCODE_PROBE = regex.compile(r"\d[A-Z]{2}(?![\w-])|[A-Z]\d[\dW][ ]?[A-Z\d]{4}(?![\w-])")
 
 # What every street pattern's house number holds: digits, maybe a letter, then a space ("12 ", "221b ", "30-12 ").
 _HOUSE_PROBE = regex.compile(r"\d\p{L}?\s", DEFAULT_FLAGS)
@@ -171,11 +173,13 @@ class StreetAddressRecognizer(ChatPatternRecognizer):
             rf"""
             (?<![\w'\u2019-])
             (?P<value>
-              (?:(?-i:(?:The[ ]{_NAME_WORDS}|{_NAME_WORDS}[ ](?:{alternation(_HOUSE_NAMES)})))
-                 {_UK_GAP})?                                          # "The Old Forge, ", "Rose Cottage, "
-              (?-i:{_NAME_WORDS}[ ](?:{alternation(_UK_STREET_TYPES)}))(?![\w'\u2019-])  # "Church Lane"
-              (?:{_UK_GAP}(?-i:{_NAME_WORDS})){{1,3}}                       # village, town, county
-              (?:{_UK_GAP}|[ ])(?-i:{_POSTCODE_UK})(?![\w-])               # "CO7 6QA"
+              (?:
+                (?-i:The[ ]{_NAME_WORDS}|{_NAME_WORDS}[ ](?:{alternation(_HOUSE_NAMES)}))  # "The Old Forge"
+                (?:{_UK_GAP}{_UK_STREET})?                                  # ", Church Lane"
+                |{_UK_STREET}
+              )
+              (?:{_UK_GAP}(?-i:(?:Co\.?[ ]|County[ ])?{_NAME_WORDS})){{1,3}}   # village, town, county
+              (?:{_UK_GAP}|[ ])(?-i:{_POSTCODE_UK}|{_EIRCODE})(?![\w-])     # "CO7 6QA", "V95 X2F4"
             )
             """,
             0.8,
@@ -184,7 +188,8 @@ class StreetAddressRecognizer(ChatPatternRecognizer):
             "po box",
             r"""
             \b(?P<value>
-              (?:p\.?\s?o\.?\s*box|post\s+office\s+box|pob)   # "PO Box", "P.O. Box", "post office box"
+              (?:(?:rr|r\.r\.|rural\s+route|hc|star\s+route)\s*\d{1,3},?\s+box  # "RR 3 Box 45": a rural route
+                 |p\.?\s?o\.?\s*box|post\s+office\s+box|pob)   # "PO Box", "P.O. Box", "post office box"
               \s*\#?\s*\d{1,7}\b
             )
             """,

@@ -667,6 +667,12 @@ def _unit_start(text: str, start: int) -> int:
             text, max(0, start - 16), start
         )
         start = unit.start() if unit else start
+        if (
+            start < len(text)
+            and text[start].isdigit()
+            and (label := _LABEL_BEFORE.search(text, max(0, start - 12), start))
+        ):
+            start = label.start()  # "Block 428, Seef": the label of a numbered block, road or villa
         building = _BUILDING_BEFORE.search(text, max(0, start - 50), start)
         if building is None:
             break
@@ -674,12 +680,18 @@ def _unit_start(text: str, start: int) -> int:
     return start
 
 
+# A numbered block, road, street or villa, as Gulf, Pakistani and Cambodian addresses write them: "Villa 23",
+# "Street 14", "Road 2803", "Block 428", "House No. 45".
+_NUMBERED_PART = (
+    r"(?-i:Cluster|Block|Blk|Building|Bldg|Tower|Wing|Phase|Sector|Plot|Villa|Compound|Street|St|Road|Rd|Avenue"
+    r"|Ave|Lane|Way|Alley|Zone|House|Office|Shop)\.?(?:[ ](?-i:No)\.?)?"
+)
+_LABEL_BEFORE = regex.compile(_NUMBERED_PART + r"[ ]$")
 # A building or a block named before the unit or the street, after a comma: "Lake View Tower, ", "Cluster D, ",
 # "Block 4B, ", "Rose Cottage, " (Gulf, South Asian and British layouts).
 _BUILDING_BEFORE = regex.compile(
     r"(?<![\p{L}\d'\-])"
-    r"(?:(?-i:Cluster|Block|Blk|Building|Bldg|Tower|Wing|Phase|Sector|Plot|Villa|Compound)\.?[ ]?"
-    r"(?-i:[A-Z\d][A-Z\d\-]{0,4})"
+    rf"(?:{_NUMBERED_PART}[ ]?(?-i:[A-Z\d][A-Z\d\-]{{0,4}})"
     r"|(?:(?-i:\p{Lu}[\p{L}'\-]+)[ ]){1,3}"
     r"(?-i:Tower|Towers|Building|House|Court|Residency|Residence|Residences|Apartments|Heights|Mansions|Complex"
     r"|Villas|Lodge|Chambers|Cottage|Farm|Barn|Manor|Grange|Rectory|Vicarage))"

@@ -221,3 +221,37 @@ def test_not_cued_places(text: str) -> None:
 )
 def test_place_of_a_document(text: str, place: str) -> None:
     assert names_a_facility(text, *span_of(text, place))
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("my address is Villa 23, Street 14, Al Barsha 2, Dubai", "Villa 23, Street 14, Al Barsha 2, Dubai"),
+        ("send to Building 5, Road 2803, Block 428, Seef, Bahrain", "Building 5, Road 2803, Block 428, Seef, Bahrain"),
+        ("ship to Rose Cottage, Ashby, Leicestershire LE65 2QA", "Rose Cottage, Ashby, Leicestershire LE65 2QA"),
+        (
+            "it's Ballyvaughan Road, Lisdoonvarna, Co. Clare V95 X2F4",
+            "Ballyvaughan Road, Lisdoonvarna, Co. Clare V95 X2F4",
+        ),
+        (
+            "Room 1114 Matumtum Tower, 444 Coconut Street, Bayawan, 4701 Ilocos Sur",
+            "Room 1114 Matumtum Tower, 444 Coconut Street, Bayawan, 4701 Ilocos Sur",
+        ),
+        ("RR 3 Box 45, Millbrook", "RR 3 Box 45"),
+    ],
+)
+def test_more_address_layouts(text: str, address: str) -> None:
+    assert address in addresses(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the box 12 of 20 is damaged",
+        "see Section 5, Block 2 of the form",
+        "Rose Cottage is lovely, Ashby too",
+        "Church Lane, Ashby is closed today",  # no postcode
+    ],
+)
+def test_more_not_addresses(text: str) -> None:
+    assert addresses(text) == []
