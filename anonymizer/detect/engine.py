@@ -34,7 +34,7 @@ from anonymizer.detect.findings import Finding
 from anonymizer.detect.gates import Gate, TextFeatures, gate_for
 from anonymizer.detect.recognizers._base import USER_PATTERN_PREFIX
 from anonymizer.detect.recognizers.fold import english_zipf
-from anonymizer.detect.recognizers.names import LEADING_NOT_NAME, is_first_name, is_last_name
+from anonymizer.detect.recognizers.names import LEADING_NOT_NAME, foreign_everyday, is_first_name, is_last_name
 from anonymizer.detect.recognizers.ner_filter import (
     BUSINESS_WORDS,
     is_not_a_person,
@@ -382,6 +382,9 @@ def _join_last_first(text: str, findings: list[Finding]) -> list[Finding]:
         if not is_first_name(given) or (is_first_name(last) and not is_last_name(last)):
             continue
         if not (is_last_name(last) or english_zipf(last.lower()) < _SURNAME_MAX_ZIPF) or last.lower() in BUSINESS_WORDS:
+            continue
+        # "Obrigado, Renata", "Gracias, Marta": another language's everyday word is no surname.
+        if foreign_everyday(last.lower()) and not is_last_name(last):
             continue
         covered = [f for f in people if f.start >= surname.start() and f.end <= first.end]
         replaced.update(covered)

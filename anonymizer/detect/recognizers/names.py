@@ -633,6 +633,8 @@ LEADING_NOT_NAME = frozenset(
         nurse dame
         uncle auntie aunty aunt cousin grandma grandpa granny grandad frau herr herrn mevrouw meneer monsieur madame
         señor señora senhor senhora signor signora pani pak bapak ibu
+        gracias merci danke obrigado obrigada grazie dziękuję dziekuje bedankt dank tack takk kiitos mulțumesc
+        multumesc teşekkürler teşekkür tesekkurler hola bonjour salut hallo ciao olá ola merhaba namaste salaam
         soy sou je suis jestem sono m'appelle m\u2019appelle llamo chamo heiße heisse
         """
     )
@@ -978,6 +980,7 @@ class PersonShapeRecognizer(ContextNameRecognizer):
         word = match.group()
         if (
             word.lower() in _WORDY_NAMES
+            or word.lower() in LEADING_NOT_NAME  # "Olá, meu nome é ...": a greeting that is also a name ("Ola")
             or not self._first_ok(word)
             or len(word) < 3
             or english_zipf(word.lower()) >= self.SINGLE_MAX_ZIPF

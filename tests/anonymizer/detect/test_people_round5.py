@@ -122,6 +122,11 @@ def test_names_are_widened_to_the_whole_person(detector: Detector, text: str, sp
         ("Is this Ms. Hwang I'm speaking with?", "Hwang"),
         ("Hey team, looping in Priyamvada for visibility.", "Priyamvada"),
         ("Uncle Femi is coming from Lagos", "Femi"),
+        # thanks and greetings of other languages are not part of a name, nor a surname before a comma
+        ("Gracias Marta, muy amable", "Marta"),
+        ("Obrigado, Renata", "Renata"),
+        ("Bedankt Pieter!", "Pieter"),
+        ("Olá, meu nome é João Pedro Albuquerque", "João Pedro Albuquerque"),
     ],
 )
 def test_a_word_before_or_after_a_name_is_not_pulled_in(detector: Detector, text: str, name: str) -> None:

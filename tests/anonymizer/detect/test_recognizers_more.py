@@ -198,6 +198,8 @@ def test_when_url_is_impersonal_then_nothing(text: str) -> None:
         ("that's it, thnak you timothy!", ["timothy"]),
         ("Good morning Annette! I'm Teresa.", ["Annette", "Teresa"]),
         ("Hi Mary, my name is April and I'll help", ["Mary", "April"]),
+        # a short form of a name that is also a word, alone at the end after thanks (was a negative case)
+        ("Thanks Will", ["Will"]),
     ],
 )
 def test_when_name_after_chat_phrase_then_person(text: str, expected: list[str]) -> None:
@@ -213,7 +215,8 @@ def test_when_name_after_chat_phrase_then_person(text: str, expected: list[str])
         "i'm not sure",
         "hello there",
         "thanks for your help",
-        "Thanks Will",
+        "Thanks, will do",
+        "thanks will be in touch",
         "i am so sorry",
         "hey team",
         "i'm happy to help",
