@@ -522,6 +522,14 @@ class OrderIdRecognizer(_IdRecognizer):
             0.5,
         ),
         verbose_pattern(
+            "spaced letter-prefixed reference",
+            r"""
+            (?<![\w-])(?P<value>(?P<spaced_prefix>(?-i:[A-Z]{2,4}))\s\d{6,12})   # "RX 6620194", "PHC 334190"
+            (?![\w.,/-]?\d|\s\d|[\w-])
+            """,
+            0.45,
+        ),
+        verbose_pattern(
             "letter-glued reference",
             r"""
             (?<![\w-])(?P<value>(?P<glued>)(?-i:\d?[A-Z]{2,6})\d{7,16})(?![\w-])  # "FLT00482917", "3SGLN0041927723"
@@ -571,6 +579,7 @@ class OrderIdRecognizer(_IdRecognizer):
         # The prefix's last letter, then the digit after an optional separator.
         "prefixed order id": r"[a-z][-_\#]?\d",
         "letter-glued reference": r"(?-i:[A-Z])\d{7}",
+        "spaced letter-prefixed reference": r"(?-i:[A-Z]{2})\s\d{6}",
         "order cue compound in -nummer": r"\p{L}nummer\b",
     }
     LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
@@ -675,12 +684,25 @@ class OrderIdRecognizer(_IdRecognizer):
             # A dashed code names a standard, not a record: "CVE-2024-1234", "ISO-8601-1"; and needs 5 digits.
             value = match.group("value")
             return len(digits_of(value)) < 5 or value.split("-")[0] in _STANDARD_PREFIXES
+        if "spaced_prefix" in groups:
+            # Capitals, a space and six digits or more: a record ("RX 6620194"), unless the capitals are a word
+            # ("IS 5551234567" shouted), a currency ("EUR 1500000"), a standard's or a tax number's name.
+            prefix = match.group("spaced_prefix")
+            before = text[max(0, match.start() - 30) : match.start()]
+            return (
+                prefix.lower() in _common_words()
+                or prefix in _CURRENCY_CODES
+                or prefix in _STANDARD_PREFIXES
+                or prefix in _CUE_ABBREVIATIONS
+                or _VAT_CUE.fullmatch(prefix) is not None
+                or _VAT_CUE.search(before) is not None
+            )
         if "glued" in groups:
             # Letters glued to seven digits or more: a record ("FLT00482917"), unless a standard's prefix or a
             # company's VAT number ("USt-IdNr. DE298114570", "BTW NL123456789B01" is not matched at all).
             value = match.group("value")
             prefix = value.lstrip("0123456789").rstrip("0123456789")
-            if prefix in _STANDARD_PREFIXES:
+            if prefix in _STANDARD_PREFIXES or prefix in _CUE_ABBREVIATIONS:
                 return True
             before = text[max(0, match.start() - 30) : match.start()]
             return (prefix in _EU_VAT_PREFIXES and 8 <= len(value) - 2 <= 12) or _VAT_CUE.search(before) is not None
@@ -710,13 +732,27 @@ _STANDARD_PREFIXES = frozenset(
 )  # fmt: skip
 
 
+# ISO 4217 codes (and common abbreviations) written before an amount: "EUR 1500000", "RS 250000".
+_CURRENCY_CODES = frozenset(
+    {"USD", "EUR", "GBP", "JPY", "CHF", "AUD", "CAD", "CNY", "RMB", "INR", "NZD", "SEK", "NOK", "DKK", "PLN", "CZK",
+     "HUF", "RUB", "BRL", "MXN", "ZAR", "HKD", "SGD", "KRW", "TRY", "AED", "SAR", "VND", "IDR", "THB", "PHP", "MYR",
+     "NGN", "KES", "EGP", "ARS", "CLP", "COP", "PEN", "ILS", "RS", "RM", "KSH", "NT", "TWD", "PKR", "BDT", "LKR",
+     "QAR", "KWD", "BHD", "OMR", "JOD", "MAD", "TND", "UAH", "RON", "BGN", "HRK", "ISK", "GHS", "XOF", "XAF"}
+)  # fmt: skip
+# Abbreviations that name what the number is (left to that type's recognizer, which covers only the number):
+# "SSN 123456789", "NHS 9434765919", "DL 12345678", "TEL 0612345678", "PIN 123456".
+_CUE_ABBREVIATIONS = frozenset(
+    {"SSN", "SIN", "TIN", "TFN", "NIN", "NI", "ID", "DOB", "PIN", "NHS", "MRN", "EIN", "ITIN", "DL", "CPF", "NIF",
+     "NIE", "DNI", "BSN", "PAN", "ABN", "ACN", "TEL", "TLF", "MOB", "PH", "FAX", "CEL", "OTP", "CVV", "IBAN", "BIC",
+     "ACC", "ACCT", "NO", "NR", "REF", "ZIP", "PLZ", "CEP", "CAP", "NPA", "SS", "SSS", "UMID", "NRIC", "NPI", "DEA"}
+)  # fmt: skip
 # EU VAT numbers start with the member state's code (Greece "EL"): "DE298114570", "FR40303265045".
 _EU_VAT_PREFIXES = frozenset(
     {"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU", "IE", "IT", "LT", "LU",
      "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "XI", "GB", "CH", "NO"}
 )  # fmt: skip
 _VAT_CUE = regex.compile(
-    r"\b(?:vat|ust|mwst|tva|iva|btw|nip|gst|hst|abn|uid|tax|steuer|p\.?\s?iva|cif|nif|moms)", regex.IGNORECASE
+    r"\b(?:vat|ust|mwst|tva|iva|btw|nip|gst|hst|abn|acn|uid|tax|steuer|p\.?\s?iva|cif|nif|moms)", regex.IGNORECASE
 )
 
 

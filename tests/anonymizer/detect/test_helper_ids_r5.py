@@ -244,3 +244,29 @@ def test_router_and_family_talk_is_not_a_secret(text: str) -> None:
 )
 def test_spaced_trailing_digits(text: str, expected: str) -> None:
     assert found(PartialIdRecognizer(), text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yes it's RX 7741902", ["RX 7741902"]),
+        ("the card says GYM 0044120 on the back", ["GYM 0044120"]),
+    ],
+)
+def test_spaced_capital_prefix_references(text: str, expected: list[str]) -> None:
+    assert found(OrderIdRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MY NUMBER IS 5551234567 CALL ME",
+        "the budget is EUR 1500000 this year",
+        "SSN 123456789 on the form",
+        "TEL 0612345678",
+        "ABN 51824753556",
+        "SSN123456789",
+    ],
+)
+def test_spaced_capitals_that_are_words_currencies_or_cues(text: str) -> None:
+    assert found(OrderIdRecognizer(), text) == []
