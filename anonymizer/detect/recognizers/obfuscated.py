@@ -117,6 +117,21 @@ class SpelledEmailRecognizer(PrefilteredRecognizer):
             0.7,
         ),
         verbose_pattern(
+            "address at a reserved or private domain",
+            r"""
+            # Presidio checks the suffix against the public list: addresses on the reserved names (RFC 2606, 6761)
+            # and on the private ones companies use inside ("j.doe@intranet.corp", "ana@nyu-med.example").
+            (?<![\w.@+\-])
+            (?P<value>
+              (?P<local>[a-z0-9][a-z0-9_%+\-.]{0,63})@
+              [a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*
+              \.(?:example|test|invalid|localhost|local|internal|corp|lan|home|intranet|private|localdomain)
+            )
+            (?![\w@\-]|\.[a-z0-9])
+            """,
+            0.8,
+        ),
+        verbose_pattern(
             "dotted handle at a domain",
             rf"""
             (?<![\w.@'\u2019])
@@ -140,6 +155,8 @@ class SpelledEmailRecognizer(PrefilteredRecognizer):
         "spelled at and spelled dot": rf"\s{_AT_WORD}\s[^\n]*?{_DOT_WORD}",
         "spelled at, mail provider": rf"\s{_AT_WORD}\s+(?:{alternation(_MAIL_PROVIDERS)})",
         "handle at a mail provider": rf"(?:\s{_AT_WORD}\s+|@\s*)(?:{alternation(_MAIL_PROVIDERS)})",
+        "address at a reserved or private domain": r"""@[a-z0-9.\-]+\.(?:example|test|invalid|localhost|local
+            |internal|corp|lan|home|intranet|private|localdomain)\b""",
         # A dot, underscore or digit in the handle, the spelled "at", and a domain with a plain dot.
         "dotted handle at a domain": rf"[\d._][a-z0-9_%+\-.]*\s+{_AT_WORD}\s+[a-z0-9\-.]+\.[a-z]",
     }

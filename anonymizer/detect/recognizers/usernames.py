@@ -69,7 +69,8 @@ _FOREIGN_CUE = r"""
 # top-level domain, or digits and dots only.
 _NOT_A_LOGIN = regex.compile(
     r"""\.(?:txt|pdf|docx?|xlsx?|csv|pptx?|jpe?g|png|gif|zip|exe|js|ts|py|json|ya?ml|log|conf|cfg|ini|sh|md|html?
-        |com|org|net|io|co|uk|de|nl|fr|es|it|eu|app|dev|ai|gov|edu|us|ca|au|info|biz|me)$|^v?\d[\d.]*$
+        |com|org|net|io|co|uk|de|nl|fr|es|it|eu|app|dev|ai|gov|edu|us|ca|au|info|biz|me|corp|local|lan|internal
+        |intranet|localdomain|example|test)$|^v?\d[\d.]*$
         |^(?:dr|mr|mrs|ms|mx|st|ste|mt|prof|rev|sr|jr|fr|sgt|capt|gen|col|lt|no|vs|etc|e\.g|i\.e)\.""",
     regex.IGNORECASE | regex.VERBOSE,
 )
@@ -78,7 +79,7 @@ _NOT_A_LOGIN = regex.compile(
 # A stem of every admin verb or noun the pattern starts with.
 _ADMIN_LITERALS = folded_literals(
     "remove", "delete", "able", "activate", "suspend", "lock", "ban", "invite", "board", "provision", "mote",
-    "add", "grant", "revoke", "kick", "mute", "ping", "reset", "access", "permission", "rights", "licen",
+    "add", "grant", "revoke", "kick", "mute", "reset", "access", "permission", "rights", "licen",
     "ownership", "seat", "give", "transfer", "hand", "move", "assign", "forward", "migrate", "share",
 )  # fmt: skip
 
@@ -86,7 +87,7 @@ _ADMIN_LITERALS = folded_literals(
 # A stem of every admin verb or noun the pattern starts with.
 _ADMIN_LITERALS = folded_literals(
     "remove", "delete", "able", "activate", "suspend", "lock", "ban", "invite", "board", "provision", "mote",
-    "add", "grant", "revoke", "kick", "mute", "ping", "reset", "access", "permission", "rights", "licen",
+    "add", "grant", "revoke", "kick", "mute", "reset", "access", "permission", "rights", "licen",
     "ownership", "seat", "give", "transfer", "hand", "move", "assign", "forward", "migrate", "share",
 )  # fmt: skip
 
@@ -349,7 +350,7 @@ class UsernameRecognizer(PrefilteredRecognizer):
             # What an admin does to a login: "remove dmitri.volkov", "disable j_smith", "give everything to
             # p.achebe", "reset the password for mgarcia_22", "add user kwame.a to the group".
             \b(?:remove|delete|disable|deactivate|suspend|reactivate|re-?enable|enable|unlock|unblock|block|ban|unban
-               |invite|onboard|offboard|deprovision|provision|promote|demote|add|grant|revoke|kick|mute|unmute|ping
+               |invite|onboard|offboard|deprovision|provision|promote|demote|add|grant|revoke|kick|mute|unmute
                |reset\s+(?:the\s+)?(?:password|pw|mfa|2fa|login)\s+(?:for|of|on)
                |(?:access|permissions?|rights|licen[cs]es?|ownership|seat)\s+(?:for|of|to)
                |(?:give|transfer|hand|move|reassign|assign|forward|migrate|share)\s+(?:[a-z]+\s+){0,3}?(?:to|with))

@@ -270,3 +270,25 @@ def test_spaced_capital_prefix_references(text: str, expected: list[str]) -> Non
 )
 def test_spaced_capitals_that_are_words_currencies_or_cues(text: str) -> None:
     assert found(OrderIdRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("send it to r.achterberg@finance.corp", "r.achterberg@finance.corp"),
+        ("test account qa.user7@staging.example", "qa.user7@staging.example"),
+        ("mail ops-team@hq.internal today", "ops-team@hq.internal"),
+    ],
+)
+def test_addresses_on_private_domains(text: str, expected: str) -> None:
+    assert found(SpelledEmailRecognizer(), text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["the domain is www.corp.local", "connect to db01.intranet.corp"])
+def test_private_host_names_are_not_addresses_or_logins(text: str) -> None:
+    assert found(SpelledEmailRecognizer(), text) == []
+    assert found(UsernameRecognizer(), text) == []
+
+
+def test_moving_hosts_is_not_a_login() -> None:
+    assert found(UsernameRecognizer(), "move the site to web02.internal tonight") == []
