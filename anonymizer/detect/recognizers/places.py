@@ -399,6 +399,8 @@ def _region_names() -> frozenset[str]:
     return frozenset(fold(name) for name in _word_file("regions.txt")) | _country_names()
 
 
+_ROUTE_CUE_BEFORE = regex.compile(r"(?:[:][ \t]*|\b(?i:from)[ \t]+)$")
+_LINE_START_ZIPF = 4.5  # a route opening a line must not start with an everyday word ("Welcome", "Reading")
 _TRIP_BEFORE = regex.compile(
     r"(?i)\b(?:tickets?|flights?|train|bus|coach|ferry|boarding|itinerary|journey|trip|route|fare|booking|travel"
     r"|depart(?:s|ing|ure)?|leg)\b"
@@ -531,6 +533,10 @@ class CityRecognizer(CountryRecognizer):
                 continue
             if any(_not_a_town(text, *match.span(g)) for g in ("a", "b")):
                 continue
+            if not (codes or trip or _ROUTE_CUE_BEFORE.search(text, max(0, match.start() - 8), match.start())) and (
+                not all(fold(e) in known for e in ends) or english_zipf(ends[0].lower()) >= _LINE_START_ZIPF
+            ):
+                continue  # opening a line: "Chennai to Melbourne", not "Welcome to Lisbon Suites"
             for group in ("a", "b"):
                 result = self._result(*match.span(group))
                 result.score = CUED_PLACE_SCORE
@@ -551,10 +557,16 @@ class CityRecognizer(CountryRecognizer):
                 continue
             if any(part.lower() in everyday or part.lower() in _NOT_PLACES for part in (town, region)):
                 continue
-            if fold(region) not in regions and (is_first_name(region.lower()) or is_last_name(region.lower())):
-                continue  # "from Leeds, Sarah", "from Jackson, Mary": a person after the town
+            if fold(region) not in regions and (
+                is_first_name(region.lower()) or (is_last_name(region.lower()) and fold(region) not in known)
+            ):
+                continue  # "from Leeds, Sarah", "from Jackson, Mary": a person after the town; not "…, London"
             if not known_town and " " not in town and is_first_name(town.lower()):
                 continue
+            if fold(region) not in regions and is_last_name(town.lower()) and is_last_name(region.lower()):
+                continue  # "from Hawkins, Richardson and Santana": a firm named after its partners
+            if _AND_NAME_AFTER.match(text, match.end("region")):
+                continue  # "…, Richardson and Santana"
             start, end = match.span("place")
             if _not_a_town(text, start, end) or is_business_name(text, start, end):
                 continue
@@ -671,7 +683,8 @@ _FACILITY_WORDS = (
             roofing veterinary vets vet community hub mall centre center complex campus building tower towers
             house club leisure pool rink court courts cinema gallery surgery practice nursery kindergarten
             primary secondary high elementary middle institute branch office gate palace castle bridge
-            stand stands grandstand pavilion concourse estate vineyard winery manor
+            stand stands grandstand suites motel united fc afc rovers wanderers albion hotspur pavilion concourse
+            estate vineyard winery manor
             racecourse speedway raceway ballpark showground showgrounds fairground marina
             """
         )
@@ -696,7 +709,23 @@ _HOLIDAY_AFTER = regex.compile(r"[ ](?i:day)\b")  # "Canada Day", "canada day"
 # A document or a plan of a country: "UK student visa", "a Schengen visa", "my US passport", "Ohio plates".
 _DOCUMENT_AFTER = regex.compile(
     r"[ ](?i:(?:student|work|working|tourist|visitor|business|transit|spouse|family|e-?|residence|residency"
-    r"|driving|driver['\u2019]?s)[ ])?(?i:visas?|passports?|citizenship|permits?|licen[cs]es?|plates?)(?![\w'])"
+    r"|driving|driver['\u2019]?s)[ ])?(?i:visas?|passports?|citizenship|permits?|licen[cs]es?|plates?"
+    r"|protocol|agreement|accords?|convention|treaty|declaration)(?![\w'])"  # "the Kyoto protocol"
+)
+# A product named after a town, after an article: "the Berlin plan", "a Chelsea boot", "the Oslo sofa".
+_PRODUCT_AFTER = regex.compile(
+    r"[ ](?i:plans?|tiers?|package|bundle|edition|model|collection|range|series|sofa|couch|chair|table|desk"
+    r"|bed|lamp|rug|jacket|coat|boots?|shoes?|sneakers|bag)(?![\w'])"
+)
+_ARTICLE_BEFORE = regex.compile(r"(?i)(?:^|[^\w'\u2019])(?:the|a|an|our|my|your|this|that)[ \t]+$")
+# A car make before a model named after a place ("Hyundai Santa Fe", "Dodge Durango"), a club's prefix before
+# its town ("Real Madrid", "Bayern Munich", "Inter Milan").
+_MAKE_OR_CLUB_BEFORE = regex.compile(
+    r"(?<![\w'\u2019])(?:Toyota|Honda|Ford|Chevy|Chevrolet|Nissan|Hyundai|Kia|VW|Volkswagen|SEAT|Skoda|Škoda|Dodge"
+    r"|Jeep|GMC|Buick|Pontiac|Subaru|Mazda|Mitsubishi|Renault|Peugeot|Citroen|Citroën|Fiat|Opel|Vauxhall|Audi|BMW"
+    r"|Mercedes|Volvo|Lexus|Acura|Infiniti|Tesla|Chrysler|Cadillac|Suzuki|Isuzu|Dacia"
+    r"|Real|AC|FC|AFC|Inter|Atlético|Atletico|Athletic|Borussia|Bayern|Olympique|Sporting|Dynamo|Dinamo|Spartak"
+    r"|Deportivo)[ ]$"
 )
 # A Title Case plural after a town: a sports team ("Denver Broncos", "Green Bay Packers"), not a place.
 _TEAM_AFTER = regex.compile(r"[ ](\p{Lu}\p{Ll}+s)(?![\w'\u2019])")
@@ -795,6 +824,10 @@ def names_a_facility(text: str, start: int, end: int) -> bool:
         return True  # "the Leeds site", "Canada Day"
     if _DOCUMENT_AFTER.match(text, end):
         return True  # "UK student visa", "my Irish passport"
+    if _PRODUCT_AFTER.match(text, end) and _ARTICLE_BEFORE.search(text, max(0, start - 8), start):
+        return True  # "the Berlin plan", "a Chelsea boot"
+    if _MAKE_OR_CLUB_BEFORE.search(text, max(0, start - 12), start):
+        return True  # "Hyundai Santa Fe", "Real Madrid"
     if _organisation_context(text, start, end):
         return True  # "University of Manchester", "Air Canada", "PulseFit Kingsford", "log in to Ledgerline"
     if (team := _TEAM_AFTER.match(text, end)) and team.group(1).lower() not in _SETTLEMENT_WORDS:

@@ -255,3 +255,46 @@ def test_more_address_layouts(text: str, address: str) -> None:
 )
 def test_more_not_addresses(text: str) -> None:
     assert addresses(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("my Hyundai Santa Fe needs new brakes", "Santa Fe"),
+        ("we watched Real Madrid beat Bayern Munich", "Munich"),
+        ("he supports Newcastle United", "Newcastle"),
+        ("Tell me about the Kyoto protocol", "Kyoto"),
+        ("We offer the Berlin plan and the Tokyo plan", "Tokyo"),
+        ("ordered the Oslo sofa in grey", "Oslo"),
+        ("Welcome to Lisbon Suites, your booking is confirmed", "Lisbon"),
+    ],
+)
+def test_place_named_product_team_or_treaty(text: str, place: str) -> None:
+    assert names_a_facility(text, *span_of(text, place))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("I drove my Honda from Dallas to Austin", "Dallas"),
+        ("I live in Madrid, near the stadium", "Madrid"),
+        ("the plan is to move to Berlin", "Berlin"),
+    ],
+)
+def test_place_next_to_product_words_stays(text: str, place: str) -> None:
+    assert not names_a_facility(text, *span_of(text, place))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Welcome to Lisbon Suites, your booking is confirmed", "Welcome", None),
+        ("Tomomi is from Hawkins, Richardson and Santana", "Hawkins, Richardson", None),
+        ("she's from Chelsea, London", None, "Chelsea, London"),
+        ("he's from Carlisle, Hertfordshire and loves it", None, "Carlisle, Hertfordshire"),
+    ],
+)
+def test_routes_and_regions_precision(text: str, absent: str | None, present: str | None) -> None:
+    found = towns(text)
+    assert absent is None or absent not in found
+    assert present is None or present in found
