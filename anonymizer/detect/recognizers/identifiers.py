@@ -46,6 +46,7 @@ _ID_QUALIFIER = r"""
     # Where it is written: "the account number on the bill is ...", "order number from the email: ...".
     \s+(?:on|from|in|with)\s+(?:the\s+|my\s+|your\s+|our\s+|his\s+|her\s+|their\s+)?
       (?:file|bill|card|statement|letter|invoice|account|app|portal|e-?mail|receipt|system|record|form|confirmation
+        |back|front|screen|display|label|sticker|website|site|dashboard|contract|policy|paperwork|documents?
         |you(?:\s+guys)?|us)
     |
     (?:\s+(?:that|which))?
@@ -54,14 +55,17 @@ _ID_QUALIFIER = r"""
       |used|booked|put\s+in|gave|sent|raised|logged|emailed|texted|issued|assigned|quoted)
     (?:\s+(?:me|us|you|yesterday|today|earlier|online|last\s+(?:week|month|night|time)|with\s+you))?
     )
-    (?=\s+(?:is|was|will\s+be|=)\b|\s*[:=])
+    (?=\s+(?:is|was|will\s+be|reads|says|shows|=)\b|\s*[:=])
 """
 
 # "number", "no.", "#", "id" ... between the cue and the value, then an optional "is"/":".
 _ID_WORD = rf"""
-    (?:\s*(?:(?:{typo_tolerant("number")}|num|nbr|no|nr|id|code|ref(?:erence)?)\b\.?|\#))?   # "number", "#"
+    (?:\.(?=\s*[:\#])                                                     # "Kundennr.: 4471-2290"
+      |\s*(?:(?:{typo_tolerant("number")}|num|nbr|no|nr|id|code|ref(?:erence)?)\b\.?|\#))?   # "number", "#"
     (?:{_ID_QUALIFIER})?
-    (?:\s+(?:is|was|will\s+be|would\s+be|should\s+be|=|es|est(?:\s+le)?|ist|lautet|è|é|jest|as|là|är|er)
+    (?:\s+(?:is|was|will\s+be|would\s+be|should\s+be|=|es|est(?:\s+le)?|ist|lautet|è|é|jest|as|là|är|er
+        # What a card or a screen shows, when that holds a letter: "reads HX-88120-44" (not "shows 1200 dollars").
+        |(?:reads|says|shows)(?=\s+[\#(]?[a-z0-9-]*[a-z]))
       |\s*[:=,]|\s+[-\u2013\u2014](?=\s))?                                  # "... is", "...:", "ID - X"
     (?:\s+(?:still|now|currently|actually))?                               # "member ID still XKP918203344"
     \s*\(?\s*(?:\#\s*)?                                                    # "order #A1B2", "order (#A1B2)"
@@ -109,7 +113,7 @@ _OTHER_ACCOUNT_CUE = r"""
           |conta|cuenta|compte|konta))
 """
 _ACCOUNT_CUE = rf"""
-    \b(?:{typo_tolerant("account")}|acct|a/c|{typo_tolerant("customer")}|client|{typo_tolerant("member")}
+    \b(?:{typo_tolerant("account")}|acct|a/c|acc(?=\.?\s*(?:no|nr|num|number|\#)(?![a-z]))|{typo_tolerant("customer")}|client|{typo_tolerant("member")}
        |membership|subscriber|subscription|loyalty|rewards|policy|patient|billing|contract|{_OTHER_ACCOUNT_CUE})\b
 """
 

@@ -292,3 +292,28 @@ def test_private_host_names_are_not_addresses_or_logins(text: str) -> None:
 
 def test_moving_hosts_is_not_a_login() -> None:
     assert found(UsernameRecognizer(), "move the site to web02.internal tonight") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("acc no 5520 1934 0071", "5520 1934 0071"),
+        ("Kundennr.: 5512-0934", "5512-0934"),
+        ("the member number on the back reads GX-44120-07", "GX-44120-07"),
+    ],
+)
+def test_more_account_cues(text: str, expected: str) -> None:
+    assert expected in found(AccountIdRecognizer(), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my account shows 1200 dollars",
+        "the account shows 4500.00 due",
+        "my account says 250000 points",
+        "acc no longer works",
+    ],
+)
+def test_amounts_a_screen_shows_are_not_account_ids(text: str) -> None:
+    assert found(AccountIdRecognizer(), text) == []
