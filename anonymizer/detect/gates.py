@@ -217,9 +217,10 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatInternationalAddressRecognizer": lambda: min_digits(1),
     # The value must hold a digit (a house number, or the digits of the unit or street).
     "ChatAddressCueRecognizer": lambda: min_digits(1),
-    # Every spoken address has a street type in Title Case; every table a line break.
+    # Every spoken address has a street type (Title Case, or lower case in a lower-case transcript); every table
+    # a line break.
     "ChatSpokenAddressRecognizer": lambda: search(
-        r"(?-i:Street|Avenue|Road|Lane|Drive|Court|Boulevard|Place|Way|Terrace|Crescent|Close|Parkway|Highway"
+        r"(?i:Street|Avenue|Road|Lane|Drive|Court|Boulevard|Place|Way|Terrace|Crescent|Close|Parkway|Highway"
         r"|Square|Trail|Circle|Gardens|Grove|Row)\b"
     ),
     "ChatAddressColumnRecognizer": lambda: lambda f: f.has("\n"),

@@ -328,6 +328,9 @@ _SPOKEN_TYPES = words(
 )
 
 
+_SPOKEN_TYPES_LOWER = [t.lower() for t in _SPOKEN_TYPES]  # "one two three main street": a lower-case transcript
+
+
 class SpokenAddressRecognizer(ChatPatternRecognizer):
     """A house number said in words before a Title Case street ("forty two Hollis Street apartment two
     Dorchester"): speech-to-text transcripts of calls spell numbers out."""
@@ -338,11 +341,13 @@ class SpokenAddressRecognizer(ChatPatternRecognizer):
         verbose_pattern(
             "spoken number street",
             rf"""
-            (?<=(?:\b(?:at|to|on|is|from|near|address|addr)|:)[ ]           # "knocked at", "address is", "to"
+            (?<=(?:\b(?:at|to|on|is|from|near|address|addr|it['\u2019]?s)|:)[ ]  # "knocked at", "address is", "it's"
                 (?:(?:uh|uhh|um|umm|er|erm|ah|like|so)[,.]*[ ])*)          # "I'm at uh one nine two …"
             (?P<value>
               {_SPOKEN_NUMBER}
-              (?:[ ](?-i:[A-Z][a-z'\u2019]+)){{1,3}}?[ ](?-i:{alternation(_SPOKEN_TYPES)})(?![\w-])
+              (?:(?:[ ](?-i:[A-Z][a-z'\u2019]+)){{1,3}}?[ ](?-i:{alternation(_SPOKEN_TYPES)})
+                |(?:[ ](?-i:{_STREET_WORD})){{1,2}}?[ ](?-i:{alternation(_SPOKEN_TYPES_LOWER)}))  # lower case
+              (?![\w-])
               (?:,?[ ](?:apartment|apt|unit|suite|flat)[ ](?:{_SPOKEN_NUMBER}|\d{{1,5}}[a-z]?(?![\w-]))
                  (?:[ ](?-i:[A-Z])(?![\w'\u2019-]))?)?                    # "apartment four C"
               (?:,?[ ](?-i:[A-Z][a-z'\u2019]+(?:[ ][A-Z][a-z'\u2019]+)?)(?=[ \t]*(?:$|[,.!?;\n])))?  # the town

@@ -466,6 +466,17 @@ _UNIT_BEFORE = regex.compile(
 _QUALIFIER = regex.compile(r"[ ]*\(\p{L}+\)")  # "Cyprus (Greek)", "Verona (VR)"
 _COUNTRY = regex.compile(rf"(?x)(?:{alternation(sorted(countries()))})(?![\w-])", DEFAULT_FLAGS)
 
+# A Vietnamese lane, alley or street after the house number or the lane ("ngõ 53", "phố Đinh Bộ Lĩnh",
+# "hẻm 12/4", "đường Lê Lợi"), or a hamlet or a quarter ("tổ 5", "khu phố 3", "thôn Đông").
+_VIETNAMESE_PART = regex.compile(
+    r"(?:phố|đường|ngõ|ngách|hẻm|kiệt|tổ|khu[ ]phố|thôn|xóm|ấp|kp\.?)[ ]+"
+    r"(?:\d{1,4}(?:/\d{1,4})?[a-z]?(?![\w/])|(?-i:\p{Lu})[\p{L}\p{M}]*(?:[ ](?-i:\p{Lu})[\p{L}\p{M}]*){0,4})",
+    DEFAULT_FLAGS,
+)
+_VIETNAMESE_BEFORE = regex.compile(
+    r"(?<![\p{L}\d])(?:(?:số|ngõ|ngách|hẻm|kiệt)[ ]\d{1,4}(?:/\d{1,4})?[a-z]?,?[ ]){0,3}(?:số|ngõ|ngách|hẻm|kiệt)[ ]$",
+    DEFAULT_FLAGS,
+)
 _MAX_SEGMENTS = 8
 _STATE_GAP = regex.compile(r"[/\-\u2013]")  # "Cassiano do Amparo / PA", "Castro de Cirino - MA"
 # What may follow a town on its own line: the line's end, punctuation or a chat word ("sluiskil pls").
@@ -673,6 +684,12 @@ def _unit_start(text: str, start: int) -> int:
             and (label := _LABEL_BEFORE.search(text, max(0, start - 12), start))
         ):
             start = label.start()  # "Block 428, Seef": the label of a numbered block, road or villa
+        if (
+            start < len(text)
+            and text[start].isdigit()
+            and (lane := _VIETNAMESE_BEFORE.search(text, max(0, start - 40), start))
+        ):
+            start = lane.start()  # "số 12 ngõ 5 đường Lê Lợi": the house and the lanes before the street
         building = _BUILDING_BEFORE.search(text, max(0, start - 50), start)
         if building is None:
             break
@@ -684,7 +701,7 @@ def _unit_start(text: str, start: int) -> int:
 # "Street 14", "Road 2803", "Block 428", "House No. 45".
 _NUMBERED_PART = (
     r"(?-i:Cluster|Block|Blk|Building|Bldg|Tower|Wing|Phase|Sector|Plot|Villa|Compound|Street|St|Road|Rd|Avenue"
-    r"|Ave|Lane|Way|Alley|Zone|House|Office|Shop)\.?(?:[ ](?-i:No)\.?)?"
+    r"|Ave|Lane|Way|Alley|Zone|House|Office|Shop|Số|số)\.?(?:[ ](?-i:No)\.?)?"
 )
 _LABEL_BEFORE = regex.compile(_NUMBERED_PART + r"[ ]$")
 # A building or a block named before the unit or the street, after a comma: "Lake View Tower, ", "Cluster D, ",
@@ -799,6 +816,8 @@ def _extend(text: str, pos: int, lower_case: bool) -> tuple[int, bool, bool, boo
         pending = False
         if m := _UNIT.match(text, at):
             pos, kept_end, evidence, united = m.end(), m.end(), True, True
+        elif m := _VIETNAMESE_PART.match(text, at):
+            pos, kept_end, evidence = m.end(), m.end(), True  # "Số 8 Ngõ 53 phố Đinh Bộ Lĩnh"
         elif (m := _COUNTRY.match(text, at)) and not (after_code and len(m.group()) <= 3):  # not "256 GB"
             end = m.end()
             if q := _QUALIFIER.match(text, end):

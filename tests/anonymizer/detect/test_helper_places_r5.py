@@ -298,3 +298,33 @@ def test_routes_and_regions_precision(text: str, absent: str | None, present: st
     found = towns(text)
     assert absent is None or absent not in found
     assert present is None or present in found
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("yeah it's one two three main street apartment five", "one two three main street apartment five"),
+        ("it's um eighteen forty Maple Drive unit three", "eighteen forty Maple Drive unit three"),
+        ("Garage sale at Số 8 Ngõ 53 phố Đinh Bộ Lĩnh, 8am till noon", "Số 8 Ngõ 53 phố Đinh Bộ Lĩnh"),
+        (
+            "nhà tôi ở số 12 ngõ 5 đường Lê Lợi, Quận 1, TP. Hồ Chí Minh",
+            "số 12 ngõ 5 đường Lê Lợi, Quận 1, TP. Hồ Chí Minh",
+        ),
+    ],
+)
+def test_spoken_and_vietnamese_addresses(text: str, address: str) -> None:
+    assert address in addresses(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's two blocks down the street",
+        "is two doors down main street",
+        "it's five minutes from the main road",
+        "it is one of the best places on the street",
+        "the fee is twenty dollars per drive",
+    ],
+)
+def test_spoken_not_addresses(text: str) -> None:
+    assert addresses(text) == []
