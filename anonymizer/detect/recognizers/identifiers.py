@@ -518,7 +518,7 @@ class OrderIdRecognizer(_IdRecognizer):
         verbose_pattern(
             "letter-prefixed reference",
             r"""
-            (?<![\w-])(?P<value>(?-i:[A-Z]{2,4})-\d{5,12}                    # "RF-9928314", "SR-482201"
+            (?<![\w-])(?P<value>(?P<single>)(?-i:[A-Z]{2,4})-\d{5,12}        # "RF-9928314", "SR-482201"
               # "MGH-REG-20418", "WTR-26-0419", "WT-20260304-88817", "ML-5520193-01", "CS-2026-004417-B"
               |(?P<multi>)(?-i:[A-Z]{1,5}(?:-(?:\d{2,12}|[A-Z0-9]{2,6})){1,3}-(?:\d{2,12}|[A-Z]{1,2})))
             (?![\w-])
@@ -684,6 +684,11 @@ class OrderIdRecognizer(_IdRecognizer):
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """A letter-only reference must be upper case in a text that is not shouted, and not a word."""
         groups = match.re.groupindex
+        shape = "single" in groups or "spaced_prefix" in groups or "glued" in groups
+        if shape and _PRODUCT_CONTEXT.search(text, max(0, match.start() - 40), match.start()) is not None:
+            return True  # "error code E-20260304-01", "Serial number: SN20260041177", "batch LOT-2026-0031"
+        if "single" in groups and match.start("single") >= 0:
+            return match.group("value").split("-")[0] in _STANDARD_PREFIXES  # "SKU-00441290", "KB-5034441"
         if "multi" in groups and match.start("multi") >= 0:
             # A dashed code names a standard, not a record: "CVE-2024-1234", "ISO-8601-1"; and needs 5 digits.
             value = match.group("value")
@@ -732,10 +737,16 @@ class OrderIdRecognizer(_IdRecognizer):
 _STANDARD_PREFIXES = frozenset(
     {"CVE", "CWE", "GHSA", "ISO", "IEC", "RFC", "PEP", "JSR", "EN", "DIN", "ANSI", "IEEE", "NIST", "SP", "FIPS",
      "KB", "MS", "USN", "RHSA", "DSA", "CAPEC", "OWASP", "SHA", "AES", "UTF", "ISBN", "ISSN", "DOI", "COVID",
-     "SARS", "MERS", "GTIN", "EAN", "UPC", "ASIN", "SKU"}
+     "SARS", "MERS", "GTIN", "EAN", "UPC", "ASIN", "SKU", "LOT", "SN", "PN", "MPN", "FW", "ERR"}
 )  # fmt: skip
 
 
+# Words before a code that make it a product's, a device's or a message's code rather than someone's record.
+_PRODUCT_CONTEXT = regex.compile(
+    r"""\b(?:error|err|fault\s+code|status\s+code|firmware|software|version|build|release|model|part|sku|batch|lot
+    |serial|article|item\s+code|product|size|chapter|page|section|train|flight|bus|route|imei|vin)\b[^\n.!?]{0,25}$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
 # ISO 4217 codes (and common abbreviations) written before an amount: "EUR 1500000", "RS 250000".
 _CURRENCY_CODES = frozenset(
     {"USD", "EUR", "GBP", "JPY", "CHF", "AUD", "CAD", "CNY", "RMB", "INR", "NZD", "SEK", "NOK", "DKK", "PLN", "CZK",

@@ -317,3 +317,18 @@ def test_more_account_cues(text: str, expected: str) -> None:
 )
 def test_amounts_a_screen_shows_are_not_account_ids(text: str) -> None:
     assert found(AccountIdRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "error code E-20260304-01 appears on the screen",
+        "Serial number: SN20260041177",
+        "batch LOT-2026-0031 of the vaccine",
+        "the part SKU-00441290 is back in stock",
+        "The model ABC-12345 is out of stock",
+        "IMEI 356938035643809",
+    ],
+)
+def test_product_and_device_codes_are_not_order_ids(text: str) -> None:
+    assert found(OrderIdRecognizer(), text) == []
