@@ -65,7 +65,7 @@ class DateOfBirthRecognizer(ChatPatternRecognizer):
             ["'*]?                                                         # a JSON key: "dob": "1991-08-30"
             (?:\s*\((?:dd|mm|yyyy|yy|[/.\-\s])+\))?                        # a format: "(DD/MM/YYYY)"
             (?:\s+(?:is|was|=|on|es(?:\s+el)?|el|ist|am|est|le|é|em|jest|to|là)|\s*[:=\-\u2013\u2014|\t])?
-            \s*["']?\s*(?:is\s+|on\s+)?                                   # "dob:", "birthday is on"
+            \s*["']?\s*(?:is\s+|on\s+)?(?:the\s+)?                         # "dob:", "birthday is on the"
             (?:[.?!]?\s*(?:it'?s|it\s+is|that'?s|mine\s+is|it\s+was)\s*[:\-]?\s*)?  # "... of birth. It's 6/24/1991"
             (?P<value>{_DATE})
             (?![\w/.\-]?\d)

@@ -50,6 +50,7 @@ _SPOKEN_WORDS = rf"""
          |ist|es|est|è|é|era|war|adres+e?|e-?mail-?ad+res+e?|mailadres|correo|courriel|indirizzo|endere(?:ç|c)o
          |direcci(?:ó|o)n|posta|mijn|meine?|mi|mon|ma|mio|mia|il|la|el|le|de|van|naar|para|per|an|à|o|um|moje|m(?:ó|o)j
          |schreib|schrijf|écris|ecris|escr(?:í|i)beme|scrivimi|stuur|envoie|env(?:í|i)a|manda)\b)
+      (?![a-z0-9]+\s+[a-z0-9_%+\-]*[\d._])                 # not before a handle: "the other one jdoe1 at ..."
       [a-z0-9]+\s+){{0,2}}
 """
 

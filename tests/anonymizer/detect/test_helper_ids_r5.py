@@ -332,3 +332,12 @@ def test_amounts_a_screen_shows_are_not_account_ids(text: str) -> None:
 )
 def test_product_and_device_codes_are_not_order_ids(text: str) -> None:
     assert found(OrderIdRecognizer(), text) == []
+
+
+def test_spelled_email_does_not_take_the_word_before_a_handle() -> None:
+    text = "try the second one kofi_b22 at hotmail dot co dot uk"
+    assert found(SpelledEmailRecognizer(), text) == ["kofi_b22 at hotmail dot co dot uk"]
+
+
+def test_birth_date_leaves_the_article_out() -> None:
+    assert found(DateOfBirthRecognizer(), "she was born on the 9th of April 1983") == ["9th of April 1983"]
