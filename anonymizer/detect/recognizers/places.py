@@ -750,6 +750,7 @@ _BRAND_BEFORE = regex.compile(
     r"(?:\p{Lu}?\p{Ll}+\p{Lu}[\p{L}\d]*|(?P<caps>\p{Lu}{2,6}))[ ]$"
 )
 # Capitals before a town that are a place or a word themselves, not a brand: "UK London", "IN Berlin".
+_BRAND_CAPS_ZIPF = 3.5
 _NOT_BRAND_CAPS = frozenset(words("uk usa us uae eu un nsw vic qld uae ksa prc roc drc nz sa re fwd fw to cc"))
 # A business word typed right before the place names its branch: "Anytime Fitness Bondi", "Specsavers Optician
 # Leeds". Words that start towns' names too ("Market Harborough", "Water Orton") are left out.
@@ -793,7 +794,13 @@ def _organisation_context(text: str, start: int, end: int) -> bool:
     brand = _BRAND_BEFORE.search(text, max(0, start - 30), start)
     if brand and not (
         (caps := brand.group("caps"))
-        and (caps.lower() in _NOT_BRAND_CAPS or caps.lower() in STOP_WORDS or _is_region(caps))
+        and (
+            caps.lower() in _NOT_BRAND_CAPS
+            or caps.lower() in STOP_WORDS
+            or _is_region(caps)
+            or text[start:end].isupper()  # "I LIVE NEAR BOSTON": a shouted sentence
+            or english_zipf(caps.lower()) >= _BRAND_CAPS_ZIPF  # "NEAR", "VISIT": words, not brands
+        )
     ):
         return True  # "PulseFit Kingsford", "VFS Delhi"
     branch = _BRANCH_WORD_BEFORE.search(text, max(0, start - 20), start)

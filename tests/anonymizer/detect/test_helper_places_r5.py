@@ -328,3 +328,15 @@ def test_spoken_and_vietnamese_addresses(text: str, address: str) -> None:
 )
 def test_spoken_not_addresses(text: str) -> None:
     assert addresses(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("I LIVE NEAR BOSTON", "BOSTON"),
+        ("we VISIT Lisbon every summer", "Lisbon"),
+        ("moving to McAllen Texas soon", "Texas"),
+    ],
+)
+def test_capitals_and_name_prefixes_are_no_brand(text: str, place: str) -> None:
+    assert not names_a_facility(text, *span_of(text, place))
