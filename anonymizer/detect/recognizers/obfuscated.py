@@ -150,6 +150,7 @@ class SpelledEmailRecognizer(PrefilteredRecognizer):
     LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
         # "@", or the bracket before a bracketed "at".
         "obfuscated at, any dot": ("@", "[", "(", "{", "<"),
+        "address at a reserved or private domain": ("@",),
     }
     PREFILTERS: ClassVar[dict[str, str]] = {
         # A spelled "at", then a spelled "dot" or a mail provider's name after it.
@@ -158,8 +159,8 @@ class SpelledEmailRecognizer(PrefilteredRecognizer):
         "handle at a mail provider": rf"(?:\s{_AT_WORD}\s+|@\s*)(?:{alternation(_MAIL_PROVIDERS)})",
         "address at a reserved or private domain": r"""@[a-z0-9.\-]+\.(?:example|test|invalid|localhost|local
             |internal|corp|lan|home|intranet|private|localdomain)\b""",
-        # A dot, underscore or digit in the handle, the spelled "at", and a domain with a plain dot.
-        "dotted handle at a domain": rf"[\d._][a-z0-9_%+\-.]*\s+{_AT_WORD}\s+[a-z0-9\-.]+\.[a-z]",
+        # The spelled "at", and a domain with a plain dot.
+        "dotted handle at a domain": rf"\s{_AT_WORD}\s+[a-z0-9\-.]+\.[a-z]",
     }
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:

@@ -76,19 +76,12 @@ _NOT_A_LOGIN = regex.compile(
 )
 
 
-# A stem of every admin verb or noun the pattern starts with.
+# A stem of every admin verb or noun the pattern starts with ("add "/"ban " with their space: not "address").
 _ADMIN_LITERALS = folded_literals(
-    "remove", "delete", "able", "activate", "suspend", "lock", "ban", "invite", "board", "provision", "mote",
-    "add", "grant", "revoke", "kick", "mute", "reset", "access", "permission", "rights", "licen",
-    "ownership", "seat", "give", "transfer", "hand", "move", "assign", "forward", "migrate", "share",
-)  # fmt: skip
-
-
-# A stem of every admin verb or noun the pattern starts with.
-_ADMIN_LITERALS = folded_literals(
-    "remove", "delete", "able", "activate", "suspend", "lock", "ban", "invite", "board", "provision", "mote",
-    "add", "grant", "revoke", "kick", "mute", "reset", "access", "permission", "rights", "licen",
-    "ownership", "seat", "give", "transfer", "hand", "move", "assign", "forward", "migrate", "share",
+    "remov", "delet", "disabl", "activat", "suspend", "enabl", "unlock", "block", "ban ", "ban\t", "unban", "invit",
+    "board", "provision", "promot", "demot", "add ", "add\t", "grant", "revok", "kick", "mute", "reset", "access",
+    "permission", "rights", "licen", "ownership", "seat", "give", "transfer", "hand", "move", "assign", "forward",
+    "migrat", "share",
 )  # fmt: skip
 
 
@@ -349,8 +342,9 @@ class UsernameRecognizer(PrefilteredRecognizer):
             r"""
             # What an admin does to a login: "remove dmitri.volkov", "disable j_smith", "give everything to
             # p.achebe", "reset the password for mgarcia_22", "add user kwame.a to the group".
-            \b(?:remove|delete|disable|deactivate|suspend|reactivate|re-?enable|enable|unlock|unblock|block|ban|unban
-               |invite|onboard|offboard|deprovision|provision|promote|demote|add|grant|revoke|kick|mute|unmute
+            \b(?:remove|delete|disable|deactivate|suspend|reactivate|re-?enable|enable|unlock|unblock|block
+               |ban(?=[ \t])|unban|invite|onboard|offboard|deprovision|provision|promote|demote|add(?=[ \t])|grant
+               |revoke|kick|mute|unmute
                |reset\s+(?:the\s+)?(?:password|pw|mfa|2fa|login)\s+(?:for|of|on)
                |(?:access|permissions?|rights|licen[cs]es?|ownership|seat)\s+(?:for|of|to)
                |(?:give|transfer|hand|move|reassign|assign|forward|migrate|share)\s+(?:[a-z]+\s+){0,3}?(?:to|with))
