@@ -865,7 +865,7 @@ class PersonShapeRecognizer(ContextNameRecognizer):
     # commonest first names, "David" and "James", are 5.1); names that are words first are in _WORDY_NAMES.
     SINGLE_MAX_ZIPF: ClassVar[float] = 5.2
     # A lower-case known first name before a person's verb ("selma is from") unless English uses it this much.
-    LOWER_SUBJECT_ZIPF: ClassVar[float] = 4.0
+    LOWER_SUBJECT_ZIPF: ClassVar[float] = 5.5
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

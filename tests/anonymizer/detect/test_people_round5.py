@@ -191,3 +191,18 @@ def test_a_possessive_without_its_apostrophe_is_found_again() -> None:
 def test_answers_to_name_and_number_questions(question: str, answer: str, expected: list[tuple[str, str]]) -> None:
     found = answer_findings(answer, asked_types(question))
     assert [(answer[f.start : f.end], f.entity_type) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("decision: amanda owns the migration", ["amanda"]),
+        ("ok so, sarah told me to wait", ["sarah"]),
+        ("summer is coming", []),
+        ("hope is all we have", []),
+        ("mark said no", []),  # a name that is also an everyday word stays out in lower case
+    ],
+)
+def test_lower_case_given_names_before_a_persons_verb(text: str, names: list[str]) -> None:
+    found = [text[r.start : r.end] for r in PersonShapeRecognizer().analyze(text, ["PERSON"])]
+    assert found == names
