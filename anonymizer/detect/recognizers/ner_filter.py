@@ -765,6 +765,7 @@ _STREET_TYPES = frozenset(
         """
     )
 )
+_NEXT_WORD_AFTER = regex.compile(r"[ ]+(\w+)")
 _STREET_TYPE_AFTER = regex.compile(
     r"[ ](?i:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace"
     r"|crescent|close|row|highway|hwy|trail|parkway|square|sq|alley)\b"
@@ -808,7 +809,11 @@ def not_where_someone_is(text: str, start: int, end: int) -> bool:
     # "Calgary, AB": the region code after the comma is not a firm's legal form ("AB", "SA").
     core_end = start + len(span.split(",", 1)[0].rstrip())
     last = span[: core_end - start].rsplit(" ", 1)[-1].lower()
-    street = last in _STREET_TYPES or _STREET_TYPE_AFTER.match(text, core_end) is not None
+    after = _STREET_TYPE_AFTER.match(text, core_end)
+    # "from Bangkok Street Kitchen": a business word after the street word makes it a firm's name.
+    if after is not None and (word := _NEXT_WORD_AFTER.match(text, after.end())) is not None:
+        after = None if word.group(1).lower() in BUSINESS_WORDS else after
+    street = last in _STREET_TYPES or after is not None
     moved = _MOVED_TO_BEFORE.search(text, max(0, start - 40), start) is not None  # "I moved to your Paris office"
     if last not in _REGION_WORDS and not street and not moved and names_a_facility(text, start, core_end):
         return True  # "Polk County" stays a place; a street's name is left to the address step (no leak)

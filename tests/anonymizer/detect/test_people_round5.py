@@ -206,3 +206,16 @@ def test_answers_to_name_and_number_questions(question: str, answer: str, expect
 def test_lower_case_given_names_before_a_persons_verb(text: str, names: list[str]) -> None:
     found = [text[r.start : r.end] for r in PersonShapeRecognizer().analyze(text, ["PERSON"])]
     assert found == names
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("I can see order GG-50213-77 from Bangkok Street Kitchen.", None),  # a restaurant named after a street
+        ("lunch at Oxford Street Deli tomorrow", None),
+        ("I live on Bangkok Street near the park", "Bangkok Street"),
+    ],
+)
+def test_a_business_named_after_a_street_is_no_place(detector: Detector, text: str, place: str | None) -> None:
+    places = [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "LOCATION"]
+    assert places == ([place] if place else [])
