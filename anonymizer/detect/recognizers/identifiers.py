@@ -687,6 +687,11 @@ class OrderIdRecognizer(_IdRecognizer):
         shape = "single" in groups or "spaced_prefix" in groups or "glued" in groups
         if shape and _PRODUCT_CONTEXT.search(text, max(0, match.start() - 40), match.start()) is not None:
             return True  # "error code E-20260304-01", "Serial number: SN20260041177", "batch LOT-2026-0031"
+        if shape and any(
+            cue.end() == match.start()
+            for cue in _account_cue_before().finditer(text, max(0, match.start() - 80), match.end())
+        ):
+            return True  # "member ID XKH918204663": the account recognizer's, typed once
         if "single" in groups and match.start("single") >= 0:
             return match.group("value").split("-")[0] in _STANDARD_PREFIXES  # "SKU-00441290", "KB-5034441"
         if "multi" in groups and match.start("multi") >= 0:
@@ -769,6 +774,12 @@ _EU_VAT_PREFIXES = frozenset(
 _VAT_CUE = regex.compile(
     r"\b(?:vat|ust|mwst|tva|iva|btw|nip|gst|hst|abn|acn|uid|tax|steuer|p\.?\s?iva|cif|nif|moms)", regex.IGNORECASE
 )
+
+
+@functools.cache
+def _account_cue_before() -> regex.Pattern[str]:
+    """An account cue and its "number is" (a match ending where a value starts precedes the value)."""
+    return regex.compile("(?x)" + _ACCOUNT_CUE + _ID_WORD, DEFAULT_FLAGS)
 
 
 def _is_status_code(match: regex.Match[str], text: str) -> bool:

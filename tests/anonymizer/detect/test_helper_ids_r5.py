@@ -341,3 +341,11 @@ def test_spelled_email_does_not_take_the_word_before_a_handle() -> None:
 
 def test_birth_date_leaves_the_article_out() -> None:
     assert found(DateOfBirthRecognizer(), "she was born on the 9th of April 1983") == ["9th of April 1983"]
+
+
+@pytest.mark.parametrize(
+    "text", ["member ID XKH918204663", "policy number: HP-448201-77", "Your loan ML-7720193-01 is paid"]
+)
+def test_shapes_after_an_account_cue_are_left_to_the_account_type(text: str) -> None:
+    assert found(OrderIdRecognizer(), text) == []
+    assert found(AccountIdRecognizer(), text) != []
