@@ -354,10 +354,11 @@ def _people_by_cue(results: list[Any]) -> None:
 
 # "Hernandez, John", "Whitfield, Jamal": a surname, a comma, a given name (in a list "Lee, James and Williams",
 # or "Anna, Tom, Maria", the comma separates people instead).
-_SURNAME_COMMA = regex.compile(r"(?<![\w'\u2019\-])(\p{Lu}[\p{L}'\u2019\-]+),[ \t]*$")
+_SURNAME_COMMA = regex.compile(r"(?<![\w'\u2019\-])(\p{Lu}[\p{L}'\u2019\-]+),[ \t]*\Z")
 _LIST_AFTER = regex.compile(r"[ \t]*(?:,[ \t]*\p{Lu}|(?:and|&|or)[ \t]+\p{Lu})")
 _LIST_BEFORE = regex.compile(r"(?:\p{L}[ \t]*,|\b(?:and|&|or))[ \t]*$")
 _SURNAME_MAX_ZIPF = 3.0
+_CLOSINGS = frozenset({"best", "regards", "cheers", "thanks", "love", "sincerely", "warmly", "kind", "yours"})
 _CAPITALIZED_BEFORE = regex.compile(r"\p{Lu}[\p{L}'\u2019\-]*[ \t]+$")
 
 
@@ -379,6 +380,8 @@ def _join_last_first(text: str, findings: list[Finding]) -> list[Finding]:
         ):
             continue
         last, given = surname.group(1), text[first.start : first.end].split()[0]
+        if last.lower() in _CLOSINGS:
+            continue  # "Best, Nkechi": a sign-off, then the name
         if not is_first_name(given) or (is_first_name(last) and not is_last_name(last)):
             continue
         if not (is_last_name(last) or english_zipf(last.lower()) < _SURNAME_MAX_ZIPF) or last.lower() in BUSINESS_WORDS:

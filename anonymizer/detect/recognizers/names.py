@@ -122,7 +122,7 @@ class _Cue:
 _APOS = "['\u2019]"  # typed apostrophes: straight and curly
 # Lower-case words inside surnames: "de la Cruz", "van der Berg", "bin Salman".
 PARTICLES = frozenset(
-    words("de del della der den di da das dos du la le van von ten ter het zu af av dei bin ibn al el y e")
+    words("de del della der den di da das dos du la le van von ten ter het zu af av dei bin binti bint ibn al el y e")
 )
 
 _CUES = [
@@ -150,6 +150,8 @@ _CUES = [
     # JSON and form fields: "first_name": "Olumide", 'last-name': 'Bankole', fullName=...
     _Cue(r"[\"']?(?:first|last|full|given|family|middle|sur|maiden)[_\-]?name[\"']?\s*[:=]", True),
     _Cue(r"[\"']name[\"']\s*[:=]", True),
+    # JSON keys without "name": {"first": "Haruto", "last": "Sasaki"}, 'surname': 'Okafor'.
+    _Cue(r"[\"'](?:first|last|given|family|surname|forename|middle|firstname|lastname)[\"']\s*[:=]", True),
     _Cue(r"(?:you\s+can\s+)?call\s+me", True),
     _Cue(r"i\s+am\s+called|they\s+call\s+me|it\s+is\s+spelled|spelled", True),
     _Cue(rf"(?:this|it){_APOS}?\s*(?:is|s)", False, alone_lower="open"),
@@ -268,6 +270,7 @@ _WORD_NICKNAMES = frozenset(words("will pat art rich sunny"))
 _ADDRESS_TERMS = frozenset(
     words("mate mates love luv dear hun hon honey babe baby buddy bud pal man bro sis boss chief sir doll darling")
 )
+_LAST_FIRST_COMMA = regex.compile(r",[ \t]*(?=([^\W\d_]+))")
 _ENDS_LINE = regex.compile(r"[ \t]*[.!?]*[ \t]*(?:$|\n)")
 
 
@@ -322,6 +325,9 @@ class ContextNameRecognizer(ChatEntityRecognizer):
             pos = quote.end() if quote else pos
         prev_capitalized = False
         last_particle = False
+        # "MS SITI NURHALIZA BINTI TARUDIN", "Patient Name: GUTIERREZ, MARIA L": a name in capitals after a
+        # title or a form label; its words count as capitalized.
+        shouted = False
         # Words of the name so far: (start, end, is a particle). Particles do not count towards MAX_TOKENS.
         taken: list[tuple[int, int, bool]] = []
         index = 0
@@ -334,8 +340,18 @@ class ContextNameRecognizer(ChatEntityRecognizer):
                 break
             word = _POSSESSIVE.sub("", token.group())
             lower = word.lower()
-            capitalized = word[:1].isupper() and not word.isupper()
+            if index == 0:
+                shouted = (strong or title) and len(word) > 1 and word.isupper() and not text.isupper()
+                # "Mr DHL", "Dr NHS": an acronym, not a surname; a name has a vowel or is known.
+                if shouted and not (is_first_name(lower) or is_last_name(lower) or regex.search("[AEIOUY]", word)):
+                    break
+            capitalized = word[:1].isupper() and (not word.isupper() or shouted)
             known_first, known_last = is_first_name(lower), is_last_name(lower)
+            # "MARIA L", "Kwame A.": a middle or last initial ends a capitalized name.
+            if index > 0 and prev_capitalized and len(word) == 1 and word.isupper():
+                dot = 1 if text[token.end() : token.end() + 1] == "." else 0
+                taken.append((token.start(), token.end() + dot, False))
+                break
             # "My name is April": a capitalized known name after a strong cue outranks the month.
             if len(lower) < 2 or (lower in _NEVER_NAMES and not (strong and capitalized and known_first)):
                 break
@@ -343,18 +359,20 @@ class ContextNameRecognizer(ChatEntityRecognizer):
             if "-" in word and word.islower() and any(part in self._common for part in word.split("-")):
                 break
             # "sent to IBAN PL74...", "ask HR": capitals in mixed-case text are an acronym, not a name.
-            if index == 0 and not strong and len(word) > 1 and word.isupper() and not text.isupper():
+            if index == 0 and not strong and not title and len(word) > 1 and word.isupper() and not text.isupper():
                 break
             # "Chaudhari said": after a capitalized word, a lower-case one ends the name unless it is a particle.
             if index > 0 and prev_capitalized and word.islower() and word not in PARTICLES:
                 break
             # "Mohamed van GlasNet" (Dutch "from"): a brand-shaped word after a particle is not a surname.
-            if last_particle and any(c.isupper() for c in word[1:]):
+            if last_particle and not shouted and any(c.isupper() for c in word[1:]):
                 break
             # "soy Lucía de Banco Horizonte": after a particle, another language's everyday word is the firm.
             if last_particle and index > 0 and foreign_everyday(lower) and not known_last:
                 break
-            particle = lower in PARTICLES and (word.islower() or (title and index == 0) or last_particle)
+            particle = lower in PARTICLES and (
+                word.islower() or (title and index == 0) or last_particle or (shouted and index > 0)
+            )
             if particle and (index > 0 or (title and capitalized)):
                 # "Mr. Van der Merwe", "Ilse de Vries": a particle is kept while a surname follows it.
                 accepted = True
@@ -381,6 +399,11 @@ class ContextNameRecognizer(ChatEntityRecognizer):
             prev_capitalized = capitalized or (last_particle and prev_capitalized)
             index += 1
             gap = _GAP.match(text, token.end())
+            if gap is None and strong and index == 1 and token.end() == taken[-1][1]:
+                # A form's "Last, First": after a label, a surname, a comma and a known given name.
+                gap = _LAST_FIRST_COMMA.match(text, token.end())
+                if gap is not None and not is_first_name(gap.group(1)):
+                    gap = None
             # A name continues over a single run of spaces only; a comma or a line break ends it.
             if gap is None or token.end() != taken[-1][1]:
                 break
@@ -633,6 +656,7 @@ LEADING_NOT_NAME = frozenset(
         nurse dame
         uncle auntie aunty aunt cousin grandma grandpa granny grandad frau herr herrn mevrouw meneer monsieur madame
         señor señora senhor senhora signor signora pani pak bapak ibu
+        call email text ask tell ping message remind contact
         gracias merci danke obrigado obrigada grazie dziękuję dziekuje bedankt dank tack takk kiitos mulțumesc
         multumesc teşekkürler teşekkür tesekkurler hola bonjour salut hallo ciao olá ola merhaba namaste salaam
         soy sou je suis jestem sono m'appelle m\u2019appelle llamo chamo heiße heisse
@@ -865,7 +889,7 @@ class PersonShapeRecognizer(ContextNameRecognizer):
     # commonest first names, "David" and "James", are 5.1); names that are words first are in _WORDY_NAMES.
     SINGLE_MAX_ZIPF: ClassVar[float] = 5.2
     # A lower-case known first name before a person's verb ("selma is from") unless English uses it this much.
-    LOWER_SUBJECT_ZIPF: ClassVar[float] = 5.5
+    LOWER_SUBJECT_ZIPF: ClassVar[float] = 4.5
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

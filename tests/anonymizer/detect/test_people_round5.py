@@ -219,3 +219,32 @@ def test_lower_case_given_names_before_a_persons_verb(text: str, names: list[str
 def test_a_business_named_after_a_street_is_no_place(detector: Detector, text: str, place: str | None) -> None:
     places = [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "LOCATION"]
     assert places == ([place] if place else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ('{"customer": {"first": "Haruto", "last": "Sasaki"}}', ["Haruto", "Sasaki"]),
+        ("Patient Name: GUTIERREZ, MARIA L", ["GUTIERREZ, MARIA L"]),
+        ("Name: Smith, John", ["Smith, John"]),
+        ("name: John, and I need help", ["John"]),
+        ("Passenger 2: MS SITI NURHALIZA BINTI TARUDIN", ["SITI NURHALIZA BINTI TARUDIN"]),
+        ("Dear MR JOHNSON,", ["JOHNSON"]),
+        ("Mr DHL said", []),
+        ("My name is Maria L and I live in Spain", ["Maria L"]),
+    ],
+)
+def test_names_in_forms_and_capitals(text: str, names: list[str]) -> None:
+    assert context_names(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Best,\nnkechi", "nkechi"),  # a sign-off on the line before is no surname
+        ("1. Call Yusuf re: invoice\n2. Email Dagny the contract", None),
+    ],
+)
+def test_sign_offs_and_verbs_stay_out_of_names(detector: Detector, text: str, name: str | None) -> None:
+    people = [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON"]
+    assert all(p in ({name} if name else {"Yusuf", "Dagny"}) for p in people) and people
