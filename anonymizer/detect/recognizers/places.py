@@ -84,7 +84,9 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
                                                                               # "heading to tulsa", "drove up from"
                |born\s+(?:and\s+raised\s+)?in|here\s+in                        # "born in fresno", "here in reno"
                |(?:flights?|fly|flying|flew|train|bus|tickets?)\s+(?:from|to|into|out\s+of)  # "flight to cluj"
-               |(?:issued|parked|registered)\s+in)                          # "licence issued in Alsace"
+               |(?:issued|parked|registered)\s+in                           # "licence issued in Alsace"
+               |back\s+(?:home\s+)?in|(?:landed|arrived|stranded)\s+in        # "back in leeds on friday"
+               |(?:town|village|city|suburb|hamlet|neighbou?rhood)\s+(?:called|named))  # "a village called Ballymote"
             \s+
             (?P<value>
               {_SETTLEMENT_PREFIX}                                # "g. Ufa" in Cyrillic, "tp. hồ chí minh"
@@ -93,7 +95,8 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
             )
             (?=\s*(?:$|[,.!?;:)]|\s+(?:and|but|now|last|next|this|if|lol|btw|for|since|because|so|please|pls|to|from
                   |by|with|on|at|in|which|where|when|after|before|until|via|yesterday|today|tomorrow|free|too|also
-                  |area|instead|then|soon|tonight|again|was|were|is|i|im|i'm|we|tbh|haha|lmao)\b
+                  |area|instead|then|soon|tonight|again|was|were|is|i|im|i'm|we|tbh|haha|lmao
+                  |tmrw|tmr|tmrow|tomoz|originally|rn|atm|asap|lately|tho|though|anymore|right\s+now)\b
                   |\s*\p{{So}}))                                 # the place ends the clause
             """,
             0.6,

@@ -248,3 +248,21 @@ def test_names_in_forms_and_capitals(text: str, names: list[str]) -> None:
 def test_sign_offs_and_verbs_stay_out_of_names(detector: Detector, text: str, name: str | None) -> None:
     people = [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON"]
     assert all(p in ({name} if name else {"Yusuf", "Dagny"}) for p in people) and people
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("i'm in manchester this week, back in leeds on friday", ["manchester", "leeds"]),
+        ("my parents live in a small village called Ballymote", ["Ballymote"]),
+        ("im flying to lisbon tmrw", ["lisbon"]),  # a chat abbreviation ends the place
+        ("back in the day we had phones", []),
+        ("its back in stock", []),
+        ("back in 2019 i lived there", []),
+        ("the plane landed in heavy rain", []),
+    ],
+)
+def test_places_after_more_cues(text: str, places: list[str]) -> None:
+    from anonymizer.detect.recognizers.places import PlaceCueRecognizer
+
+    assert [text[r.start : r.end] for r in PlaceCueRecognizer().analyze(text, ["LOCATION"])] == places
