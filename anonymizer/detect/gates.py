@@ -105,13 +105,11 @@ def literals(*words: str) -> Gate:
     return gate
 
 
-# Lower-case words of the birth cues (dates.py), cheaper than a case-insensitive alternation: birth, born,
-# b-?day, d.?o.?b, geb, naiss, n(é|ée|ee) le, naci(miento|d|ó), nasc(imento|id|ita), urodz, nat[oa] il, cumplea,
-# sinh, and the genealogists' "b.".
-_BIRTH_WORDS = (
-    "birth", "born", "bday", "b-day", "dob", "d.ob", "do.b", "d.o.b", "geb", "naiss", "n\u00e9", "nee",
-    "naci", "nac.", "nasc", "urodz", "nato", "nata", "cumplea", "sinh", "b.", "ddn",
-)  # fmt: skip
+def _birth_gate() -> Gate:
+    """A birth cue's word, or an age word and five digits (dates.py, `might_hold_birth_date`)."""
+    from anonymizer.detect.recognizers.dates import might_hold_birth_date
+
+    return lambda f: might_hold_birth_date(f.text, f.decimals)
 
 
 _BOOKING_WORDS = literals("booking", "reservation", "confirmation", "pnr", "locator", "airline")
@@ -187,7 +185,7 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
         r"(?<![a-z])(?:at|ät|arrobas?|chiocciola|klammeraffe|arobase|apenstaartje|ma[łl]pa|snabel-?a)(?![a-z])|[@#]"
     ),
     # Every birth cue holds "birth", "born", "bday"/"b-day" or "d.o.b", or a foreign cue's stem (dates.py).
-    "ChatDateOfBirthRecognizer": lambda: literals(*_BIRTH_WORDS),
+    "ChatDateOfBirthRecognizer": _birth_gate,
     # Identifiers read out after a cue: four digits, or a number word (obfuscated.py).
     "ChatSpokenOrderIdRecognizer": _spoken_id_gate,
     "ChatSpokenAccountIdRecognizer": _spoken_id_gate,

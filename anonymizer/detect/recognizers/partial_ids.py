@@ -4,10 +4,29 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import regex
 from presidio_analyzer import Pattern
 
 from ._base import typo_tolerant, verbose_pattern
 from .identifiers import PrefilteredRecognizer
+
+# What follows a number that ends an event, not an identifier: a month ("ends 31 May"), a time ("ends 12:30"),
+# a unit ("ends in 10 minutes"), an ordinal.
+_NOT_AN_ENDING = regex.compile(
+    r"""(?ix)
+    (?::\d|(?:st|nd|rd|th)\b
+      |\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])
+      |\s*(?:am|pm|a\.m|p\.m|h|hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|years?|yrs?|%|percent
+         |pts|points|o'?clock|games?|rounds?|laps?|goals?|k\b|km|miles?)(?![a-z]))
+    """
+)
+# A word naming what the digits end: without one, a year after "ends" is when something ends ("the lease ends
+# 2026").
+_ID_WORD = regex.compile(
+    r"""(?ix)\b(?:card|cc|acct|account|a/c|ssn|social|sin|visa|mastercard|amex|discover|debit|credit|phone|mobile|cell
+    |number|no|num|iban|passport|licen[cs]e|id|policy|member|routing|digits?|tarjeta|cuenta|carte|compte|karte|konto
+    |karty|cart[aã]o|conta)\b"""
+)
 
 
 class PartialIdRecognizer(PrefilteredRecognizer):
@@ -37,7 +56,7 @@ class PartialIdRecognizer(PrefilteredRecognizer):
                |terminad[oa]\s+en|termina\s+en|terminant\s+par|finissant\s+par|endet\s+auf|endend\s+auf
                |terminante\s+in|terminado\s+em|termina\s+em|ko[ńn]cz[ąa]c[ya]\s+si[ęe]\s+na)
             \s*(?:in|with|on|:|-)?\s*(?:the\s+digits\s+|los\s+d[íi]gitos\s+|en\s+)?
-            (?P<value>\d{{2}}[ \t]\d{{2}}(?![\w.,/-]?\s?\d)            # read in pairs: "ending 22 09"
+            (?P<ending>)(?P<value>\d{{2}}[ \t]\d{{2}}(?![\w.,/-]?\s?\d)            # read in pairs: "ending 22 09"
               |\d(?:[ \t]\d){{3}}(?![\w.,/-]?\s?\d)                   # digit by digit: "ending in 4 4 2 1"
               |\d{{2,6}}(?![\w.,/-]?\d))
             """,
@@ -65,7 +84,7 @@ class PartialIdRecognizer(PrefilteredRecognizer):
             \b(?:last|final)\s+(?:(?:[2-6]|two|three|four|five|six)\s*-?\s*)?(?:digits|numbers)   # "the last digits"
             (?:\s+(?:of|on|for)\s+(?:my|the|your|his|her|our|their)?\s*(?:[\w/-]+\s*){1,3}?)?
             (?:\s*(?:is|are|was|were|=|:|-|would\s+be|should\s+be))?\s*[:\#]?\s*
-            (?P<value>\d{2}[ \t]\d{2})(?![\w.,/-]?\d)                  # "are 48 21"
+            (?P<value>\d{2}[ \t]\d{2}|\d{2,6})(?![\w.,/-]?\d)          # "are 48 21", "of my SSN are 6620"
             """,
             0.8,
         ),
@@ -102,7 +121,8 @@ class PartialIdRecognizer(PrefilteredRecognizer):
         verbose_pattern(
             "masked prefix",
             r"""
-            (?<![\w*•x])(?:[x*•]{2,4}[\s-]?){2,4}              # "xxxx-xxxx-xxxx-", "**** ****", "•••• "
+            (?<![\w*•●x])(?:(?:[x*•●]{2,4}[\s-]?){2,4}          # "xxxx-xxxx-xxxx-", "**** ****", "•••• "
+              |(?-i:[*•●]{3,12}|[xX]{3,12})-?)                    # one masked run: "***7781", "XXXXXX4471"
             (?P<value>\d{4})(?![\w.,/-]?\d)
             """,
             0.75,
@@ -120,3 +140,18 @@ class PartialIdRecognizer(PrefilteredRecognizer):
         # "últimos"/"ultimos", "ultimi", "letzte(n)", "ostatnie", "dernier(e)s".
         "last digits in another language": ("ltimos", "ultimi", "letzte", "ostatnie", "derni"),
     }
+
+    def reject_match(self, match: regex.Match[str], text: str) -> bool:
+        """After "ends": not a date, a time or a quantity ("freeze ends 31 May", "ends in 10 minutes"); a year
+        only after a word naming a card, an account or a number ("card ending in 2019", not "lease ends 2026")."""
+        if super().reject_match(match, text):
+            return True
+        if "ending" not in match.re.groupindex:
+            return False
+        if _NOT_AN_ENDING.match(text, match.end("value")) is not None:
+            return True
+        value = match.group("value")
+        if regex.fullmatch(r"(?:19|20)\d\d", value) is None:
+            return False
+        sentence = regex.split(r"[.!?\n]\s", text[max(0, match.start() - 80) : match.start()])[-1]
+        return _ID_WORD.search(sentence) is None
