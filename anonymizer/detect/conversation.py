@@ -158,12 +158,28 @@ _CUES: dict[str, str] = {
     r"|\bgeboortedatum\b|\bdata\s+na(?:ș|ş|s)terii\b|\b(?:tanggal|tarikh|tgl\.?)\s+lahir\b|\bng(?:à|a)y\s+sinh\b"
     r"|\bpetsa\s+ng\s+kapanganakan\b|\bkaarawan\b|\bdo(?:ğ|g)um\s+tarih|\bf(?:ø|ö|o)(?:d|ds)(?:sels|el)?dat(?:o|um)\b"
     r"|\bдат[аыу]\s+рождения\b|जन्म\s*(?:तिथि|तारीख|की\s+तारीख|दिनांक)|تاريخ\s+الميلاد",  # noqa: RUF001
-    "ACCOUNT_ID": r"\b(?:account|acct\.?|member(?:ship)?|customer|policy|loyalty|subscriber|client|contract|patient"
-    r"|insurance|health\s+card|medicare|loan|meter|profile|user|applicant|student|employee|passport|staff|badge"
-    r"|tenant|group|plan)\s+(?:number|no\.?|num|#|id|code)(?!\w)"
-    r"|\bmedical\s+record(?:\s+number)?\b|\bmrn\b|\bclabe\b|\bcbu\b|\buid\b"
-    r"|\b(?:n[úu]mero|num[ée]ro|numer|numero)\s+(?:de\s+|da\s+|do\s+|di\s+)?(?:cliente|client|klienta|cuenta|compte"
-    r"|conta|konta|socio|afiliado|p[óo]liza|polisy|contrato|contrat)\b|\bkundennummer\b|\bkontonummer\b",
+    "ACCOUNT_ID": r"\b(?:account|acct\.?|a/c|member(?:ship)?|customer|policy|loyalty|subscriber|subscription|client"
+    r"|contract|patient|insurance|health\s+card|medicare|loan|mortgage|lease|tenancy|profile|user|applicant|student"
+    r"|employee|passport|staff|badge|tenant|group|plan|org(?:ani[sz]ation)?|workspace|merchant|seller|vendor"
+    r"|supplier|affiliate|courier|dasher|billing|utility"
+    # Cards that carry an account number: "loyalty card number", "membership card no."
+    r"|(?:loyalty|membership|member|rewards?|library|club|frequent\s+flyer|insurance|benefits?)\s+card)"
+    r"\s+(?:number|no\.?|nr\.?|num|#|id|code|ref(?:erence)?)(?!\w)"
+    # Words whose "number" is as often a phone's ("your driver's number"): their "ID" only.
+    r"|\b(?:driver|rider|host|company|business|household|partner|provider|shopper|dealer|agency)\s+id\b"
+    r"|\b(?:account|acct|member|policy|customer)\s+(?:you\s+have\s+)?(?:with|on\s+file)\b"
+    r"|\bmedical\s+record(?:\s+number)?\b|\bmrn\b|\bclabe\b|\bcbu\b|\buid\b|\bbsb\b|\bsort\s+code\b"
+    r"|\b(?:n[úu]mero|num[ée]ro|numer|numero|nummer|n(?:ă|a)m(?:ă|a)r(?:ul)?|nomor)\s+(?:de\s+|da\s+|do\s+|di\s+|del\s+)?"
+    r"(?:cliente|client|klienta|cuenta|compte|conta|konta|conto|socio|s(?:ó|o)cio|afiliado|p[óo]liza|polizza|polisy"
+    r"|ap(?:ó|o)lice|police|contrato|contratto|contrat|contract|umowy|rekening|pelanggan|polis|kontrak|anggota|akun"
+    r"|nasabah|adh(?:é|e)rent|membre|tessera|abonado|abonat)\b"
+    r"|\b(?:kunden|konto|vertrags|mitglieds|versicherungs|versicherten|klant|kund|lid|lidmaatschaps|medlems|polis"
+    r"|contract|abonnee|avtals|klient)(?:nummer|nr)\b"
+    r"|\b(?:m(?:ü|u)(?:ş|s)teri|hesap|poli(?:ç|c)e|s(?:ö|o)zle(?:ş|s)me|abone|(?:ü|u)yelik)\s+numara"
+    r"|\b(?:id|kode)\s+pelanggan\b|\bcod(?:ul)?\s+(?:de\s+)?client\b|\bcodice\s+cliente\b"
+    r"|\bc(?:ó|o)digo\s+de\s+(?:cliente|socio|afiliado)\b"
+    r"|\b(?:s(?:ố|o)|m(?:ã|a))\s+(?:h(?:ợ|o)p\s+(?:đ|d)(?:ồ|o)ng|t(?:à|a)i\s+kho(?:ả|a)n|kh(?:á|a)ch\s+h(?:à|a)ng"
+    r"|th(?:ẻ|e)\s+th(?:à|a)nh\s+vi(?:ê|e)n)",
     "ORDER_ID": r"\b(?:order|confirmation|booking|tracking|ticket|case|reference|ref|invoice|receipt|reservation"
     r"|return|rma|claim|transaction|shipment|file|prescription|rx|intake|application|work\s+order|job)"
     r"\s+(?:number|no\.?|num|#|id|code|reference|ref)(?!\w)|\bn[úu]mero\s+de\s+receta\b"
@@ -204,7 +220,12 @@ _REQUEST_START = re.compile(
     # Anywhere: "For verification I need the last 4 of your SSN", "we need you to confirm your username".
     r"|\b(?:i|we)(?:'ll|'d|\s+will|\s+would)?\s+(?:just\s+|also\s+|first\s+)?need\s+(?:you\s+to\s+\w+|your|the)\b"
     # At the end: "Just the last four digits please.", "your zip code pls"
-    r"|\b(?:please|pls|plz)\W*$",
+    r"|\b(?:please|pls|plz)\W*$"
+    # "Please" anywhere in other languages, after the subject or a greeting: "Bạn vui lòng cho mình ...",
+    # "Mohon kirimkan nomor ...", "Pakibigay po ang ...", "Lütfen müşteri numaranizi ...", "Vă rog ...".
+    r"|(?:\bvui\s+l(?:ò|o)ng|\bcho\s+(?:mình|em|tôi|minh|toi)\s+xin|\b(?:mohon|silakan|silahkan|tolong)\b|\bpaki"
+    r"|\bl(?:ü|u)tfen\b|\bper\s+favore\b|\bv(?:ă|a)\s+rog\b|\bpor\s+favor\b|\bbitte\b|\bs'il\s+vous\s+pla[iî]t\b"
+    r"|\balstublieft\b|\bgraag\b|\bprosz(?:ę|e)\b)",
     re.IGNORECASE,
 )
 _SENT_CODE = re.compile(
@@ -323,6 +344,28 @@ _SHORT_DIGITS = re.compile(r"^\d{2,3}$")
 # Digits read out in words: "four four seven one", "oh four three two".
 _DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
 _SPOKEN_DIGITS = re.compile(rf"^{_DIGIT_WORD}(?:[\s,\-]+{_DIGIT_WORD}){{1,9}}$", re.IGNORECASE)
+# An identifier read out: digit words, "double"/"triple", letters of a prefix and digits ("C U eight eight two").
+_SPOKEN_ID_WORD = rf"(?:{_DIGIT_WORD}|double|triple|dash|hyphen|\d{{1,4}}|[a-z])"
+_SPOKEN_ID = re.compile(rf"^{_SPOKEN_ID_WORD}(?:[\s,\-]+{_SPOKEN_ID_WORD}){{3,29}}$", re.IGNORECASE)
+
+
+def _spoken_digit_count(value: str) -> int:
+    """Digits in a value read out ("five five 12" -> 4): digit words and written digits."""
+    words = re.findall(rf"\b{_DIGIT_WORD}\b|\d", value, re.IGNORECASE)
+    return len(words)
+
+
+def _inside_code(text: str, start: int, end: int) -> bool:
+    """`text[start:end]` is part of a longer code: glued to a letter or digit, or joined to one by "-", "_", "/"."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() or after.isalnum():
+        return True
+    joined_before = before in "-_/" and start > 1 and text[start - 2].isalnum()
+    joined_after = after in "-_/" and end + 1 < len(text) and text[end + 1].isalnum()
+    return joined_before or joined_after
+
+
 # A security answer described before its name: "a cat called Mittens", "my first car was one named Bessie".
 _NAMED = re.compile(r"\b(?:called|named)\s+(?P<value>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)")
 # Capitalised words, not a verb in -ing ("Checking, it's loading"): a name that answers a security question.
@@ -579,6 +622,17 @@ def _answer_line(text: str, line_start: int, line_end: int, asked: Sequence[str]
             last = text.rfind(", ", line_start, line_end) + 2
             if not found and _digits(text[last:line_end]):
                 found = _answer_span(text, last, line_end, asked)
+    if not found and ("ACCOUNT_ID" in asked or "ORDER_ID" in asked):
+        # "it's KXQ9P2, booked under Smith", "sure, 55120934": an identifier with a remark before or after it;
+        # only a clause with a digit, read for the identifier types alone.
+        ids = [t for t in asked if t in ("ACCOUNT_ID", "ORDER_ID")]
+        comma = text.find(", ", line_start, line_end)
+        if comma > line_start:
+            if _digits(text[line_start:comma]):
+                found = _answer_span(text, line_start, comma, ids)
+            last = text.rfind(", ", line_start, line_end) + 2
+            if not found and _digits(text[last:line_end]) and len(text[last:line_end].split()) <= 3:
+                found = _answer_span(text, last, line_end, ids)
     return found
 
 
@@ -598,6 +652,7 @@ def _answer_span(text: str, line_start: int, line_end: int, asked: Sequence[str]
         taken.append((s, e))
         found.append(Finding(s, e, entity, ANSWER_SCORE, ANSWER_RECOGNIZER))
 
+    ids_asked = "ACCOUNT_ID" in asked or "ORDER_ID" in asked
     # Longest shapes first, so a full SSN given after "last four of your SSN?" is one SSN, not a partial.
     for entity in sorted((a for a in asked if a in _SHAPES), key=lambda a: list(_SHAPES).index(a)):
         for match in _SHAPES[entity].finditer(text, start, end):
@@ -605,6 +660,8 @@ def _answer_span(text: str, line_start: int, line_end: int, asked: Sequence[str]
             while e > s and text[e - 1] in " -.(":
                 e -= 1
             low, high = _DIGIT_RANGE.get(entity, (0, 99))
+            if ids_asked and _inside_code(text, s, e):
+                continue  # "LF-20093387" asked for an account or the phone on file: the digits are the id's
             if low <= _digits(text[s:e]) <= high:
                 add(entity, s, e)
     bare = value.strip()
@@ -615,6 +672,10 @@ def _answer_span(text: str, line_start: int, line_end: int, asked: Sequence[str]
             add("PARTIAL_ID", start, end)
         elif ("PARTIAL_ID" in asked or "PASSWORD" in asked) and _SPOKEN_DIGITS.match(bare) and len(bare.split()) >= 3:
             add("PASSWORD" if "PASSWORD" in asked else "PARTIAL_ID", start, end)
+            return found
+        elif ids_asked and _SPOKEN_ID.match(bare) and _spoken_digit_count(bare) >= 5:
+            # "five five one two nine nine three four": an account or order number read out digit by digit.
+            add("ACCOUNT_ID" if "ACCOUNT_ID" in asked else "ORDER_ID", start, end)
             return found
     weak = [a for a in asked if a not in _SHAPES or a == "STREET_ADDRESS"]
     if not weak:
@@ -1143,6 +1204,20 @@ def _retry_text(pending: _Pending, text: str) -> str | None:
     return None
 
 
+def _id_correction(text: str, last_id: tuple[str, int, int]) -> list[Finding]:
+    """An identifier corrected in a short turn that opens with "sorry", "wait", "actually"...: read as the same
+    type when it has about as many digits as the one it corrects ("sorry, it's 5512-9935"), not a count."""
+    correction = _CORRECTION.match(text)
+    if correction is None or correction.end() >= len(text.rstrip()):
+        return []
+    rest = text[correction.end() :]
+    if len(rest.split()) > 6 or set(_cue_types(_SENTENCE.findall(rest))) - {last_id[0]}:
+        return []
+    entity, digits, _ = last_id
+    answer = answer_findings(" " * correction.end() + rest, [entity])
+    return [f for f in answer if abs(_digits(text[f.start : f.end]) - digits) <= 2]
+
+
 # One answer settles the other reading of the same request: the last four of an SSN are not then the SSN,
 # a code "sent to your phone" is not then the phone number.
 _SETTLES = {
@@ -1177,11 +1252,22 @@ def _link_answers(
 ) -> None:
     pending: _Pending | None = None
     last_asked: list[str] = []
+    # The last identifier answered (type, its digits, turns left): "sorry, it's 5512-9935" two turns later
+    # corrects it, once the agent has read it back.
+    last_id: tuple[str, int, int] | None = None
     for i in indices:
         turn = turns[i]
         role = speaker_role(turn.speaker)
         if role == "none":
             continue  # without speakers, who asked and who answered cannot be told apart
+        if last_id is not None:
+            if role == "customer" and pending is None and (fix := _id_correction(turn.text, last_id)):
+                found[i].extend(f for f in fix if not allow.allows(turn.text, f.start, f.end))
+                last_id = None
+            elif last_id[2] <= 1:
+                last_id = None
+            else:
+                last_id = (last_id[0], last_id[1], last_id[2] - 1)
         if role == "customer":
             # "Do you really need my social?" names what the agent's cue-less "type the full 9 digits" wants.
             mentioned = [t for t in _cue_types(_SENTENCE.findall(turn.text)) if _reports(t, settings)]
@@ -1215,6 +1301,9 @@ def _link_answers(
             ]
             if answer:
                 found[i].extend(answer)
+                ids = [f for f in answer if f.entity_type in ("ACCOUNT_ID", "ORDER_ID")]
+                if ids:
+                    last_id = (ids[0].entity_type, _digits(turn.text[ids[0].start : ids[0].end]), 3)
                 rest = _leftover(pending, answer) if len(pending.asked) > 1 and not pending.own else []
                 retry_types = sorted({f.entity_type for f in answer} & _RETRY_TYPES)
                 if rest:

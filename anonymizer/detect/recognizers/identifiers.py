@@ -61,14 +61,18 @@ _ID_QUALIFIER = r"""
 # "number", "no.", "#", "id" ... between the cue and the value, then an optional "is"/":".
 _ID_WORD = rf"""
     (?:\.(?=\s*[:\#])                                                     # "Kundennr.: 4471-2290"
-      |\s*(?:(?:{typo_tolerant("number")}|num|nbr|no|nr|id|code|ref(?:erence)?)\b\.?|\#))?   # "number", "#"
+      |\s*(?:(?:{typo_tolerant("number")}|num|nbr|no|nr|id|code|ref(?:erence)?)\b\.?|\#|n[º°]\.?))?  # "number", "nº"
     (?:{_ID_QUALIFIER})?
-    (?:\s+(?:is|was|will\s+be|would\s+be|should\s+be|=|es|est(?:\s+le)?|ist|lautet|è|é|jest|as|là|är|er
+    # Linking words of other languages: Tagalog "ko ay", Indonesian "saya adalah", Hindi in Latin letters "hai".
+    # A linking word is a whole word: "account ER4471209" keeps its "ER".
+    (?:\s+(?:ko|namin|niya|nya|saya|anda|ku)(?!\w))?
+    (?:\s+(?:(?:is|was|will\s+be|would\s+be|should\s+be|es|est(?:\s+le)?|ist|lautet|è|é|jest|as|là|är|er|ay|hai|adalah
+        |yaitu|ialah|este|je)(?!\w)|=
         # What a card or a screen shows, when that holds a letter: "reads HX-88120-44" (not "shows 1200 dollars").
         |(?:reads|says|shows)(?=\s+[\#(]?[a-z0-9-]*[a-z]))
       |\s*[:=,]|\s+[-\u2013\u2014](?=\s))?                                  # "... is", "...:", "ID - X"
     (?:\s+(?:still|now|currently|actually))?                               # "member ID still XKP918203344"
-    \s*\(?\s*(?:\#\s*)?                                                    # "order #A1B2", "order (#A1B2)"
+    \s*[(\"\u201c']?\s*(?:\#\s*)?                                        # "order #A1B2", "order (#A1B2)", quoted
 """
 
 # An identifier typed in groups: "300 448 1925", "912 4471-B08", "TREE 8405 5914" (a short capitalised
@@ -86,10 +90,16 @@ _SPACED_MIN_DIGITS = 6
 _OTHER_ACCOUNT_CUE = r"""
     (?:mrn|medical\s+record(?:\s+number)?|clabe|cbu|cvu
       # Words that also precede amounts ("loan 250000", "insurance 1200 a year"): only before "number"/"id".
-      |(?:health\s+(?:card|plan|insurance)|insurance|medicare|medicaid|nhi|loan|meter|mortgage|utility|lease
-         |finance|credit\s+line|line\s+of\s+credit)
-        # ... or before a code with a capital prefix: "your loan ML-5520193-01 has a payoff".
-        (?=\s*(?:number|num\b|no\b|\#|id\b|account)|\s+(?-i:[A-Z]{1,5})-?\d)
+      |(?:health\s+(?:card|plan|insurance)|insurance|medicare|medicaid|nhi|loan|mortgage|utility|lease|tenancy
+         |rental|finance|credit\s+line|line\s+of\s+credit)
+        # ... or before a code with a capital prefix: "your loan ML-5520193-01 has a payoff", "tenancy ref TNC-2291".
+        (?=\s*(?:number|num\b|no\b|\#|id\b|account|ref\b|reference)|\s+(?-i:[A-Z]{1,5})-?\d)
+      # Who a platform knows a business or a worker as: "org ID", "merchant id", "courier ID", "seller number".
+      |(?:org(?:ani[sz]ation)?|workspace|tenant|merchant|seller|vendor|supplier|affiliate|courier|dasher
+         |advertiser|publisher|developer|franchise|practitioner|prescriber)
+        (?=\s*(?:id\b|number\b|no\b\.?|nr\b|\#))
+      # ... and words whose "number" is as often a phone's ("the driver's number", "business number"): "id" only.
+      |(?:driver|rider|shopper|host|company|business|household|family|agency|dealer|partner|provider)(?=\s*id\b)
       |cuenta|p[óo]liza|compte|conto|konto|polisy|rachunku|ap[óo]lice|polizza|conta
       # User ids, and people's numbers at a school, an employer, an admissions office ("applicant no.",
       # "student ID", "matricola"); the words that also describe people only before "number"/"id".
@@ -106,11 +116,22 @@ _OTHER_ACCOUNT_CUE = r"""
       |frequent[\s-]+fl(?:y|i)er(?:\s+(?:program(?:me)?|account))?|skymiles|mileage\s*plus|aadvantage|known\s+traveler
       |(?:s(?:ố|o)\s+)?t(?:ài|ai)\s+kho(?:ả|a)n(?:\s+(?-i:\p{Lu}[\p{L}&-]+))?|m(?:ã|a)\s+kh(?:ách|ach)\s+h(?:à|a)ng|s(?:ố|o)\s+h(?:ợ|o)p\s+(?:đ|d)(?:ồ|o)ng
       |kundennummer|kunden-?nr|kontonummer|vertragsnummer|mitgliedsnummer|versicherungsnummer|versichertennummer
+      # Dutch and Scandinavian compounds, and their "-nr" short forms: "klantnummer", "polisnr", "medlemsnummer".
+      |(?:klant|kund|lid|lidmaatschaps|medlems|polis|contract|abonnee|abonnements|avtals|kunde|klient|pati(?:ë|e)nt
+         |verzekerings|verzekerden|deelnemers|relatie|leden|cli(?:ë|e)nt)(?:nummer|nr\b\.?)
+      # Indonesian and Malay, Turkish, Romanian: "nomor pelanggan", "müşteri numaram", "numărul de client".
+      |(?:nomor|no\.?)\s+(?:rekening|pelanggan|polis|kontrak|anggota|akun|nasabah|member|id\s+pelanggan|kartu\s+anggota)
+      |id\s+pelanggan|kode\s+pelanggan
+      |(?:m(?:ü|u)(?:ş|s)teri|hesap|poli(?:ç|c)e|s(?:ö|o)zle(?:ş|s)me|abone|(?:ü|u)yelik|sigorta)\s+(?:numara|no\b)\w*
+      |n(?:ă|a)m(?:ă|a)r(?:ul)?\s+(?:de\s+)?(?:client|cont|contract|poli(?:ț|ţ|t)(?:ă|a)|abonat|membru)
+      |cod(?:ul)?\s+(?:de\s+)?client
+      |m(?:ã|a)\s+h(?:ợ|o)p\s+(?:đ|d)(?:ồ|o)ng|s(?:ố|o)\s+th(?:ẻ|e)\s+th(?:à|a)nh\s+vi(?:ê|e)n
       |c[óo]digo\s+(?:de\s+)?(?:cliente|socio|afiliado|usuario)|codice\s+(?:cliente|utente|socio)|code\s+client
       |id\s+(?:cliente|client|usuario|utente)|identifiant\s+client
       |(?:n[úu]mero|num[ée]ro|numer|numero|nummer|n[º°o]|nr)\.?\s+(?:de\s+|da\s+|do\s+|di\s+|del\s+)?
-        (?:cliente|client|klienta|socio|afiliado|adh[ée]rent|assur[ée]|contrat[oa]?|umowy|abonado|usuario
-          |conta|cuenta|compte|konta))
+        (?:cliente|client|klienta|socio|afiliado|adh[ée]rent|assur[ée]|contrat[oa]?|contratto|umowy|abonado|usuario
+          |conta|cuenta|compte|konta|conto|p[óo]liza|polizza|polisy|ap[óo]lice|police|tessera|abbonato|membre|membro
+          |s[óo]cio|abonn[ée]|abonnement|asegurado|miembro|cz[łl]onkowski|adherente))
 """
 _ACCOUNT_CUE = rf"""
     \b(?:{typo_tolerant("account")}|acct|a/c|acc(?=\.?\s*(?:no|nr|num|number|\#)(?![a-z]))|{typo_tolerant("customer")}|client|{typo_tolerant("member")}
@@ -397,11 +418,13 @@ class OrderIdRecognizer(_IdRecognizer):
                # A purchase order's capitals before five digits or more ("PO 4500012345"), not a PO box.
                |(?-i:PO)(?=\s*(?:\#|number\b|no\b\.?|:)?\s*\d{5})
                |(?:quote|estimate|job|appointment|application|dispute|refund|delivery|pro|ra|registration|report
-                 |permit|enrol(?:l)?ment|complaint|warranty|repair|service|file|matter|referral|submission|visa
+                 |permit|enrol(?:l)?ment|complaint|warranty|repair|file|matter|referral|submission|visa
                  |petition|grievance|filing|admission|receta|ordonnance|rezept|rx|fault|wire|transfer|payment
-                 |remittance|enquiry|inquiry|support|cancellation|exchange|collection|pickup|pick-up|courier
-                 |consignment|loan)
-                 (?=\s*(?:number|num\b|no\b|\#|id\b|ref\b|reference|code)))\b
+                 |remittance|enquiry|inquiry|cancellation|exchange|collection|pickup|pick-up
+                 |consignment)
+                 (?=\s*(?:number|num\b|no\b|\#|id\b|ref\b|reference|code))
+               |courier(?=\s*(?:number|num\b|no\b|\#|ref\b|reference|tracking))
+               |(?:support|service)(?=\s*(?:id\b|ref\b|reference|\#)))\b
             """
             + _ID_WORD
             + rf"(?P<value>{_CUE_ID_VALUE})\b(?!\s\d{{4}})",  # a spaced number is read whole below
@@ -684,6 +707,8 @@ class OrderIdRecognizer(_IdRecognizer):
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """A letter-only reference must be upper case in a text that is not shouted, and not a word."""
         groups = match.re.groupindex
+        if _ACCOUNT_REF.match(text, match.start()) and _ACCOUNT_WORD_BEFORE.search(text, 0, match.start()):
+            return True  # "tenancy ref TNC-2291-MW", "policy reference 4471": the account recognizer's
         shape = "single" in groups or "spaced_prefix" in groups or "glued" in groups
         if shape and _PRODUCT_CONTEXT.search(text, max(0, match.start() - 40), match.start()) is not None:
             return True  # "error code E-20260304-01", "Serial number: SN20260041177", "batch LOT-2026-0031"
@@ -737,6 +762,14 @@ class OrderIdRecognizer(_IdRecognizer):
         named = regex.search(r"number|\bno\b|\#|\bref|code|\bid\b|\bis\b|:", lead) is not None
         return not named and not _looks_random(letters)
 
+
+# An account's own reference: "tenancy ref", "policy reference", "customer ref no." (the order cue "ref" after it).
+_ACCOUNT_REF = regex.compile(r"ref(?:erence)?\b", regex.IGNORECASE)
+_ACCOUNT_WORD_BEFORE = regex.compile(
+    r"\b(?:account|acct|customer|client|member(?:ship)?|policy|tenancy|lease|rental|contract|loyalty|subscriber"
+    r"|patient|loan|mortgage|insurance)\s+$",
+    regex.IGNORECASE,
+)
 
 # Prefixes of public identifiers (vulnerabilities, standards, proposals) written like record references.
 _STANDARD_PREFIXES = frozenset(

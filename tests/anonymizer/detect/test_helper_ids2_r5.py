@@ -1,0 +1,173 @@
+"""Account and order identifiers (round 5, second pass): cue words of platforms, cards and other languages,
+linking words, quoted values, and identifiers answered, read out or corrected in a conversation."""
+
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer import EntityRecognizer
+
+from anonymizer.detect.conversation import Turn, answer_findings, asked_types, link_conversation
+from anonymizer.detect.findings import Finding
+from anonymizer.detect.recognizers import AccountIdRecognizer, OrderIdRecognizer
+from anonymizer.policy import DetectionSettings
+
+SETTINGS = DetectionSettings()
+
+
+def found(recognizer: EntityRecognizer, text: str) -> list[str]:
+    results = recognizer.analyze(text, recognizer.supported_entities, None)
+    return sorted({text[r.start : r.end] for r in results})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Platforms know businesses and workers by an id.
+        ("my org ID is org_7Hq2LmX9", "org_7Hq2LmX9"),
+        ("workspace id: ws_88Kq2L", "ws_88Kq2L"),
+        ("our merchant id is M-00912877", "M-00912877"),
+        ("seller ID A1B2C3D4E5", "A1B2C3D4E5"),
+        ("courier ID CR-448120", "CR-448120"),
+        ("my driver ID is DRV-44120", "DRV-44120"),
+        # A rental's or a loan's reference, "nº", quotes.
+        ("tenancy ref TNC-2291-MW", "TNC-2291-MW"),
+        ("membership nº 7712093", "7712093"),
+        ('account "77120934"', "77120934"),
+        # Other languages: Dutch and Scandinavian compounds, Indonesian, Turkish, Italian, Romanian, Vietnamese.
+        ("klantnummer 4471209", "4471209"),
+        ("polisnummer 12-44120-9", "12-44120-9"),
+        ("mitt medlemsnummer är 771209", "771209"),
+        ("nomor pelanggan saya 5512099341", "5512099341"),
+        ("nomor polis saya adalah PL-77120", "PL-77120"),
+        ("müşteri numaram 55120993", "55120993"),
+        ("il numero di conto è 4471209", "4471209"),
+        ("numărul de client 77120934", "77120934"),
+        ("mã hợp đồng HD-2291044", "HD-2291044"),
+        # Linking words of Tagalog and Hindi in Latin letters.
+        ("account number ko ay 55120934", "55120934"),
+        ("mera account number hai 5512099341", "5512099341"),
+    ],
+)
+def test_account_cues(text: str, expected: str) -> None:
+    assert expected in found(AccountIdRecognizer(), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("tenancy ref TNC-2291-MW", "TNC-2291-MW"),  # the account recognizer's, typed once
+        ("policy reference 44712093", "44712093"),
+        ("loan no 0091-227781", "0091-227781"),
+        ("customer service number 0800 123 4567", "0800"),  # a phone line, not a service request
+        ("call the support number 0800 123 4567", "0800"),
+    ],
+)
+def test_not_order_ids(text: str, value: str) -> None:
+    assert value not in found(OrderIdRecognizer(), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the meter number is 9A-44120 if that helps",  # a device's number, left unmarked
+        "our business number is 0800 123 4567",  # a phone
+        "the driver's number was 07700 900123",
+        "please call the host number 0412 345 678",
+        "account for 25% of revenue",
+        "I have been a member since 2019",
+    ],
+)
+def test_not_account_ids(text: str) -> None:
+    assert found(AccountIdRecognizer(), text) == []
+
+
+def test_a_linking_word_does_not_eat_the_prefix() -> None:
+    assert found(AccountIdRecognizer(), "account AY12345 x") == ["AY12345"]
+    assert found(AccountIdRecognizer(), "account ER4471209 here") == ["ER4471209"]
+
+
+def test_order_cues_still_work() -> None:
+    assert found(OrderIdRecognizer(), "ref: 7712093-A") == ["7712093-A"]
+    assert found(OrderIdRecognizer(), "support ID 4471209") == ["4471209"]
+    assert found(OrderIdRecognizer(), "courier tracking 4471209931") == ["4471209931"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can you confirm your courier ID?",
+        "What's the org ID? (Settings > Organization)",
+        "Bạn vui lòng cho mình số hợp đồng bảo hiểm nhé.",
+        "Could you give me your loyalty card number?",
+        "Mohon kirimkan nomor pelanggan Anda.",
+        "Lütfen müşteri numaranızı yazın.",  # noqa: RUF001
+        "Wat is uw klantnummer?",
+        "What's your sort code?",
+    ],
+)
+def test_account_questions(question: str) -> None:
+    assert "ACCOUNT_ID" in asked_types(question)
+
+
+@pytest.mark.parametrize("question", ["What's your business number?", "Can I get the driver's number?"])
+def test_phone_like_questions_do_not_ask_for_accounts(question: str) -> None:
+    assert "ACCOUNT_ID" not in asked_types(question)
+
+
+def answers(text: str, asked: list[str]) -> list[tuple[str, str]]:
+    return [(text[f.start : f.end], f.entity_type) for f in answer_findings(text, asked)]
+
+
+def test_a_code_with_digits_is_not_cut_into_a_phone() -> None:
+    assert answers("LF-20093387", ["ACCOUNT_ID", "PHONE_NUMBER"]) == [("LF-20093387", "ACCOUNT_ID")]
+    assert answers("07700 900123", ["ACCOUNT_ID", "PHONE_NUMBER"]) == [("07700 900123", "PHONE_NUMBER")]
+
+
+def test_an_id_read_out() -> None:
+    text = "five five one two nine nine three four"
+    assert answers(text, ["ACCOUNT_ID"]) == [(text, "ACCOUNT_ID")]
+    assert answers("one two", ["ACCOUNT_ID"]) == []
+
+
+def test_an_id_with_a_remark() -> None:
+    assert answers("it's KXQ9P2, booked under Smith", ["ORDER_ID"]) == [("KXQ9P2", "ORDER_ID")]
+    assert answers("sure, 55120934", ["ACCOUNT_ID"]) == [("55120934", "ACCOUNT_ID")]
+    assert answers("2 cats, 1 dog", ["ACCOUNT_ID"]) == []
+
+
+def turn(text: str, speaker: str) -> Turn:
+    return Turn(text=text, conversation_id="c1", speaker=speaker, field="text")
+
+
+def link(turns: list[Turn]) -> list[list[tuple[str, str]]]:
+    linked = link_conversation(turns, [[] for _ in turns], SETTINGS)
+    return [sorted((t.text[f.start : f.end], f.entity_type) for f in fs) for t, fs in zip(turns, linked, strict=True)]
+
+
+def test_a_corrected_id_after_the_agent_read_it_back() -> None:
+    turns = [
+        turn("What's your account number?", "agent"),
+        turn("44120987", "customer"),
+        turn("I can't find that one, can you check?", "agent"),
+        turn("oh sorry, 44120978", "customer"),
+    ]
+    assert link(turns)[3] == [("44120978", "ACCOUNT_ID")]
+
+
+def test_a_correction_without_an_id_shape_gives_nothing() -> None:
+    turns = [
+        turn("What's the order number?", "agent"),
+        turn("4471209", "customer"),
+        turn("Thanks, one moment", "agent"),
+        turn("sorry, I have 2 orders", "customer"),
+    ]
+    assert link(turns)[3] == []
+
+
+def test_bare_answer_typed_by_the_question() -> None:
+    turns = [turn("Can you confirm your courier ID?", "bot"), turn("CR-448120", "customer")]
+    text = turns[1].text
+    detector = [[], [Finding(0, len(text), "ORDER_ID", 0.5, "test")]]
+    linked = link_conversation(turns, detector, SETTINGS)
+    best = max(linked[1], key=lambda f: f.score)
+    assert best.entity_type == "ACCOUNT_ID"
