@@ -117,6 +117,9 @@ class _Cue:
     # A relative or colleague: a capitalized known first name after it is a name even when it is also a word
     # ("my neighbour Hank", "my son Will", "my friend Grace").
     kin: bool = False
+    # Lower-case literals one of which every match holds: the cue runs apart, only on texts that hold one
+    # (a long alternation tried at every word of every message is the scan's main cost).
+    probe: tuple[str, ...] = ()
 
 
 _APOS = "['\u2019]"  # typed apostrophes: straight and curly
@@ -136,12 +139,14 @@ _CUES = [
         r"|network|server|project|group|channel|page|event|place|venue|clinic|firm|org|organi[sz]ation)"
         rf"{_APOS})\w+{_APOS}s?\s+name\s*(?:is|was|{_APOS}s|[:,=\-])",
         True,
+        probe=("name",),
     ),
     # "booking under the name nguyen", "reserved under Sato", "in the name of Okafor".
     _Cue(
         rf"(?:under|in)\s+the\s+name(?:\s+of)?|(?:booked|booking|reserved|reservation|registered|listed|put|it{_APOS}?s)"
         r"\s+(?:it\s+)?under(?:\s+the\s+name(?:\s+of)?)?",
         True,
+        probe=("under",),
     ),
     _Cue(
         r"(?:(?:full|first|last|maiden|middle|family|given|legal|birth|nick)\s+|sur|nick)name\s*(?:is|was|:|=|-)", True
@@ -179,6 +184,7 @@ _CUES = [
         r"|le\s+atiende|vous\s+(?:parlez|(?:ê|e)tes\s+en\s+contact)\s+avec|(?:fala|est(?:á|a)\s+falando)\s+com"
         r"|(?:parla|sta\s+parlando)\s+con|rozmawia(?:sz|\s+pan(?:i)?)\s+z",
         False,
+        probe=("spreekt", "sprech", "sprichst", "habla", "atiende", "vous", "fala", "parla", "rozmawia"),
     ),
     # "tell catherine I said hi", "add brian to my plan", "can martina use my account?": a person the verb
     # acts on, or the subject of a question.
@@ -208,6 +214,32 @@ _CUES = [
         r"|babcia|dziadek|ciocia|wujek",
         False,
         title=True,
+        probe=(
+            "uncle",
+            "aunt",
+            "cousin",
+            "gran",
+            "nana",
+            "tita",
+            "tito",
+            "lola",
+            "lolo",
+            "kuya",
+            "tante",
+            "oom",
+            "onkel",
+            "oma",
+            "opa",
+            "nonn",
+            "zia",
+            "zio",
+            "ti",
+            "abuel",
+            "babcia",
+            "dziadek",
+            "ciocia",
+            "wujek",
+        ),
     ),
     # Honorifics of other languages before a capitalized name: "Frau Schneider", "mevrouw De Graaf", "Pani
     # Kowalska", "Pak Budi", "chị Hà", "si Maricel", "Ate Joy", "señora Ruiz", "domnul Popescu".
@@ -245,14 +277,33 @@ _CUES = [
     ),
 ]
 
-_CUE_REGEX = regex.compile(
-    # One look-behind for all cues: inside each alternative it made the scan three times slower.
-    "(?<![\\w'\u2019])(?:"
-    + "|".join(f"(?P<c{i}>{cue.phrase})" for i, cue in enumerate(_CUES))
-    # The cue ends with punctuation or a space before the name, or with an emoji: "Hey 👋 Jennifer".
-    + r")(?:[ \t,:;.!\-]*[\p{So}\p{Sk}\p{Cf}]+[ \t,:;.!\-]*|\s*[,:;.!\-]\s*|\s+)",
-    regex.IGNORECASE,
-)
+
+def _cue_regex(indexed: list[tuple[int, _Cue]]) -> regex.Pattern[str]:
+    return regex.compile(
+        # One look-behind for all cues: inside each alternative it made the scan three times slower.
+        "(?<![\\w'\u2019])(?:"
+        + "|".join(f"(?P<c{i}>{cue.phrase})" for i, cue in indexed)
+        # The cue ends with punctuation or a space before the name, or with an emoji: "Hey 👋 Jennifer".
+        + r")(?:[ \t,:;.!\-]*[\p{So}\p{Sk}\p{Cf}]+[ \t,:;.!\-]*|\s*[,:;.!\-]\s*|\s+)",
+        regex.IGNORECASE,
+    )
+
+
+_CUE_REGEX = _cue_regex([(i, cue) for i, cue in enumerate(_CUES) if not cue.probe])
+_PROBED_CUE_REGEXES = [(cue.probe, _cue_regex([(i, cue)])) for i, cue in enumerate(_CUES) if cue.probe]
+
+
+def _cue_matches(text: str) -> list[regex.Match[str]]:
+    """Every cue's matches: the shared alternation, and each probed cue whose literal the text holds."""
+    matches = list(_CUE_REGEX.finditer(text))
+    lower: str | None = None
+    for probe, pattern in _PROBED_CUE_REGEXES:
+        lower = lower if lower is not None else text.lower()
+        if any(literal in lower for literal in probe):
+            matches.extend(pattern.finditer(text))
+    return matches
+
+
 _TOKEN = regex.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019\-](?=[^\W\d_]))*")
 _OPENING_QUOTE = regex.compile(r"[\"'][ \t]*")
 _GAP = regex.compile(r"[ \t]+")
@@ -296,7 +347,7 @@ class ContextNameRecognizer(ChatEntityRecognizer):
     ) -> list[RecognizerResult]:
         """Find a cue, then take up to three name-like words after it."""
         results: list[RecognizerResult] = []
-        for cue_match in _CUE_REGEX.finditer(text):
+        for cue_match in _cue_matches(text):
             cue = _CUES[int(str(cue_match.lastgroup)[1:])]
             strong = cue.strong
             alone_lower = cue.alone_lower
