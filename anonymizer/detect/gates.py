@@ -222,6 +222,7 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
         r"|Square|Trail|Circle|Gardens|Grove|Row)\b"
     ),
     "ChatAddressColumnRecognizer": lambda: lambda f: f.has("\n"),
+    "ChatStructuredDataRecognizer": lambda: lambda f: f.has("\n"),
     # Presidio's phone recognizer with region passes skipped by digit count (anonymizer/detect/phones.py).
     "PhoneRecognizer": lambda: PRESIDIO_GATES["PhoneRecognizer"],
     # Presidio's NHS recognizer kept to texts with a health word (anonymizer/detect/phones.py): 10 digits.

@@ -36,6 +36,7 @@ from .partial_ids import PartialIdRecognizer
 from .phones import LenientPhoneRecognizer
 from .places import CityRecognizer, CountryRecognizer, PlaceCueRecognizer
 from .ssn import SsnCueRecognizer
+from .structured import StructuredDataRecognizer
 from .urls import PersonalUrlRecognizer
 from .usernames import UsernameRecognizer
 
@@ -75,6 +76,7 @@ __all__ = [
     "SpokenOrderIdRecognizer",
     "SsnCueRecognizer",
     "StreetAddressRecognizer",
+    "StructuredDataRecognizer",
     "UsernameRecognizer",
     "VocativeNameRecognizer",
     "ZipCodeRecognizer",
@@ -116,6 +118,7 @@ def chat_recognizers(
         InternationalAddressRecognizer(),
         AddressCueRecognizer(),
         AddressColumnRecognizer(),
+        StructuredDataRecognizer(),
         SpokenAddressRecognizer(),
         PasswordRecognizer(),
         SpelledEmailRecognizer(),

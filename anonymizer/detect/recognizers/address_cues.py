@@ -18,6 +18,7 @@ from wordfreq import zipf_frequency
 
 from ._base import STOP_WORDS, ChatEntityRecognizer, alternation, span_result, words
 from .addresses import _STREET_SUFFIXES
+from .structured import cell_value, read_tables
 
 _CUE = regex.compile(
     r"""(?xi)
@@ -256,81 +257,19 @@ class AddressCueRecognizer(ChatEntityRecognizer):
         return span_result(self, self.ENTITY, start, end, self.SCORE, "address after an address phrase")
 
 
-# Column headers of pasted tables (CSV, TSV, Markdown and SQL-client output) whose cells are places, by the
-# entity their values are. A header may carry a table alias ("a.postcode") or a prefix ("billing_zip").
-_COLUMN_HEADERS: dict[str, str] = {
-    **dict.fromkeys(
-        words("city town locality suburb village municipality hometown stadt ort ville ciudad citta cidade"),
-        "LOCATION",
-    ),
-    **dict.fromkeys(
-        words(
-            """
-            zip zipcode zip_code postcode post_code postal_code postalcode postal plz pincode pin_code cep eircode
-            zip_postal postal_zip
-            """
-        ),
-        "ZIP_CODE",
-    ),
-    **dict.fromkeys(
-        words(
-            """
-            address street street_address streetaddress address1 address_1 address_line1 address_line_1 addressline1
-            addr addr1 line1 line_1 street1 street_1 strasse adresse direccion endereco indirizzo
-            """
-        ),
-        "STREET_ADDRESS",
-    ),
-}
-# Prefixes that keep a header's meaning ("billing_zip", "home_city"); "email_address", "ip_address" do not.
-_HEADER_PREFIXES = frozenset(
-    words("home billing shipping mailing delivery postal residential current permanent street customer user")
-)
-# Something every header of the list holds, for a quick check before the lines are read.
+# The cells of pasted tables' place columns. The table reader and the header vocabulary (city, ZIP, address in
+# many languages, with prefixes such as "billing_zip" and aliases such as "a.postcode") are structured.py's,
+# shared with the recognizer of the other typed columns.
 _HEADER_QUICK = regex.compile(
     r"(?i)city|town|locality|suburb|village|municipality|stadt|ort|ville|ciudad|citta|cidade|zip|post|plz|pin"
-    r"|cep|eircode|addr|adress|street|stra|line_?1|direcci|endere|indirizzo"
+    r"|cep|eircode|addr|adress|street|stra|line_?1|direcci|endere|indirizzo|anschrift"
 )
-_HEADER_CLEAN = regex.compile(r"^[\s\"'`*_]*(?:\w+\.)?|[\s\"'`*_:]*$")
-_HEADER_SPACE = regex.compile(r"[ \-]+")
-_DELIMITERS = ("|", "\t", ",", ";")
-_RULE_LINE = regex.compile(r"^[\s|:+\-=]+$")  # "---+---", "|:---|---|"
-_EMPTY_CELL = frozenset(words("n/a na null none unknown tbd tba - -- ? same nan nil"))
+_PLACE_ENTITIES = frozenset(("LOCATION", "ZIP_CODE", "STREET_ADDRESS"))
 _CELL_CHECKS = {
     "LOCATION": regex.compile(r"^\p{L}[\p{L}'\u2019.\- ]{1,40}$"),
     "ZIP_CODE": regex.compile(r"^(?=[^\n]*\d)[A-Za-z0-9][A-Za-z0-9 \-]{1,9}$"),
     "STREET_ADDRESS": regex.compile(r"^(?=.*\d)(?=.*\p{L}{2}).{4,120}$"),
 }
-
-
-def _column_type(header: str) -> str | None:
-    """The entity of a column's cells, from its header ("City", "a.postcode", "Billing ZIP"), or None."""
-    key = _HEADER_SPACE.sub("_", _HEADER_CLEAN.sub("", header).lower())
-    if key in _COLUMN_HEADERS:
-        return _COLUMN_HEADERS[key]
-    head, _, rest = key.partition("_")
-    if head in _HEADER_PREFIXES and rest in _COLUMN_HEADERS:
-        return _COLUMN_HEADERS[rest]
-    return None
-
-
-def _cells(line: str, delimiter: str) -> list[tuple[int, int]]:
-    """The (start, end) of each cell of a table line, quotes respected for CSV; a Markdown line's outer pipes
-    open and close no cell."""
-    spans, start, quoted = [], 0, False
-    for i, char in enumerate(line):
-        if char == '"' and delimiter in ",;\t":
-            quoted = not quoted
-        elif char == delimiter and not quoted:
-            spans.append((start, i))
-            start = i + 1
-    spans.append((start, len(line)))
-    if delimiter == "|":
-        if spans and not line[spans[0][0] : spans[0][1]].strip():
-            spans = spans[1:]
-        if spans and not line[spans[-1][0] : spans[-1][1]].strip():
-            spans = spans[:-1]
-    return spans
 
 
 class AddressColumnRecognizer(EntityRecognizer):
@@ -343,7 +282,7 @@ class AddressColumnRecognizer(EntityRecognizer):
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
-            supported_entities=["LOCATION", "ZIP_CODE", "STREET_ADDRESS"],
+            supported_entities=sorted(_PLACE_ENTITIES),
             name=self.NAME,
             supported_language=supported_language,
         )
@@ -358,56 +297,20 @@ class AddressColumnRecognizer(EntityRecognizer):
         results: list[RecognizerResult] = []
         if "\n" not in text or not _HEADER_QUICK.search(text):
             return results
-        lines = text.split("\n")
-        offsets, pos = [], 0
-        for line in lines:
-            offsets.append(pos)
-            pos += len(line) + 1
-        index = 0
-        while index < len(lines):
-            header = self._header(lines[index])
-            if header is None:
-                index += 1
-                continue
-            delimiter, width, columns = header
-            row = index + 1
-            while row < len(lines) and row - index <= self.MAX_ROWS:
-                line = lines[row]
-                if _RULE_LINE.match(line) and line.strip():
-                    row += 1
+        for table in read_tables(text, self.MAX_ROWS):
+            for column, typed in table.columns.items():
+                if typed.entity not in _PLACE_ENTITIES or typed.entity not in entities:
                     continue
-                cells = _cells(line, delimiter) if delimiter in line else []
-                if len(cells) != width:
-                    break
-                for column, entity in columns.items():
-                    if entity not in entities:
+                for offset, line, spans in table.rows:
+                    start, end = spans[column]
+                    found = cell_value(line[start:end])
+                    if found is None:
                         continue
-                    start, end = cells[column]
-                    value = line[start:end]
-                    stripped = value.strip().strip("\"'`").strip()
-                    if not stripped or stripped.lower() in _EMPTY_CELL or not _CELL_CHECKS[entity].match(stripped):
+                    value = line[start + found[0] : start + found[1]]
+                    if not _CELL_CHECKS[typed.entity].match(value):
                         continue
-                    first = offsets[row] + start + value.index(stripped)
-                    results.append(span_result(self, entity, first, first + len(stripped), self.SCORE, "table column"))
-                row += 1
-            index = row
+                    first = offset + start + found[0]
+                    results.append(
+                        span_result(self, typed.entity, first, first + len(value), self.SCORE, "table column")
+                    )
         return EntityRecognizer.remove_duplicates(results)
-
-    @staticmethod
-    def _header(line: str) -> tuple[str, int, dict[int, str]] | None:
-        """The delimiter, the number of cells and the place columns of a header line, or None."""
-        for delimiter in _DELIMITERS:
-            if line.count(delimiter) < 1:
-                continue
-            cells = _cells(line, delimiter)
-            if len(cells) < 2:
-                continue
-            columns = {}
-            for i, (start, end) in enumerate(cells):
-                cell = line[start:end]
-                if len(cell.strip()) > 40 or any(c.isdigit() for c in cell.replace("1", "")) or "@" in cell:
-                    return None  # a data row, not a header
-                if entity := _column_type(cell):
-                    columns[i] = entity
-            return (delimiter, len(cells), columns) if columns else None
-        return None
