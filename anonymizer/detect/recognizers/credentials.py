@@ -15,7 +15,8 @@ from .ner_filter import CHAT_SLANG
 # then the value must look like a secret (see `reject_match`): "my password yesterday" names no password.
 _SEPARATOR = r"""
     (?:["'](?=\s*[:=]))?                                                # a JSON key: "password": "hunter2"
-    (?P<sep>'s|\s+(?:is|was|were|are|=|-|:|should\s+be|will\s+be|would\s+be|set\s+to|changed\s+to|now)\b|\s*[:=])?
+    (?P<sep>'s|\s+(?:is|was|were|are|=|-|:|should\s+be|will\s+be|would\s+be|set\s+to|changed\s+to|now)\b|\s*[:=]
+      |\s+[-\u2013\u2014](?=\s))?                                      # "password - letmein"
     (?:\s+(?:is|still|now|just|actually|currently)\b)?          # "password is still X", "pin is now 1234"
     (?:\s*:)?\s*
 """
@@ -52,6 +53,8 @@ _NOT_SECRETS = STOP_WORDS | {
     "expire", "never", "something", "anything", "whatever", "one", "mine", "yours", "ending", "starting",
     "because", "but", "and", "or", "when", "after", "before", "for", "on", "in", "to", "at", "from", "with",
     "null", "nil", "none", "undefined", "true", "false", "redacted", "removed", "n/a", "tbd", "todo",
+    "lowercase", "uppercase", "lower", "upper", "capitalized", "numeric", "numbers", "digits", "letters",
+    "characters", "see", "sent", "written", "printed", "taped", "stuck", "stored",
 } | CHAT_SLANG  # fmt: skip
 
 # What a secret typed without "is" or ":" must show: a digit, a symbol, an underscore or an inner capital
@@ -100,7 +103,9 @@ _FOREIGN_CUE_WORDS = r"""
       |code\s+(?:de\s+)?(?:v(?:é|e)rification|s(?:é|e)curit(?:é|e)|confirmation|sms|otp|pin)
       |kod(?:\s+(?:weryfikacyjny|sms|blik|dost(?:ę|e)pu|jednorazowy|pin))?
       |best(?:ä|a)tigungscode|sicherheitscode|zugangscode|einmalcode|verificatiecode
-      |m(?:ã|a)\s+(?:otp|x(?:á|a)c\s+(?:nh(?:ậ|a)n|th(?:ự|u)c)|pin))
+      |m(?:ã|a)\s+(?:otp|x(?:á|a)c\s+(?:nh(?:ậ|a)n|th(?:ự|u)c)|pin)
+      |пароль|парол(?:ем|я)|heslo|jelsz(?:ó|o)|kata\s+sandi|parol(?:a|e)|lozinka|geslo|parool|slapta(?:ž|z)odis
+      |κωδικ(?:ό|o)ς(?:\s+πρόσβασης)?|पासवर्ड|كلمة\s+(?:المرور|السر))
 """
 _FOREIGN_SEPARATOR = r"(?:es|ist|est|(?:é|è)|jest|to|l(?:à|a)|lautet|era|war|wynosi|brzmi|is|was|=|:)"
 _ENGLISH_CUE_WORDS = r"(?:pass\s?word|pass|pw|pwd|mk|pin|otp)"
@@ -149,6 +154,11 @@ _VENDOR_FORMATS = r"""
       |AIza[A-Za-z0-9_\-]{35}                                                # Google API key
       |SG\.[A-Za-z0-9_\-]{16,}\.[A-Za-z0-9_\-]{16,}                          # SendGrid
       |npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_\-]{50,}                          # npm, PyPI
+      |hf_[A-Za-z0-9]{30,}                                                   # Hugging Face
+      |shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}                                    # Shopify
+      |dop_v1_[a-f0-9]{64}|lin_api_[A-Za-z0-9]{40}|sq0(?:atp|csp)-[A-Za-z0-9_\-]{22,}   # DigitalOcean, Linear, Square
+      |xapp-\d-[A-Z0-9]+-\d+-[a-f0-9]{32,}                                   # Slack app-level token
+      |\d{8,10}:AA[A-Za-z0-9_\-]{33}                                         # Telegram bot token
     )
 """
 
@@ -258,7 +268,7 @@ class PasswordRecognizer(PrefilteredRecognizer):
             "answer after a security question",
             r"""
             (?P<answer_cue>)
-            \bsecurity\s+question\b[^\n.;?!]{0,60}?\banswer(?:\s+(?:is|was)|\s*[:=\-])?\s+   # "..., answer Pickles"
+            \bsecurity\s+question\b[^\n.;!]{0,80}?\banswer(?:\s+(?:is|was)|\s*[:=\-])?\s+   # "..., answer Pickles"
             ["'`]?(?P<value>[^\s,;.!?"'`/]+(?:\s+(?-i:[A-Z])[^\s,;.!?"'`/]*)?)
             """,
             0.7,
@@ -274,6 +284,7 @@ class PasswordRecognizer(PrefilteredRecognizer):
             + ")?"
             + _SEPARATOR
             + r"""
+            (?:\(?\s*(?:\d|four|five|six|eight)[\s-]digits?(?:\s+long)?\s*\)?\s*[:,\-]?\s*)?  # "is 4 digits: 1234"
             ["'*\#]?(?P<value>\d{3,8}|\d(?:[ -]\d){3,7}|\d{1,2}(?:-\d{1,2}){2,3})(?![\w.,/-]?\d)
             # digits only: "pin the chat" is a verb; "4 8 2 1": read out digit by digit; "12-34-56": a combination
             """,
@@ -424,6 +435,42 @@ class PasswordRecognizer(PrefilteredRecognizer):
             0.8,
         ),
         verbose_pattern(
+            "password cue in CJK",
+            r"""
+            # "密码是abc123", "パスワード: abc123", "비밀번호는 abc123": no word boundary between CJK characters;
+            # a colon, full-width or not.
+            (?:密码|密碼|口令|パスワード|暗証番号|비밀번호|암호)\s*(?:是|は|는|은|为|:|\uff1a|=)\s*
+            (?P<value>[^\s"'`\uff0c\u3002\u3001]{4,64})
+            """,
+            0.75,
+        ),
+        verbose_pattern(
+            "key or token in words",
+            r"""
+            # "my api key is 3f9a...", "the access token is ...", "bot token 1234...": a long run of letters and
+            # digits after a key or token named in words.
+            (?<![\w\-.?&\#;/=])                                       # not a URL query parameter
+            (?:(?:api|access|secret|auth|private|bearer|bot|refresh|session|client|app|personal\s+access|developer)
+                 [\s_\-]*(?:key|token|secret)|token)
+            (?:\s+(?:is|was|=|:)|\s*[:=]|\s+)\s*(?:still\s+|now\s+)?["'`]?
+            (?P<keyed>)(?P<in_words>)(?P<value>(?![\w\-.+/=:]*://)(?=[\w\-.+/=:]*\d)(?=[\w\-.+/=:]*[a-z])[A-Za-z0-9_\-.+/=:]{16,200})
+            (?![\w\-])
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "secret after a user name",
+            r"""
+            # "user jdoe pass hunter22", "creds: admin / Summer2024!", "login: jdoe, pw Blue!River22".
+            (?:\b(?:user(?:[\s_-]?name)?|login|u)\s*[:=]?\s*["'`]?[\w.@\-]{2,40}["'`]?\s*[,/;|]?\s+(?:and\s+)?
+                 (?:pw|pwd|pass(?:word)?|p/w)\s*[:=]?\s*
+              |\b(?:credentials|creds|login\s+(?:details|info))\s*(?:are|is|:|=)\s*["'`]?[\w.@\-]{2,40}["'`]?
+                 \s*(?:/|,|\band\b|\|)\s*)
+            (?P<shape>)(?P<value>[^\s"'`,;]{4,64})
+            """,
+            0.7,
+        ),
+        verbose_pattern(
             "security answer cue in another language",
             r"""
             (?P<answer_cue>)
@@ -451,11 +498,14 @@ class PasswordRecognizer(PrefilteredRecognizer):
                |(?:first|childhood)\s+(?:school|street|car|best\s+friend|teacher|job|employer|concert|nickname)
                |city\s+i\s+was\s+born\s+in|street\s+i\s+grew\s+up\s+on|(?:high\s+school|school)\s+mascot
                |(?:father|dad|mother|mom|mum)'?s\s+middle\s+name
-               |(?:security|secret)\s+word|memorable\s+(?:date|place|name))
+               |(?:security|secret)\s+word|memorable\s+(?:date|place|name)
+               |secret\s+question(?:\s+answer)?
+               |(?:first|childhood)\s+(?:pet|dog|cat|puppy|kitten|hamster)(?P<named>))   # a name, capitalised
             """
             + r"(?:\s*,?\s+(?:which|that)(?=\s+(?:is|was)\b))?"  # "my security answer, which is X"
             + _SEPARATOR
             + r"""
+            (?:(?:called|named)\s+)?                          # "my first dog was called Max"
             (?:(?:a|an|the)\s+)?                              # "my first car was a Civic"
             (?P<value>[^\s,;.!?"'`]+(?:\s+(?!(?:and|but|or|so|then|thanks|please|if|is|the|my)\b)[^\s,;.!?"'`]+){0,2})
             """,
@@ -580,6 +630,18 @@ class PasswordRecognizer(PrefilteredRecognizer):
             "mk",
             "pin",
             "otp",
+            "\u043f\u0430\u0440\u043e\u043b",  # Russian, Ukrainian, Bulgarian
+            "heslo",
+            "jelsz",
+            "kata sandi",
+            "parol",
+            "lozinka",
+            "geslo",
+            "parool",
+            "slapta",
+            "\u03ba\u03c9\u03b4\u03b9\u03ba",  # Greek
+            "\u092a\u093e\u0938\u0935\u0930\u094d\u0921",  # Hindi
+            "\u0643\u0644\u0645\u0629",  # Arabic
         ),
         "secret key in config": ("pass", "pwd", "secret", "token", "key", "credential"),
         "vendor key format": (
@@ -597,10 +659,27 @@ class PasswordRecognizer(PrefilteredRecognizer):
             "sg.",
             "npm_",
             "pypi-",
+            "hf_",
+            "shp",
+            "dop_v1_",
+            "lin_api_",
+            "sq0",
+            "xapp-",
+            ":aa",
         ),
         "authorization header": ("authorization", "bearer"),
         "password in a connection string": ("://",),
         "password on a command line": ("--", " -p", "sshpass"),
+        "password cue in CJK": (
+            "\u5bc6",
+            "\u53e3\u4ee4",
+            "\u30d1\u30b9\u30ef\u30fc\u30c9",
+            "\u6697\u8a3c",
+            "\ube44\ubc00",
+            "\uc554\ud638",
+        ),
+        "key or token in words": folded_literals("key", "token", "secret"),
+        "secret after a user name": folded_literals("pw", "pass", "p/w", "cred", "login"),
     }
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
@@ -630,6 +709,10 @@ class PasswordRecognizer(PrefilteredRecognizer):
             return True
         if "foreign_answer" in groups and first in _NOT_ANSWERS:
             return True
+        if "named" in groups and match.start("named") >= 0:
+            # "my first pet was Biscuit": a name, capitalised, without an article ("was a hamster" is a kind).
+            article = regex.search(r"\b(?:a|an|the)\s+$", text[match.start() : match.start("value")], regex.IGNORECASE)
+            return article is not None or not raw[:1].isupper()
         if "code_cue" in groups and self._public_code(match, raw, text):
             return True
         if "shape" in groups:  # a weak cue: the value itself must look like a secret
@@ -661,6 +744,11 @@ class PasswordRecognizer(PrefilteredRecognizer):
         groups = match.re.groupindex
         if "bearer" in groups:
             return not any(ch.isdigit() for ch in raw)
+        if "in_words" in groups:
+            # A key has a part mixing letters and digits ("3f9a8b..."), not only words and numbers joined by
+            # hyphens ("2024-05-01-report-final").
+            parts = [part for part in regex.split(r"[\-_./:+=]+", raw) if part]
+            return all(part.isdigit() or part.isalpha() for part in parts)
         if "keyword" in groups:
             start = match.start("keyword")
             glued = start > match.start("key") and text[start - 1].isalpha()

@@ -34,6 +34,14 @@ _FOREIGN_DESCRIPTIONS = frozenset(
 )  # fmt: skip
 
 # A placeholder handle: "your_username", "my-login", "the_user_name" (but "the_real_amber" is someone's).
+# Words that describe a user name or a physical handle after "is" ("the handle is broken", "my login is locked").
+_DESCRIPTIONS = frozenset(
+    {"broken", "loose", "locked", "wrong", "invalid", "taken", "available", "correct", "incorrect", "fine", "different",
+     "same", "long", "short", "missing", "blank", "empty", "hidden", "visible", "public", "private", "gone", "deleted",
+     "banned", "suspended", "disabled", "expired", "stuck", "fixed", "changed", "new", "old", "required", "unknown",
+     "case-sensitive", "weird", "ok", "okay", "right", "cracked", "bent", "off", "down", "working", "dead", "done"}
+)  # fmt: skip
+
 _PLACEHOLDER_HANDLE = regex.compile(
     r"(?:your|my|the|their|his|her)[_\-](?:user[_\-]?(?:name|id)?|name|handle|login|id|account|e?mail|nick(?:name)?"
     r"|tag|gamer[_\-]?tag|screen[_\-]?name|here|handle[_\-]?here)(?![a-z0-9])"
@@ -61,7 +69,10 @@ _SERVICE = regex.compile(r"psn|xbox|steam|discord|twitter|instagram|insta|tiktok
 _FOREIGN_CUE = r"""
     (?:benutzer(?:name|kennung)?|nutzername|(?:nombre\s+de\s+)?usuario|nome\s+de\s+usu(?:á|a)rio|usu(?:á|a)rio
       |nom\s+d'utilisateur|identifiant|nazw(?:a|ę)\s+u(?:ż|z)ytkownika|login(?:u|em)?|nome\s+utente
-      |t(?:ê|e)n\s+(?:đăng\s+nhập|dang\s+nhap|người\s+dùng|nguoi\s+dung))
+      |t(?:ê|e)n\s+(?:đăng\s+nhập|dang\s+nhap|người\s+dùng|nguoi\s+dung)
+      |kullan(?:\u0131|i)c(?:\u0131|i)\s+ad(?:\u0131|i)|имя\s+пользователя|логин|u(?:ž|z)ivatelsk(?:é|e)\s+jm(?:é|e)no
+      |felhaszn(?:á|a)l(?:ó|o)n(?:é|e)v|nama\s+pengguna|brugernavn|brukernavn|anv(?:ä|a)ndarnamn|k(?:ä|a)ytt(?:ä|a)j(?:ä|a)tunnus
+      |gebruikersnaam|nume\s+de\s+utilizator)
 """
 
 
@@ -109,6 +120,7 @@ class UsernameRecognizer(PrefilteredRecognizer):
             "cue with separator",
             _CUE
             + r"""
+            (?:\s+(?:i|we|you|u)\s+(?:use|used|have|had|made|picked|chose|set\s+up|go\s+by))?  # "the login i use is"
             ["']?                                # a JSON key: "username": "jdoe88"
             (?:'s|\s+(?:is|was|=|:|-)|\s*[:=])\s*   # "username is", "login:", "handle = ", "user name's"
             (?:\s*(?:just|still|actually|currently|now))?\s*
@@ -171,6 +183,24 @@ class UsernameRecognizer(PrefilteredRecognizer):
             (?![\w@])
             """,
             0.7,
+        ),
+        verbose_pattern(
+            "user name cue in CJK",
+            r"""
+            # "用户名是 li_wei88", "ユーザー名: tanaka01", "아이디는 kim123": no word boundary between CJK characters.
+            (?:用户名|用戶名|账号|帳號|ユーザー名|ユーザーID|사용자\s*이름|아이디)\s*(?:是|は|는|은|:|\uff1a|=)\s*
+            (?P<value>[a-z0-9_][\w.\-]{1,30}[a-z0-9_])(?![\w@])
+            """,
+            0.7,
+        ),
+        verbose_pattern(
+            "signed in as a lower-case login",
+            r"""
+            # "logged in as mgarcia": a lower-case word that is no everyday word ("as usual", "as admin").
+            \b(?:log(?:ged|ging|s)?[\s-]?(?:in|on)|sign(?:ed|ing|s)?[\s-]?(?:in|on))\s+as\s+["'`]?
+            (?P<plain>)(?P<lower_login>)(?P<value>(?-i:[a-z]{4,20}))(?![\w@.\-])
+            """,
+            0.65,
         ),
         verbose_pattern(
             "handle after a service name",
@@ -378,6 +408,16 @@ class UsernameRecognizer(PrefilteredRecognizer):
         # Cue words every match holds (literal checks, cheaper than the regex probes they replace).
         "signed in as a handle": folded_literals("log", "sign", "regist", "enrol"),
         "user label": folded_literals("user"),
+        "user name cue in CJK": (
+            "\u7528\u6237",
+            "\u7528\u6236",
+            "\u8d26\u53f7",
+            "\u5e33\u865f",
+            "\u30e6\u30fc\u30b6\u30fc",
+            "\uc0ac\uc6a9\uc790",
+            "\uc544\uc774\ub514",
+        ),
+        "signed in as a lower-case login": folded_literals(" as "),
         "username cue, a few words, a separator, any word": folded_literals("user", "log", "screen", "gamer"),
         "credentials pair": folded_literals("cred", "log"),
         "account under a handle": folded_literals("under"),
@@ -415,6 +455,19 @@ class UsernameRecognizer(PrefilteredRecognizer):
             "utente",
             "tên",
             "ten ",
+            "kullan",
+            "\u043f\u043e\u043b\u044c\u0437\u043e\u0432\u0430\u0442\u0435\u043b",  # Russian "user"
+            "\u043b\u043e\u0433\u0438\u043d",  # Russian "login"
+            "jm\u00e9no",
+            "jmeno",
+            "felhaszn",
+            "pengguna",
+            "rugernavn",
+            "rukernavn",
+            "ndarnamn",
+            "tunnus",
+            "gebruikersnaam",
+            "utilizator",
         ),
         "handle after a service name": (
             "user",
@@ -464,6 +517,8 @@ class UsernameRecognizer(PrefilteredRecognizer):
             return bare.isalpha() and bare in common_words()  # "user=active"
         if _PLACEHOLDER_HANDLE.match(bare):
             return True  # a placeholder: "your_username"
+        if bare in _DESCRIPTIONS:
+            return True  # "the handle is broken", "my login is locked"
         if "admin" in match.re.groupindex:
             if _NOT_A_LOGIN.search(bare) is not None:
                 return True  # "remove old.txt", "add node.js", "ping google.com", "add v2.1"
@@ -474,6 +529,8 @@ class UsernameRecognizer(PrefilteredRecognizer):
             return all(len(part) > 1 and part.isalpha() and zipf_frequency(part, "en") >= floor for part in parts)
         if value.startswith("@"):
             return bare in _GROUP_MENTIONS or _is_decorator(text, match.start("value"), match.end("value"))
+        if "lower_login" in match.re.groupindex and (bare in _SYSTEM_USERS or zipf_frequency(bare, "en") >= 2.5):
+            return True  # "logged in as usual", "as guest": words, not logins
         if "plain" in match.re.groupindex and bare in _FOREIGN_DESCRIPTIONS:
             return True
         if "plain" in match.re.groupindex and bare.isalpha():
