@@ -345,7 +345,7 @@ _SHORT_DIGITS = re.compile(r"^\d{2,3}$")
 _DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
 _SPOKEN_DIGITS = re.compile(rf"^{_DIGIT_WORD}(?:[\s,\-]+{_DIGIT_WORD}){{1,9}}$", re.IGNORECASE)
 # An identifier read out: digit words, "double"/"triple", letters of a prefix and digits ("C U eight eight two").
-_SPOKEN_ID_WORD = rf"(?:{_DIGIT_WORD}|double|triple|dash|hyphen|\d{{1,4}}|[a-z])"
+_SPOKEN_ID_WORD = rf"(?:{_DIGIT_WORD}|double|triple|dash|hyphen|uh|um|erm|\d{{1,4}}|[a-z])"
 _SPOKEN_ID = re.compile(rf"^{_SPOKEN_ID_WORD}(?:[\s,\-]+{_SPOKEN_ID_WORD}){{3,29}}$", re.IGNORECASE)
 
 
@@ -385,6 +385,20 @@ _GROUPED_ID = re.compile(
 # "012180015504738291, es de mi mamá"): taken only when its shape marks it as a handle or an identifier.
 _LEADING_TOKEN = re.compile(
     r"(?:currently|still|now|right\s+now|atm)?[\s,:]*(?P<value>@?[\w][\w.\-]{2,39}?)(?=[\s,;]|$)", re.IGNORECASE
+)
+# The last word of an answer, after a space, a colon or dots, with its closing punctuation left out.
+_TRAILING_CODE = re.compile(r"(?:^|[\s:])#?(?P<value>[A-Za-z0-9][\w\-/]*\d[\w\-/]*)[.!?)]*\s*$")
+_DATE_SHAPE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}[/.\-]\d{4}|\d{4}[/.\-]\d{1,2}")
+# A number after "on", "at", "since", "call", "text" or a currency is a date, a time, a place or a phone.
+_TIME_OR_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:on|at|since|from|until|by|call|text|phone|tel|ring|whatsapp|dial)\s*:?|[$\u00a3\u20ac\u00a5\u20b9])\s*#?$",
+    re.IGNORECASE,
+)
+# What introduces the code closing an answer: "it's", "is", a colon, dots, "number", "#" ("I ordered the
+# WH-1000XM4" names a product).
+_CODE_INTRO = re.compile(
+    r"(?:\b(?:is|it'?s|its|it\s+is|that'?s|number|no\.?|here|ok|okay|yes|yep|sure|got\s+it|found\s+it)|[:#\-]|\.\.+|\u2026)\s*#?$",
+    re.IGNORECASE,
 )
 _HANDLE_SHAPE = re.compile(r"\d|_|[a-z]\.[a-z]|[a-z][A-Z]")
 
@@ -633,6 +647,24 @@ def _answer_line(text: str, line_start: int, line_end: int, asked: Sequence[str]
             last = text.rfind(", ", line_start, line_end) + 2
             if not found and _digits(text[last:line_end]) and len(text[last:line_end].split()) <= 3:
                 found = _answer_span(text, last, line_end, ids)
+        # "its 8830 1142 67 (on the top right)": a remark in brackets after the value.
+        bracket = text.find(" (", line_start, line_end)
+        if not found and bracket > line_start and _digits(text[line_start:bracket]):
+            found = _answer_span(text, line_start, bracket, ids)
+        if not found and len(text[line_start:line_end].split()) <= 12:
+            # "ok it's on the card... PX-4471209": the code that closes a short answer, when its shape vouches.
+            tail = _TRAILING_CODE.search(text, line_start, line_end)
+            if tail is not None:
+                token = tail.group("value")
+                digits = _digits(token)
+                letters = any(c.isalpha() for c in token)
+                dated = _DATE_SHAPE.fullmatch(token) is not None or _TIME_OR_PLACE_BEFORE.search(
+                    text, line_start, tail.start("value")
+                )
+                shaped = digits >= 6 or (digits >= 4 and letters and len(token) >= 6)
+                introduced = _CODE_INTRO.search(text, line_start, tail.start("value")) is not None
+                if _ID_TOKEN.match(token) and shaped and introduced and not dated:
+                    found = [Finding(*tail.span("value"), ids[0], ANSWER_SCORE, ANSWER_RECOGNIZER)]
     return found
 
 

@@ -61,16 +61,21 @@ _ID_QUALIFIER = r"""
 # "number", "no.", "#", "id" ... between the cue and the value, then an optional "is"/":".
 _ID_WORD = rf"""
     (?:\.(?=\s*[:\#])                                                     # "Kundennr.: 4471-2290"
-      |\s*(?:(?:{typo_tolerant("number")}|num|nbr|no|nr|id|code|ref(?:erence)?)\b\.?|\#|n[º°]\.?))?  # "number", "nº"
+      |(?<=(?:nr|no|num|acct))\.(?=\s)                                    # "Mitgliedsnr. 771209"
+      # "number", "nº", "acc. no.", "Konto-Nr.", "Customer-ID"
+      |(?:\.?\s*|-)(?:(?:{typo_tolerant("number")}|num|nbr|no|nr|id|code|ref(?:erence)?)\b\.?|\#|n[º°]\.?))?
     (?:{_ID_QUALIFIER})?
     # Linking words of other languages: Tagalog "ko ay", Indonesian "saya adalah", Hindi in Latin letters "hai".
     # A linking word is a whole word: "account ER4471209" keeps its "ER".
     (?:\s+(?:ko|namin|niya|nya|saya|anda|ku)(?!\w))?
-    (?:\s+(?:(?:is|was|will\s+be|would\s+be|should\s+be|es|est(?:\s+le)?|ist|lautet|è|é|jest|as|là|är|er|ay|hai|adalah
-        |yaitu|ialah|este|je)(?!\w)|=
+    # Fillers of speech and chat: "member number is, um, 88120934".
+    (?:\s*,?\s+(?:um+|uh+|erm+|ah+|hm+|like|basically|i\s+think|let\s+me\s+see|lemme\s+see)(?!\w)\s*,?)?
+    (?:\s+(?:(?:is|was|will\s+be|would\s+be|should\s+be|es(?:\s+(?:la|el))?|est(?:\s+le)?|ist|lautet|è|é|jest|as|là|är
+        |er|ay|hai|adalah|yaitu|ialah|este|je)(?!\w)(?:\s*:)?|=
         # What a card or a screen shows, when that holds a letter: "reads HX-88120-44" (not "shows 1200 dollars").
         |(?:reads|says|shows)(?=\s+[\#(]?[a-z0-9-]*[a-z]))
-      |\s*[:=,]|\s+[-\u2013\u2014](?=\s))?                                  # "... is", "...:", "ID - X"
+      |\s*[:=,]|\s+[-\u2013\u2014](?=\s)|\s*(?:\.{{2,}}|\u2026))?             # "... is", "...:", "ID - X", "no..."
+    (?:\s*,?\s+(?:um+|uh+|erm+|ah+|hm+|like|basically|i\s+think)(?!\w)\s*,?)?
     (?:\s+(?:still|now|currently|actually))?                               # "member ID still XKP918203344"
     \s*[(\"\u201c']?\s*(?:\#\s*)?                                        # "order #A1B2", "order (#A1B2)", quoted
 """
@@ -118,6 +123,7 @@ _OTHER_ACCOUNT_CUE = r"""
       |kundennummer|kunden-?nr|kontonummer|vertragsnummer|mitgliedsnummer|versicherungsnummer|versichertennummer
       # Dutch and Scandinavian compounds, and their "-nr" short forms: "klantnummer", "polisnr", "medlemsnummer".
       |(?:klant|kund|lid|lidmaatschaps|medlems|polis|contract|abonnee|abonnements|avtals|kunde|klient|pati(?:ë|e)nt
+         |mitglieds|vertrags|versicherungs|versicherten|konto|kunden
          |verzekerings|verzekerden|deelnemers|relatie|leden|cli(?:ë|e)nt)(?:nummer|nr\b\.?)
       # Indonesian and Malay, Turkish, Romanian: "nomor pelanggan", "müşteri numaram", "numărul de client".
       |(?:nomor|no\.?)\s+(?:rekening|pelanggan|polis|kontrak|anggota|akun|nasabah|member|id\s+pelanggan|kartu\s+anggota)
@@ -128,13 +134,13 @@ _OTHER_ACCOUNT_CUE = r"""
       |m(?:ã|a)\s+h(?:ợ|o)p\s+(?:đ|d)(?:ồ|o)ng|s(?:ố|o)\s+th(?:ẻ|e)\s+th(?:à|a)nh\s+vi(?:ê|e)n
       |c[óo]digo\s+(?:de\s+)?(?:cliente|socio|afiliado|usuario)|codice\s+(?:cliente|utente|socio)|code\s+client
       |id\s+(?:cliente|client|usuario|utente)|identifiant\s+client
-      |(?:n[úu]mero|num[ée]ro|numer|numero|nummer|n[º°o]|nr)\.?\s+(?:de\s+|da\s+|do\s+|di\s+|del\s+)?
+      |(?:n[úu]mero|num[ée]ro|numer|numero|nummer|n[º°o]|nr)\.?\s+(?:de\s+|da\s+|do\s+|di\s+|del\s+|d['\u2019]\s?)?
         (?:cliente|client|klienta|socio|afiliado|adh[ée]rent|assur[ée]|contrat[oa]?|contratto|umowy|abonado|usuario
           |conta|cuenta|compte|konta|conto|p[óo]liza|polizza|polisy|ap[óo]lice|police|tessera|abbonato|membre|membro
           |s[óo]cio|abonn[ée]|abonnement|asegurado|miembro|cz[łl]onkowski|adherente))
 """
 _ACCOUNT_CUE = rf"""
-    \b(?:{typo_tolerant("account")}|acct|a/c|acc(?=\.?\s*(?:no|nr|num|number|\#)(?![a-z]))|{typo_tolerant("customer")}|client|{typo_tolerant("member")}
+    \b(?:{typo_tolerant("account")}|acct|a/c|acc(?=\.?\s*(?:no|nr|num|number|\#)(?![a-z])|\s+\d{{6,}}(?![\d.,]))|{typo_tolerant("customer")}|client|{typo_tolerant("member")}
        |membership|subscriber|subscription|loyalty|rewards|policy|patient|billing|contract|{_OTHER_ACCOUNT_CUE})\b
 """
 

@@ -171,3 +171,48 @@ def test_bare_answer_typed_by_the_question() -> None:
     linked = link_conversation(turns, detector, SETTINGS)
     best = max(linked[1], key=lambda f: f.score)
     assert best.entity_type == "ACCOUNT_ID"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("member number is, um, 88120934", "88120934"),  # a filler between the cue and the value
+        ("account number... 55120934", "55120934"),
+        ("account no… 55120934", "55120934"),
+        ("the account no is: 5512 0993 41", "5512 0993 41"),
+        ("acc. no. 0012345678", "0012345678"),
+        ("BSB 062-000 acc 12345678", "12345678"),
+        ("Konto-Nr. 1234567890", "1234567890"),
+        ("Mitgliedsnr. 771209", "771209"),
+        ("numéro d'adhérent 7712093", "7712093"),
+        ("mi cuenta es la 55120934", "55120934"),
+    ],
+)
+def test_account_layouts(text: str, expected: str) -> None:
+    assert expected in found(AccountIdRecognizer(), text)
+
+
+@pytest.mark.parametrize("text", ["acc 2", "the acc 1234567.89", "my account. 12345678 is"])
+def test_account_layout_negatives(text: str) -> None:
+    assert found(AccountIdRecognizer(), text) == []
+
+
+def test_an_id_with_fillers_read_out() -> None:
+    text = "three three oh seven uh two two nine"
+    assert answers(text, ["ACCOUNT_ID"]) == [(text, "ACCOUNT_ID")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ok it's on the card... PX-4471209", [("PX-4471209", "ACCOUNT_ID")]),
+        ("its 8830 1142 67 (on the top right)", [("8830 1142 67", "ACCOUNT_ID")]),
+        ("it was placed on 12/05/2026", []),
+        ("i paid $1200000 last week", []),
+        ("we are arriving 2026-03-04", []),
+        ("I ordered the WH-1000XM4", []),
+    ],
+)
+def test_an_id_at_the_end_of_an_answer(text: str, expected: list[tuple[str, str]]) -> None:
+    asked = ["ACCOUNT_ID"] if expected else ["ORDER_ID"]
+    assert answers(text, asked) == expected
