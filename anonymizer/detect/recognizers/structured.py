@@ -188,6 +188,8 @@ _THING_HEADERS = frozenset(
     )
 )
 
+_CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_PARENTHESIS = regex.compile(r"\([^()]*\)")  # "Phone (mobile)", "Name (as on passport)"
 _HEADER_CLEAN = regex.compile(r"^[\s\"'`*_>]*(?:\w+\.(?=\w))?|[\s\"'`*_:]*$")
 _DOTTED = regex.compile(r"^[\s*_]*(?:\p{L}\.){2,}\p{L}?\.?[\s*_:]*$")
 _HEADER_SPACE = regex.compile(r"[ \-/.]+")
@@ -201,19 +203,29 @@ class Column:
     strong: bool = True
 
 
-def header_key(header: str) -> str:
+def header_key(header: str, *, camel: bool = True) -> str:
     """ "Member ID" -> "member_id", "c.full_name" -> "full_name", "**E-mail:**" -> "e_mail", "Téléphone" ->
     "telephone"."""
     if _DOTTED.match(header):
         header = header.replace(".", "")  # "D.O.B.", not the alias "d." of a column "o.b"
+    header = _PARENTHESIS.sub(" ", header) if "(" in header else header
+    header = _CAMEL.sub("_", header) if camel and header.isascii() else header  # "firstName", "PhoneNumber"
     key = _HEADER_CLEAN.sub("", header).lower().replace("#", " #").replace("nº", "no").replace("n°", "no")
     key = fold(key)
     return str(_HEADER_SPACE.sub("_", key.strip())).strip("_")
 
 
 def column_type(header: str) -> Column | None:
-    """The entity of a column's cells, from its header, or None."""
-    key = header_key(header)
+    """The entity of a column's cells, from its header ("WhatsApp" whole, else "memberId" as "member_id")."""
+    whole = header_key(header, camel=False)
+    found = _typed_key(whole)
+    if found is None and any(c.isupper() for c in header):
+        camel = header_key(header)
+        found = _typed_key(camel) if camel != whole else None
+    return found
+
+
+def _typed_key(key: str) -> Column | None:
     if not key or len(key) > 40:
         return None
     tokens = key.split("_")
@@ -247,6 +259,15 @@ def _lookup(tokens: list[str]) -> Column | None:
 # --- The table reader --------------------------------------------------------------------------------------
 
 DELIMITERS = ("|", "\t", ",", ";")
+SPACED = "  "  # cells aligned with runs of spaces
+_SPACED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")
+
+
+def spaced_cells(line: str) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of a line aligned with spaces: runs of words one space apart."""
+    return [m.span() for m in _SPACED_CELL.finditer(line.replace("\t", "  "))]
+
+
 RULE_LINE = regex.compile(r"^[\s|:+\-=]+$")  # "---+---", "|:---|---|"
 
 
@@ -299,9 +320,16 @@ def read_tables(text: str, max_rows: int = 500) -> Iterator[Table]:
             if RULE_LINE.match(line) and line.strip():
                 row += 1
                 continue
-            if delimiter not in line:
+            if delimiter == SPACED:
+                spans = spaced_cells(line)
+                if len(spans) == width + 1 and line[spans[0][0] : spans[0][1]].isdigit():
+                    spans = spans[1:]  # a data frame's row index
+                if len(spans) < 2:
+                    break
+            elif delimiter not in line:
                 break
-            spans = cells(line, delimiter)
+            else:
+                spans = cells(line, delimiter)
             if len(spans) == width:
                 rows.append((offsets[row], line, spans))
             row += 1
@@ -336,7 +364,27 @@ def _header(line: str) -> tuple[str, int, list[str], dict[int, Column]] | None:
             if column := column_type(cell):
                 columns[i] = column
         return (delimiter, len(spans), headers, columns) if columns else None
-    return None
+    return _spaced_header(line)
+
+
+def _spaced_header(line: str) -> tuple[str, int, list[str], dict[int, Column]] | None:
+    """A header of a table aligned with spaces (a data frame, a SQL client without borders): cells apart by two
+    spaces or more, each of at most three words and no digit; two typed columns at least, as the layout alone is
+    weaker evidence than a delimiter."""
+    if "  " not in line.strip():
+        return None
+    spans = spaced_cells(line)
+    if len(spans) < 3:
+        return None
+    headers, columns = [], {}
+    for i, (start, end) in enumerate(spans):
+        cell = line[start:end]
+        if len(cell) > 30 or cell.count(" ") > 2 or any(c.isdigit() or c in "@.,:;!?" for c in cell):
+            return None
+        headers.append(header_key(cell))
+        if column := column_type(cell):
+            columns[i] = column
+    return (SPACED, len(spans), headers, columns) if len(columns) >= 2 else None
 
 
 # --- Cells -------------------------------------------------------------------------------------------------
@@ -507,6 +555,23 @@ _FORM_LINE = regex.compile(
 )
 
 
+# vCard (RFC 6350) properties and the entity of each of their ';'-separated components.
+_VCARD_LINE = regex.compile(r"(?im)^[ \t]*(?P<prop>FN|N|TEL|EMAIL|ADR|BDAY|NICKNAME)(?:;[^:\n]*)?:(?P<value>[^\n\r]*)")
+_VCARD_TYPES: dict[str, tuple[str, ...]] = {
+    "FN": ("PERSON",),
+    "N": ("PERSON", "PERSON", "PERSON"),
+    "NICKNAME": ("PERSON",),
+    "TEL": ("PHONE_NUMBER",),
+    "EMAIL": ("EMAIL_ADDRESS",),
+    "BDAY": ("DATE_OF_BIRTH",),
+    # post office box, extended address, street, locality, region, postal code, country
+    "ADR": ("", "STREET_ADDRESS", "STREET_ADDRESS", "LOCATION", "LOCATION", "ZIP_CODE", "LOCATION"),
+}
+_COMPACT_DATE = regex.compile(r"^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$")
+# A quoted key and its quoted value, in JSON or a Python dict: "memberId": "W-2291 0043", 'phone': '0612345678'.
+_QUOTED_PAIR = regex.compile(
+    r"""(?P<q>["'])(?P<label>\p{L}[\w .\-]{0,38})(?P=q)[ \t]*:[ \t]*(?P=q)(?P<value>[^"'\n]{1,120})(?P=q)"""
+)
 # Form labels left to the cue recognizers (credentials.py, Presidio's e-mail pattern), and labels that are a
 # chat log's speakers.
 _NOT_IN_FORMS = frozenset(("PASSWORD", "EMAIL_ADDRESS"))
@@ -539,6 +604,10 @@ class StructuredDataRecognizer(EntityRecognizer):
         "IP_ADDRESS",
         "US_SSN",
         "IBAN_CODE",
+        # Only from a vCard's ADR line (the place columns of tables are AddressColumnRecognizer's).
+        "STREET_ADDRESS",
+        "LOCATION",
+        "ZIP_CODE",
     )
 
     def __init__(self, supported_language: str = "en") -> None:
@@ -556,6 +625,8 @@ class StructuredDataRecognizer(EntityRecognizer):
         wanted = {e for e in entities if e in self.ENTITIES}
         results = self._tables(text, wanted)
         results.extend(self._forms(text, wanted))
+        if "BEGIN:" in text.upper() and "VCARD" in text.upper():
+            results.extend(self._vcards(text, wanted))
         return EntityRecognizer.remove_duplicates(results)
 
     def _tables(self, text: str, wanted: set[str]) -> list[RecognizerResult]:
@@ -591,36 +662,78 @@ class StructuredDataRecognizer(EntityRecognizer):
                     )
         return results
 
-    def _forms(self, text: str, wanted: set[str]) -> list[RecognizerResult]:
-        results: list[RecognizerResult] = []
-        for match in _FORM_LINE.finditer(text):
-            label = header_key(match.group("label"))
-            column = column_type(match.group("label"))
-            if column is None or column.entity not in wanted or column.entity in _NOT_IN_FORMS:
-                continue
-            if label in _SPEAKER_LABELS or not match.group("value"):
-                continue  # "User: thanks", "Customer: ok": a chat log's speaker, not a form
-            raw = match.group("value")
-            found = cell_value(raw)
-            if found is None:
-                continue
-            first = match.start("value") + found[0]
-            value = raw[found[0] : found[1]]
-            last = first + len(value)
-            if column.entity == "PERSON":
-                if not column.strong:
-                    continue  # "Owner: the infra team"; "Name:" is ContextNameRecognizer's
-                name = person_span(value, strong=True, in_form=True)
-                if name is None or not _known_name(value[name[0] : name[1]]):
-                    continue
-                first, last = first + name[0], first + name[1]
-            else:
-                # A form value runs to the end of its line; the value is its first token(s) for ids.
-                value = value.rstrip(".,;")
-                last = first + len(value)
-                if not check_cell(column.entity, value, label):
-                    continue
-                if column.entity == "USERNAME" and value.isalpha() and _everyday(value):
-                    continue  # "Handle: carefully"
-            results.append(span_result(self, column.entity, first, last, self.FORM_SCORE, "form label"))
+    def _vcards(self, text: str, wanted: set[str]) -> list[RecognizerResult]:
+        """The properties of a pasted vCard (a phone's or a mail client's contact export)."""
+        results = []
+        for match in _VCARD_LINE.finditer(text):
+            prop, start = match.group("prop").upper(), match.start("value")
+            parts = match.group("value").split(";")
+            types = _VCARD_TYPES.get(prop, ())
+            for index, part in enumerate(parts):
+                entity = types[index] if index < len(types) else ""
+                found = cell_value(part) if entity in wanted else None
+                if found is not None:
+                    first, last = start + found[0], start + found[1]
+                    value = text[first:last]
+                    if entity == "PERSON":
+                        name = person_span(value, strong=True, in_form=False)
+                        ok = name is not None
+                        if name is not None:
+                            first, last = first + name[0], first + name[1]
+                    elif entity == "PHONE_NUMBER" and value.lower().startswith("tel:"):
+                        first += 4
+                        ok = check_cell(entity, value[4:])
+                    elif entity == "DATE_OF_BIRTH":
+                        ok = bool(_DATE_SHAPE.match(value) or _COMPACT_DATE.match(value))
+                    elif entity in ("STREET_ADDRESS", "LOCATION", "ZIP_CODE"):
+                        ok = _LETTER.search(value) is not None or (entity == "ZIP_CODE" and _digits(value) >= 3)
+                    else:
+                        ok = check_cell(entity, value)
+                    if ok:
+                        results.append(span_result(self, entity, first, last, self.SCORE, "vCard property"))
+                start += len(part) + 1
         return results
+
+    def _forms(self, text: str, wanted: set[str]) -> list[RecognizerResult]:
+        """Form lines ("Label: value"), then quoted key-value pairs of JSON or a dict ("memberId": "W-2291")."""
+        results = []
+        for match in _FORM_LINE.finditer(text):
+            found = self._labelled(match.group("label"), match.group("value"), match.start("value"), wanted)
+            if found is not None:
+                results.append(found)
+        if '":' in text or "':" in text:
+            for match in _QUOTED_PAIR.finditer(text):
+                found = self._labelled(match.group("label"), match.group("value"), match.start("value"), wanted)
+                if found is not None:
+                    results.append(found)
+        return results
+
+    def _labelled(self, label_text: str, raw: str, offset: int, wanted: set[str]) -> RecognizerResult | None:
+        """The finding of a labelled value, or None."""
+        label = header_key(label_text)
+        column = column_type(label_text)
+        if column is None or column.entity not in wanted or column.entity in _NOT_IN_FORMS:
+            return None
+        if label in _SPEAKER_LABELS or not raw:
+            return None  # "User: thanks", "Customer: ok": a chat log's speaker, not a form
+        found = cell_value(raw)
+        if found is None:
+            return None
+        first = offset + found[0]
+        value = raw[found[0] : found[1]]
+        last = first + len(value)
+        if column.entity == "PERSON":
+            if not column.strong:
+                return None  # "Owner: the infra team"; "Name:" is ContextNameRecognizer's
+            name = person_span(value, strong=True, in_form=True)
+            if name is None or not _known_name(value[name[0] : name[1]]):
+                return None
+            first, last = first + name[0], first + name[1]
+        else:
+            value = value.rstrip(".,;")
+            last = first + len(value)
+            if not check_cell(column.entity, value, label):
+                return None
+            if column.entity == "USERNAME" and value.isalpha() and _everyday(value):
+                return None  # "Handle: carefully"
+        return span_result(self, column.entity, first, last, self.FORM_SCORE, "form label")

@@ -126,7 +126,9 @@ def test_quoted_csv_with_last_first_name_and_lower_case_name() -> None:
 
 
 def test_tsv_credentials_sheet() -> None:
-    text = "Name\tUsername\tPassword\tIP\nSigrid Halvorsen\tsig_h88\thunter2!Q\t10.20.30.44\nBao Nguyen\tbaonguyen\t***\t-"
+    text = (
+        "Name\tUsername\tPassword\tIP\nSigrid Halvorsen\tsig_h88\thunter2!Q\t10.20.30.44\nBao Nguyen\tbaonguyen\t***\t-"
+    )
     assert found(text) == [
         ("10.20.30.44", "IP_ADDRESS"),
         ("Bao Nguyen", "PERSON"),
@@ -216,3 +218,82 @@ def test_single_line_texts_are_not_read() -> None:
 def test_address_columns_still_typed_through_the_shared_reader() -> None:
     text = "name,email,phone,city,zip\nJamal Whitfield,jw@gmail.com,(313) 555-0164,Detroit,48201\nHana,-,-,N/A,-"
     assert places(text) == [("48201", "ZIP_CODE"), ("Detroit", "LOCATION")]
+
+
+def test_data_frame_aligned_with_spaces_and_a_row_index() -> None:
+    text = (
+        "df.head():\n"
+        "              name                  email            phone\n"
+        "0        Ana Folau  ana.folau@example.org  +1 415 555 0100\n"
+        "1       Bjorn Dahl      bdahl@example.net       4155550101\n"
+        "\n[2 rows x 3 columns]"
+    )
+    assert found(text) == [
+        ("+1 415 555 0100", "PHONE_NUMBER"),
+        ("4155550101", "PHONE_NUMBER"),
+        ("Ana Folau", "PERSON"),
+        ("Bjorn Dahl", "PERSON"),
+        ("ana.folau@example.org", "EMAIL_ADDRESS"),
+        ("bdahl@example.net", "EMAIL_ADDRESS"),
+    ]
+
+
+def test_space_aligned_header_needs_two_typed_columns() -> None:
+    assert found("name      status\nredis     running\nGrace Ho  stopped") == []
+    assert found("The plan  is simple.  Name  the  files\nthen  run it  twice") == []
+
+
+def test_header_with_a_note_in_parentheses() -> None:
+    text = "Name (as on passport) | Phone (mobile) | Date of birth\nAna Folau | +1 415 555 0100 | 1990-02-14"
+    assert found(text) == [
+        ("+1 415 555 0100", "PHONE_NUMBER"),
+        ("1990-02-14", "DATE_OF_BIRTH"),
+        ("Ana Folau", "PERSON"),
+    ]
+
+
+def test_json_and_dict_pairs_with_camel_case_keys() -> None:
+    text = (
+        '{\n  "firstName": "Obi",\n  "lastName": "Nnamdi",\n  "memberId": "W-2291 0043",\n'
+        '  "bookingRef": "QX7H2P",\n  "name": "my-service",\n  "version": "1.2.3",\n  "ref": "main",\n'
+        '  "user": "root",\n  "order": "asc"\n}\n'
+        "payload = {'customer_name': 'Dagny Roos', 'order_no': '88123'}"
+    )
+    assert found(text) == [
+        ("88123", "ORDER_ID"),
+        ("Dagny Roos", "PERSON"),
+        ("Nnamdi", "PERSON"),
+        ("Obi", "PERSON"),
+        ("QX7H2P", "ORDER_ID"),
+        ("W-2291 0043", "ACCOUNT_ID"),
+    ]
+
+
+def test_camel_case_split_only_when_the_whole_word_is_unknown() -> None:
+    assert column_type("WhatsApp") == column_type("whatsapp")
+    column = column_type("PhoneNumber")
+    assert column is not None and column.entity == "PHONE_NUMBER"
+
+
+def test_vcard_properties() -> None:
+    text = (
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ingrid Bergström\nN:Bergström;Ingrid;;;\nTEL;TYPE=CELL:+46 70 123 45 67\n"
+        "EMAIL;TYPE=INTERNET:ingrid.b@telia.se\nADR;TYPE=HOME:;;Storgatan 12;Uppsala;;753 20;Sweden\n"
+        "BDAY:19840709\nNOTE:met at the fair\nEND:VCARD"
+    )
+    assert sorted(found(text)) == [
+        ("+46 70 123 45 67", "PHONE_NUMBER"),
+        ("19840709", "DATE_OF_BIRTH"),
+        ("753 20", "ZIP_CODE"),
+        ("Bergström", "PERSON"),
+        ("Ingrid", "PERSON"),
+        ("Ingrid Bergström", "PERSON"),
+        ("Storgatan 12", "STREET_ADDRESS"),
+        ("Sweden", "LOCATION"),
+        ("Uppsala", "LOCATION"),
+        ("ingrid.b@telia.se", "EMAIL_ADDRESS"),
+    ]
+
+
+def test_vcard_lines_need_a_vcard() -> None:
+    assert found("N: 12\nFN:see below\nADR:;;12 Main St;Springfield") == []
