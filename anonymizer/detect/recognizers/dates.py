@@ -38,11 +38,12 @@ _DATE = rf"""
       |{_YEAR}[/.\-]\d{{1,2}}[/.\-]\d{{1,2}}                     # 1985-03-14
       |{_MONTH}\s*{_DAY},?\s*(?:{_YEAR}|'\d\d)?                  # March 14th, 1985 / mar 14
       # 14th of March 1985, 14-MAR-85
-      |(?:the\s+)?{_DAY}(?:\s*|[\-/])(?:of\s+)?{_MONTH}(?:,?\s*|[\-/])(?:{_YEAR}|'?\d\d(?!\d))?
+      |(?:the\s+)?{_DAY}(?:\s*|[\-/])(?:of\s+)?{_MONTH}(?:(?:,?\s*|[\-/])(?:{_YEAR}|'?\d\d(?!\d)))?
       |{_MONTH}\s+{_YEAR}                                        # March 1985
       |{_DAY}\.?\s*(?:de\s+)?{_FOREIGN_MONTH}\s*(?:de\s+)?{_YEAR}   # 3 de marzo de 1979, 17. Juni 1992
       |\d{{1,2}}\.\s\d{{1,2}}\.\s?\d{{4}}                             # 12. 3. 1985
       |\d{{8}}                                                   # 19850314, 03141985
+      |\d{{1,2}}/\d{{1,2}}(?![/.\-]?\d)(?!\s*(?:of|off|price|cup|inch|in|mi|miles?|%)\b)   # no year: "bday 12/3"
       |{_YEAR}\s*[年년]\s*\d{{1,2}}\s*[月월]\s*\d{{1,2}}\s*[日일]?      # 1985年3月12日, 1985년 3월 12일
     )
 """
@@ -117,6 +118,7 @@ class DateOfBirthRecognizer(ChatPatternRecognizer):
               |{_FOREIGN_CUE})
             ["'*]?                                                         # a JSON key: "dob": "1991-08-30"
             (?:\s*\((?:dd|mm|yyyy|yy|[/.\-\s])+\))?                        # a format: "(DD/MM/YYYY)"
+            (?:'s|\s*\?+)?                                                 # "my dob's", "date of birth? 14/09/1990"
             (?:\s+(?:is|was|=|on|es(?:\s+el)?|el(?:\s+d(?:í|i)a)?|ist|am|est|le|é|em|jest|to|là|w\s+dniu|dnia|den|pada|noong
                 |la|pe|il|op|в|no\s+dia)
               |\s*[:=\-\u2013\u2014|\t\uff1a\u662f\u306f]|\s*\uc740|\s*\ub294)?  # full-width colon, zh/ja/ko "is"

@@ -56,6 +56,7 @@ class PartialIdRecognizer(PrefilteredRecognizer):
                |terminad[oa]\s+en|termina\s+en|terminant\s+par|finissant\s+par|endet\s+auf|endend\s+auf
                |terminante\s+in|terminado\s+em|termina\s+em|ko[ńn]cz[ąa]c[ya]\s+si[ęe]\s+na)
             \s*(?:in|with|on|:|-)?\s*(?:the\s+digits\s+|los\s+d[íi]gitos\s+|en\s+)?
+            (?:\.{{2,4}}|\u2026|[*x•●]{{1,12}}[\s-]?)?                  # "ending ...0099", "ending ****0099"
             (?P<ending>)(?P<value>\d{{2}}[ \t]\d{{2}}(?![\w.,/-]?\s?\d)            # read in pairs: "ending 22 09"
               |\d(?:[ \t]\d){{3}}(?![\w.,/-]?\s?\d)                   # digit by digit: "ending in 4 4 2 1"
               |\d{{2,6}}(?![\w.,/-]?\d))

@@ -64,7 +64,13 @@ BIRTHS = [
     ("nacido en 1985", ["1985"]),
     ("né en 1990", ["1990"]),
     ("born in '87", ["'87"]),
+    # Separators: "'s", a question mark; a birthday without its year; no trailing space after a month.
+    ("my dob's 12 march 1990", ["12 march 1990"]),
+    ("date of birth? 14/09/1990", ["14/09/1990"]),
+    ("my bday is 12/3 lol", ["12/3"]),
+    ("my date of birth 14th of september nineteen ninety", ["14th of september"]),
     # Not births.
+    ("born 3/4 of the way", []),
     ("I was born in the 1990s", []),
     ("the appointment is on 12/03/2025", []),
     ("birth: natural", []),
@@ -90,6 +96,7 @@ PARTIALS = [
     ("card ending in 2019", ["2019"]),
     ("my visa ends in 3321", ["3321"]),
     ("the one ending 22 09", ["22 09"]),
+    ("the account ending ...0099", ["0099"]),
     # "ends" before a date, a time or a quantity, and a year that ends something, are no identifiers.
     ("freeze starts 1 Apr ends 31 May", []),
     ("the sale ends 30 June", []),
