@@ -406,6 +406,12 @@ _PARTICLE_TAIL = regex.compile(
 )
 
 
+# 'Rosalind "Ros" Mbeki-Hartley', "Robert (Bobby) Tables": a nickname in quotes or brackets inside a name.
+_NICKNAMED = regex.compile(
+    r"(?<![\w'\u2019\-])(\p{Lu}\p{Ll}+)[ ][\"\u201c'(]\p{Lu}\p{Ll}+[\"\u201d')][ ]\p{Lu}[\p{L}'\u2019\-]+(?![\w\-])"
+)
+
+
 def _extend_names(text: str, findings: list[Finding]) -> list[Finding]:
     """Widen a PERSON finding over a given name just before it and a particle-joined second surname after it,
     which the recognizers stop at because "Hope" is a word and "-de" looks like the end of a name."""
@@ -416,6 +422,13 @@ def _extend_names(text: str, findings: list[Finding]) -> list[Finding]:
             out.append(finding)
             continue
         start, end = finding.start, finding.end
+        for nick in (
+            _NICKNAMED.finditer(text, max(0, start - 40), min(len(text), end + 40))
+            if '"' in text or "(" in text or "\u201c" in text
+            else ()
+        ):
+            if nick.start() <= start < nick.end() and is_first_name(nick.group(1)):
+                start, end = nick.start(), max(end, nick.end())
         given = _GIVEN_BEFORE.search(text, max(0, start - 24), start)
         # Not a function word that is also someone's name ("Can Lorenzo also access...", "May I ask Okafor").
         if (

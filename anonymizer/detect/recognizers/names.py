@@ -890,6 +890,12 @@ _SUBJECT_OF_PERSON_VERB = regex.compile(
 _INITIAL_SURNAME = regex.compile(
     r"(?<![\w.'\u2019])\p{Lu}\.[ \t]?(?P<surname>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}{2,})?)(?![\w@]|\.\w)"
 )
+# A name spelled letter by letter: "O-S-E-I", "s.m.i.t.h", "K O W A L S K A" (capitals only with spaces).
+_SPELLED = regex.compile(
+    r"(?<![\w\-.])(?:\p{L}(?:-\p{L}){2,}|\p{L}(?:\.\p{L}){2,}\.?|\p{Lu}(?:[ ]\p{Lu}){3,})(?![\w\-])"
+)
+# A name in capitals in mixed-case text: "1) NGUYEN THI LAN 2) NGUYEN VAN MINH", "Passenger: JOHN SMITH".
+_CAPS_RUN = regex.compile(r"(?<![\w'\u2019\-])\p{Lu}{2,}(?:[ ]\p{Lu}{2,}){1,3}(?![\w'\u2019\-])")
 # A name before a birth or death mark: "Thandi (b. 1959)", "Peter (1961)", "Harold Hartley (d. 2004)".
 _BEFORE_BIRTH_MARK = regex.compile(
     r"(?<![\w'\u2019])(?P<name>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){0,2})[ \t]*\((?:(?:b|d)\.|born|died|n[ée]e"
@@ -985,6 +991,36 @@ class PersonShapeRecognizer(ContextNameRecognizer):
             surname = match.group("surname")
             last = surname.split("-")[-1]
             if (is_last_name(last) or self._rare(last)) and not self._everyday(last) and not _is_place_name(last):
+                results.append(self._result(match.span(), self.SCORE))
+        for match in _SPELLED.finditer(text) if ("-" in text or "." in text or upper) else ():
+            # A spelled word is a name when it spells one, or a word this text also writes out ("uh O-S-E-I Osei").
+            word = regex.sub(r"[\-. ]", "", match.group())
+            lower = word.lower()
+            again = regex.match(rf"[ \t,:\-]*({regex.escape(word)})\b", text[match.end() :], regex.IGNORECASE)
+            known = is_first_name(lower) or is_last_name(lower)
+            # Spelled with dashes or spaced capitals, a word English does not use is spelled for a reason too.
+            vowels = sum(c in "aeiou" for c in lower) / len(lower)
+            in_order = all(ord(b) - ord(a) == 1 for a, b in itertools.pairwise(lower))  # "A-B-C-D"
+            unusual = (
+                "." not in match.group()
+                and len(word) >= 4
+                and english_zipf(lower) < 3.0
+                and 0.25 <= vowels <= 0.7  # pronounceable: "K O W A L S K A", not "T-P-L-I-N-K"
+                and not in_order
+            )
+            if (known or again is not None or unusual) and (lower not in self._common or is_last_name(lower)):
+                end = match.end() + again.end(1) if again is not None else match.end()
+                results.append(self._result((match.start(), end), self.SCORE))
+        for match in _CAPS_RUN.finditer(text) if upper and not text.isupper() else ():
+            # Every word a known name or a particle, two names at least, and not every word an everyday one.
+            caps = match.group().split()
+            names_ = [w for w in caps if w.lower() not in PARTICLES and w.lower() not in ("thi",)]
+            if (
+                len(names_) >= 2
+                and all(is_first_name(w) or is_last_name(w) for w in names_)
+                and not all(self._everyday(w) or w.lower() in _AMBIGUOUS for w in names_)
+                and not any(w.lower() in _NEVER_NAMES or _is_place_name(w) for w in caps)
+            ):
                 results.append(self._result(match.span(), self.SCORE))
         for match in _BEFORE_BIRTH_MARK.finditer(text) if upper else ():
             # "Thandi (b. 1959)", "Harold Hartley (d. 2004)", "Lindiwe (1965)": a family tree's people.

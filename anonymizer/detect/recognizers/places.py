@@ -96,7 +96,7 @@ class PlaceCueRecognizer(ChatPatternRecognizer):
             (?=\s*(?:$|[,.!?;:)]|\s+(?:and|but|now|last|next|this|if|lol|btw|for|since|because|so|please|pls|to|from
                   |by|with|on|at|in|which|where|when|after|before|until|via|yesterday|today|tomorrow|free|too|also
                   |area|instead|then|soon|tonight|again|was|were|is|i|im|i'm|we|tbh|haha|lmao
-                  |tmrw|tmr|tmrow|tomoz|originally|rn|atm|asap|lately|tho|though|anymore|right\s+now)\b
+                  |tmrw|tmr|tmrow|tomoz|originally|rn|atm|asap|lately|tho|though|anymore)\b
                   |\s*\p{{So}}))                                 # the place ends the clause
             """,
             0.6,

@@ -266,3 +266,36 @@ def test_places_after_more_cues(text: str, places: list[str]) -> None:
     from anonymizer.detect.recognizers.places import PlaceCueRecognizer
 
     assert [text[r.start : r.end] for r in PlaceCueRecognizer().analyze(text, ["LOCATION"])] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Amara uh O-S-E-I Osei", ["O-S-E-I Osei"]),  # spelled, then written out
+        ("that's s-m-i-t-h", ["s-m-i-t-h"]),
+        ("it's K O W A L S K A", ["K O W A L S K A"]),
+        ("press A-B-C-D to continue", []),
+        ("the code is X-Y-Z-W", []),
+        ("my wifi is T-P-L-I-N-K", []),
+        ("the e.g. is fine", []),
+        ("U-S-A all the way", []),
+        ("Which passenger? 1) NGUYEN THI LAN 2) NGUYEN VAN MINH", ["NGUYEN THI LAN", "NGUYEN VAN MINH"]),
+        ("Passenger: JOHN SMITH", ["JOHN SMITH"]),
+        ("PLEASE CALL ME BACK asap", []),
+        ("my DOB is 1990, ID CARD NUMBER attached", []),
+    ],
+)
+def test_spelled_names_and_names_in_capitals(text: str, names: list[str]) -> None:
+    found = [text[r.start : r.end] for r in PersonShapeRecognizer().analyze(text, ["PERSON"])]
+    assert [f for f in found if f in names or f not in ("Amara",)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('grandma = Rosalind "Ros" Mbeki-Hartley b. 12 May 1936', 'Rosalind "Ros" Mbeki-Hartley'),
+        ("my uncle Robert (Bobby) Tables called", "Robert (Bobby) Tables"),
+    ],
+)
+def test_a_nickname_inside_a_name_is_part_of_it(detector: Detector, text: str, name: str) -> None:
+    assert name in [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON"]
