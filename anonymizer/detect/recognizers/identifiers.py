@@ -31,8 +31,8 @@ _DATE_LIKE = regex.compile(r"\d{1,4}/\d{1,2}(?:/\d{1,4})?")
 
 # After a cue in another language: "Nr.", "número", "ist", "lautet", "của chị là", then the value.
 _FOREIGN_ID_TAIL = r"""
-    (?:\s+(?:nr\.?|no\.?|n[º°]\.?|numer|n[úu]mero|num[ée]ro|nummer|es|est|le|ist|lautet|é|è|jest|to|là
-        |is|was|är|er|của\s+\p{L}+|c[uủ]a\s+\p{L}+|van\s+u|ihre[rs]?|uw|votre|su|tu|il|la|el))*\s*[:\#]?\s*
+    (?:\s+(?:nr\.?|no\.?|n[º°]\.?|n\.|numer|n[úu]mero|num[ée]ro|nummer|es|est|le|ist|lautet|é|è|jest|to|là
+        |is|was|är|er|của\s+\p{L}+|c[uủ]a\s+\p{L}+|van\s+u|ihre[rs]?|uw|votre|su|tu|il|la|el|saya|adalah|ay|ko))*\s*[:\#]?\s*
     (?P<value>(?=[a-z0-9/-]*\d)[a-z0-9](?:[a-z0-9]|[-/](?=[a-z0-9])){3,29})(?![\w-])  # "ZK/2026/118450"
 """
 
@@ -61,7 +61,7 @@ _ID_QUALIFIER = r"""
 # "number", "no.", "#", "id" ... between the cue and the value, then an optional "is"/":".
 _ID_WORD = rf"""
     (?:\.(?=\s*[:\#])                                                     # "Kundennr.: 4471-2290"
-      |(?<=(?:nr|no|num|acct))\.(?=\s)                                    # "Mitgliedsnr. 771209"
+      |(?<=(?:nr|no|num|acct|ref))\.(?=\s)                                    # "Mitgliedsnr. 771209"
       # "number", "nº", "acc. no.", "Konto-Nr.", "Customer-ID"
       |(?:\.?\s*|-)(?:(?:{typo_tolerant("number")}|num|nbr|no|nr|id|code|ref(?:erence)?)\b\.?|\#|n[º°]\.?))?
     (?:{_ID_QUALIFIER})?
@@ -74,7 +74,8 @@ _ID_WORD = rf"""
         |er|ay|hai|adalah|yaitu|ialah|este|je)(?!\w)(?:\s*:)?|=
         # What a card or a screen shows, when that holds a letter: "reads HX-88120-44" (not "shows 1200 dollars").
         |(?:reads|says|shows)(?=\s+[\#(]?[a-z0-9-]*[a-z]))
-      |\s*[:=,]|\s+[-\u2013\u2014](?=\s)|\s*(?:\.{{2,}}|\u2026))?             # "... is", "...:", "ID - X", "no..."
+      |\s*,\s*(?:it'?s|it\s+is|which\s+is)(?!\w)                           # "my order, it's 4471209"
+      |\s*[:=,]|\s+[-\u2013\u2014](?=\s)|\s*(?:\.{{2,}}|\u2026))?             # "...:", "ID - X", "no..."
     (?:\s*,?\s+(?:um+|uh+|erm+|ah+|hm+|like|basically|i\s+think)(?!\w)\s*,?)?
     (?:\s+(?:still|now|currently|actually))?                               # "member ID still XKP918203344"
     \s*[(\"\u201c']?\s*(?:\#\s*)?                                        # "order #A1B2", "order (#A1B2)", quoted
@@ -129,7 +130,7 @@ _OTHER_ACCOUNT_CUE = r"""
       |(?:nomor|no\.?)\s+(?:rekening|pelanggan|polis|kontrak|anggota|akun|nasabah|member|id\s+pelanggan|kartu\s+anggota)
       |id\s+pelanggan|kode\s+pelanggan
       |(?:m(?:ü|u)(?:ş|s)teri|hesap|poli(?:ç|c)e|s(?:ö|o)zle(?:ş|s)me|abone|(?:ü|u)yelik|sigorta)\s+(?:numara|no\b)\w*
-      |n(?:ă|a)m(?:ă|a)r(?:ul)?\s+(?:de\s+)?(?:client|cont|contract|poli(?:ț|ţ|t)(?:ă|a)|abonat|membru)
+      |num(?:ă|a)r(?:ul)?\s+(?:de\s+)?(?:client|cont|contract|poli(?:ț|ţ|t)(?:ă|a)|abonat|membru)(?:ul(?:ui)?|ului|ei)?
       |cod(?:ul)?\s+(?:de\s+)?client
       |m(?:ã|a)\s+h(?:ợ|o)p\s+(?:đ|d)(?:ồ|o)ng|s(?:ố|o)\s+th(?:ẻ|e)\s+th(?:à|a)nh\s+vi(?:ê|e)n
       |c[óo]digo\s+(?:de\s+)?(?:cliente|socio|afiliado|usuario)|codice\s+(?:cliente|utente|socio)|code\s+client
@@ -355,7 +356,10 @@ class AccountIdRecognizer(_IdRecognizer):
             0.65,
         ),
     ]
-    CONTEXT: ClassVar[list[str]] = ["account", "customer", "member", "acct", "client"]
+    CONTEXT: ClassVar[list[str]] = [
+        "account", "customer", "member", "acct", "client", "policy", "membership", "loyalty", "subscriber", "patient",
+        "contract",
+    ]  # fmt: skip
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """Besides the shared rules: four digits or fewer straight after a bare cue word, with no possessive
@@ -455,6 +459,13 @@ class OrderIdRecognizer(_IdRecognizer):
                |(?:rechnung|factura|facture|fattura|faktura|factuur|fatura|bestelling|bestellung|commande|pedido
                  |ordine|zam(?:ó|o)wienie|auftrag|lieferschein|bon|albar(?:á|a)n|quittung|beleg|recibo|re(?:ç|c)u)
                  (?=\s+(?:nr|no|n[º°o]|n(?:ú|u)m|num(?:ér|er)o|nummer)\b\.?|\s+n[º°])
+               # Indonesian, Turkish and Romanian: "nomor pesanan", "no resi", "sipariş numaram", "numărul comenzii".
+               |(?:nomor|no\.?)\s+(?:pesanan|resi|tiket|booking|klaim|tagihan|invoice|faktur|transaksi|referensi|order)
+               |(?:sipari(?:ş|s)|takip|kargo\s+takip|fatura|rezervasyon|bilet|talep|(?:ş|s)ikayet|ba(?:ş|s)vuru)
+                 \s+(?:numara\w*|no\b\.?)
+               |num(?:ă|a)r(?:ul)?\s+(?:de\s+)?(?:comand(?:ă|a)|comenzii|rezerv(?:are|(?:ă|a)rii)|factur(?:ă|a|ii)
+                 |urm(?:ă|a)rire|awb)
+               |(?:comand(?:ă|a)|rezervarea|rezervare)(?=\s+(?:nr|n)\b\.?)
                |ma\s+numer|m(?:ã|a)\s+(?:đơn\s+hàng|don\s+hang|v(?:ậ|a)n\s+(?:đơn|don)|đặt\s+chỗ|dat\s+cho
                  |h(?:ồ|o)\s+s(?:ơ|o)|y[êe]u\s+c(?:ầ|a)u|b(?:ồ|o)i\s+th(?:ư|u)(?:ờ|o)ng|giao\s+d(?:ị|i)ch)
                |s(?:ố|o)\s+(?:h(?:ồ|o)\s+s(?:ơ|o)|tham\s+chi(?:ế|e)u|(?:đơn|don)|v(?:ậ|a)n\s+(?:đơn|don))
@@ -600,7 +611,10 @@ class OrderIdRecognizer(_IdRecognizer):
             0.7,
         ),
     ]
-    CONTEXT: ClassVar[list[str]] = ["order", "ticket", "case", "booking", "confirmation", "tracking"]
+    CONTEXT: ClassVar[list[str]] = [
+        "order", "ticket", "case", "booking", "confirmation", "tracking", "reservation", "receipt", "invoice", "claim",
+        "waybill", "incident", "transaction", "rma",
+    ]  # fmt: skip
     PREFILTERS: ClassVar[dict[str, str]] = {
         "listed order ids": rf"\b{_ORDER_LIST_WORDS}{_LIST_CUE}{_ID_VALUE}{_LIST_SEP}",
         "spaced digits after cue": r"\d\s\d",
@@ -707,6 +721,14 @@ class OrderIdRecognizer(_IdRecognizer):
             "recibo",
             "re\u00e7u",
             "recu",
+            "nomor",
+            "resi",
+            "numara",
+            "sipari",
+            "takip",
+            "fatura",
+            "rezerv",
+            "comand",
         ),
     }
 

@@ -216,3 +216,33 @@ def test_an_id_with_fillers_read_out() -> None:
 def test_an_id_at_the_end_of_an_answer(text: str, expected: list[tuple[str, str]]) -> None:
     asked = ["ACCOUNT_ID"] if expected else ["ORDER_ID"]
     assert answers(text, asked) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm calling about my order, it's 4471209", "4471209"),
+        ("Ref. 4471209", "4471209"),
+        ("nomor pesanan 4471209", "4471209"),
+        ("no resi JP1234567890", "JP1234567890"),
+        ("sipariş numaram 4471209", "4471209"),
+        ("takip numarası 4471209", "4471209"),  # noqa: RUF001
+        ("numărul comenzii 4471209", "4471209"),
+        ("comanda nr. 4471209", "4471209"),
+        ("ordine n. 4471209", "4471209"),
+    ],
+)
+def test_order_cues_in_more_languages(text: str, expected: str) -> None:
+    assert expected in found(OrderIdRecognizer(), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I placed an order, it's 2 weeks late", "the fatura came to 1200", "there is no resi yet", "my order, it's late"],
+)
+def test_order_cue_negatives(text: str) -> None:
+    assert found(OrderIdRecognizer(), text) == []
+
+
+def test_romanian_contract_number() -> None:
+    assert found(AccountIdRecognizer(), "numarul contractului 4471209") == ["4471209"]
