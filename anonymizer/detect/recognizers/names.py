@@ -890,9 +890,10 @@ _SUBJECT_OF_PERSON_VERB = regex.compile(
 _INITIAL_SURNAME = regex.compile(
     r"(?<![\w.'\u2019])\p{Lu}\.[ \t]?(?P<surname>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}{2,})?)(?![\w@]|\.\w)"
 )
-# A name spelled letter by letter: "O-S-E-I", "s.m.i.t.h", "K O W A L S K A" (capitals only with spaces).
+# A name spelled letter by letter: "O-S-E-I", "s.m.i.t.h", "K O W A L S K A" (capitals only with spaces; dotted,
+# four letters at least: "S.A.S." is a legal form).
 _SPELLED = regex.compile(
-    r"(?<![\w\-.])(?:\p{L}(?:-\p{L}){2,}|\p{L}(?:\.\p{L}){2,}\.?|\p{Lu}(?:[ ]\p{Lu}){3,})(?![\w\-])"
+    r"(?<![\w\-.])(?:\p{L}(?:-\p{L}){2,}|\p{L}(?:\.\p{L}){3,}\.?|\p{Lu}(?:[ ]\p{Lu}){3,})(?![\w\-])"
 )
 # A name in capitals in mixed-case text: "1) NGUYEN THI LAN 2) NGUYEN VAN MINH", "Passenger: JOHN SMITH".
 _CAPS_RUN = regex.compile(r"(?<![\w'\u2019\-])\p{Lu}{2,}(?:[ ]\p{Lu}{2,}){1,3}(?![\w'\u2019\-])")

@@ -279,6 +279,7 @@ def test_places_after_more_cues(text: str, places: list[str]) -> None:
         ("my wifi is T-P-L-I-N-K", []),
         ("the e.g. is fine", []),
         ("U-S-A all the way", []),
+        ("aeronautical engineer, François S.A.S.", []),
         ("Which passenger? 1) NGUYEN THI LAN 2) NGUYEN VAN MINH", ["NGUYEN THI LAN", "NGUYEN VAN MINH"]),
         ("Passenger: JOHN SMITH", ["JOHN SMITH"]),
         ("PLEASE CALL ME BACK asap", []),
