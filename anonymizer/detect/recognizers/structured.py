@@ -83,6 +83,12 @@ _STRONG_PERSON = words(
     nombre nombre_completo apellido apellidos nom prenom prénom nom_complet vorname nachname familienname
     nome nome_completo cognome sobrenome imie imię nazwisko naam voornaam achternaam navn fornavn efternavn
     etternavn namn förnamn efternamn fornamn cliente huésped huesped inquilino pasajero kunde mieter gast
+    first_and_last_name name_and_surname name_surname first_last imię_i_nazwisko nom_et_prénom nom_prénom
+    nombre_y_apellido nombre_y_apellidos nombre_completo vor_und_nachname nome_e_cognome nome_completo
+    voor_en_achternaam ad_soyad ad\u0131_soyad\u0131 họ_tên họ_và_tên requester requestor reporter submitter claimant
+    policyholder policy_holder insured subscriber_name patient_full_name child child_name parent parent_name
+    guardian spouse partner_name kids children guests passengers participants tenants customers clients
+    team_members
     """
 )
 _WEAK_PERSON = words(
@@ -294,6 +300,7 @@ def cells(line: str, delimiter: str) -> list[tuple[int, int]]:
 class Table:
     """A header line's typed columns and the rows under it: (offset of the line in the text, line, cells)."""
 
+    offset: int  # of the header line
     columns: dict[int, Column]
     headers: list[str]
     rows: list[tuple[int, str, list[tuple[int, int]]]]
@@ -334,11 +341,12 @@ def read_tables(text: str, max_rows: int = 500) -> Iterator[Table]:
                 rows.append((offsets[row], line, spans))
             row += 1
         if rows:
-            yield Table(columns, headers, rows)
+            yield Table(offsets[index], columns, headers, rows)
         index = row
 
 
 _MAX_HEADER_LENGTH = 400
+_WORD = regex.compile(r"\p{L}+")
 
 
 def _header(line: str) -> tuple[str, int, list[str], dict[int, Column]] | None:
@@ -363,8 +371,16 @@ def _header(line: str) -> tuple[str, int, list[str], dict[int, Column]] | None:
             headers.append(header_key(cell))
             if column := column_type(cell):
                 columns[i] = column
+        if len(spans) == 2 and any(i not in columns and not _header_words(line[a:b]) for i, (a, b) in enumerate(spans)):
+            return None  # "Tenant | Dagny Roos": a form line, not the header of a two-column table
         return (delimiter, len(spans), headers, columns) if columns else None
     return _spaced_header(line)
+
+
+def _header_words(cell: str) -> bool:
+    """Whether a cell reads as a header: every word an everyday English one ("Role", "Date", "Notes")."""
+    found = _WORD.findall(cell)
+    return bool(found) and all(_everyday(w) for w in found)
 
 
 def _spaced_header(line: str) -> tuple[str, int, list[str], dict[int, Column]] | None:
@@ -401,8 +417,13 @@ _MASKED = regex.compile(r"^[\s*•·x#_\-.]+$|^[\[<(]\s*\w*\s*(?:redacted|remove
 _NAME_WORD = r"\p{L}[\p{L}\p{M}'\u2019\-]*\.?"
 _NAME = regex.compile(rf"{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,5}}")
 _TITLES = regex.compile(r"(?i)^(?:mr|mrs|ms|mx|miss|dr|prof|sr|sra|herr|frau|mme|mlle|m)\.?[ ]+(?=\p{L})")
-_NAME_TAIL = regex.compile(r"[ \t]*(?:$|[(,;/|]|[\-\u2013\u2014][ ]|\d)")
-_LAST_FIRST = regex.compile(rf"^{_NAME_WORD}(?:[ ]+{_NAME_WORD})?,[ ]*{_NAME_WORD}(?:[ ]+{_NAME_WORD})?$")
+_NAME_TAIL = regex.compile(r"[ \t]*(?:$|[(,;/|<\[]|[\-\u2013\u2014][ ]|\d)")
+# "Whitfield, Jamal", "Vasquez Moll, Ines": one person; "Aisha Rahman, Bjorn Halvorsen" is a list.
+_LAST_FIRST = regex.compile(
+    rf"^{_NAME_WORD}(?:[ ]+{_NAME_WORD})?,[ ]*{_NAME_WORD}$|^{_NAME_WORD},[ ]*{_NAME_WORD}[ ]+{_NAME_WORD}$"
+)
+# Between the people of a cell that lists several: "Aisha Rahman, Bjorn Halvorsen", "Vikram & Sunita Rao".
+_LIST_SEPARATOR = regex.compile(r"[ ]*(?:[,;/+&]|\b(?:and|y|e|et|und|en|i|og|och)\b)[ ]*")
 _NOT_NAME_WORDS = frozenset(
     words(
         """
@@ -484,6 +505,25 @@ def person_span(value: str, *, strong: bool, in_form: bool) -> tuple[int, int] |
     return start, start + len(name)
 
 
+def people_in_cell(value: str, *, strong: bool) -> list[tuple[int, int]]:
+    """The people of a table cell: one name ("Whitfield, Jamal" too), or each of a list of names when every
+    item is one ("Aisha Rahman, Bjorn Halvorsen & Carmen Ruiz")."""
+    one = person_span(value, strong=strong, in_form=False)
+    if one is not None and (one[1] == len(value) or not _LIST_SEPARATOR.match(value, one[1])):
+        return [one]
+    spans, start = [], 0
+    for separator in [*_LIST_SEPARATOR.finditer(value), None]:
+        end = separator.start() if separator is not None else len(value)
+        if end > start:
+            item = person_span(value[start:end], strong=strong, in_form=False)
+            if item is None or (item[1] != end - start and value[start + item[1] : end].strip()[:1] != "("):
+                return [one] if one is not None else []
+            spans.append((start + item[0], start + item[1]))
+        if separator is not None:
+            start = separator.end()
+    return spans or ([one] if one is not None else [])
+
+
 def check_cell(entity: str, value: str, header: str = "") -> bool:
     """Whether `value` (stripped, not empty) can be a value of `entity` (every type but PERSON)."""
     if entity == "PHONE_NUMBER":
@@ -547,10 +587,10 @@ _PERSONAL = frozenset(
 # A form line: an optional bullet, a label of at most four words (maybe in bold), a separator, the value.
 _FORM_LINE = regex.compile(
     r"""(?mx)
-    ^[ \t>]*(?:[-*•·+][ \t]+|\d{1,2}[.)][ \t]+)?(?:\*\*|__)?
+    ^[ \t>]*(?:[-*•·+][ \t]+|\d{1,2}[.)][ \t]+|\|[ \t]*)?(?:\*\*|__)?
     (?P<label>\p{L}[\p{L}'./#°º()]*(?:[ _\-][\p{L}'./#°º()]+){0,3})
     (?:\*\*|__)?[ \t]*(?::|\||=|[ \t][\-\u2013\u2014]|\t)(?:\*\*|__)?[ \t]*(?:\*\*|__)?
-    (?P<value>[^\n]*?)[ \t]*$
+    (?P<value>[^\n]*?)[ \t]*\|?[ \t]*$
     """
 )
 
@@ -623,15 +663,18 @@ class StructuredDataRecognizer(EntityRecognizer):
         if "\n" not in text:
             return []
         wanted = {e for e in entities if e in self.ENTITIES}
-        results = self._tables(text, wanted)
-        results.extend(self._forms(text, wanted))
+        headers: set[int] = set()
+        results = self._tables(text, wanted, headers)
+        results.extend(self._forms(text, wanted, headers))
         if "BEGIN:" in text.upper() and "VCARD" in text.upper():
             results.extend(self._vcards(text, wanted))
         return EntityRecognizer.remove_duplicates(results)
 
-    def _tables(self, text: str, wanted: set[str]) -> list[RecognizerResult]:
+    def _tables(self, text: str, wanted: set[str], headers: set[int]) -> list[RecognizerResult]:
+        """Typed cells of every table; the offsets of the header lines go to `headers`."""
         results: list[RecognizerResult] = []
         for table in read_tables(text):
+            headers.add(table.offset)
             entities = {c.entity for c in table.columns.values()}
             about_things = any(h in _THING_HEADERS for h in table.headers)
             about_people = bool(entities & _PERSONAL)
@@ -650,11 +693,19 @@ class StructuredDataRecognizer(EntityRecognizer):
                     value = line[first:last]
                     score = self.SCORE
                     if column.entity == "PERSON":
-                        name = person_span(value, strong=column.strong or about_people, in_form=False)
-                        if name is None:
-                            continue
-                        first, last = first + name[0], first + name[1]
                         score = self.SCORE if column.strong else self.WEAK_SCORE
+                        for name in people_in_cell(value, strong=column.strong or about_people):
+                            results.append(
+                                span_result(
+                                    self,
+                                    "PERSON",
+                                    offset + first + name[0],
+                                    offset + first + name[1],
+                                    score,
+                                    "table column",
+                                )
+                            )
+                        continue
                     elif not check_cell(column.entity, value, header):
                         continue
                     results.append(
@@ -694,10 +745,13 @@ class StructuredDataRecognizer(EntityRecognizer):
                 start += len(part) + 1
         return results
 
-    def _forms(self, text: str, wanted: set[str]) -> list[RecognizerResult]:
-        """Form lines ("Label: value"), then quoted key-value pairs of JSON or a dict ("memberId": "W-2291")."""
+    def _forms(self, text: str, wanted: set[str], headers: set[int]) -> list[RecognizerResult]:
+        """Form lines ("Label: value") but a table's header, then quoted key-value pairs of JSON or a dict
+        ("memberId": "W-2291")."""
         results = []
         for match in _FORM_LINE.finditer(text):
+            if text.rfind("\n", 0, match.start("label")) + 1 in headers:
+                continue  # "Attendees | Date": a table's header
             found = self._labelled(match.group("label"), match.group("value"), match.start("value"), wanted)
             if found is not None:
                 results.append(found)

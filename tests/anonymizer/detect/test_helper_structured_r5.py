@@ -297,3 +297,33 @@ def test_vcard_properties() -> None:
 
 def test_vcard_lines_need_a_vcard() -> None:
     assert found("N: 12\nFN:see below\nADR:;;12 Main St;Springfield") == []
+
+
+def test_a_cell_listing_several_people() -> None:
+    text = (
+        "Attendees | Date\nAisha Rahman, Bjorn Halvorsen & Carmen Ruiz | 14 Apr\nWhitfield, Jamal | 15 Apr\n"
+        "Ana Folau <ana@x.org> | 16 Apr\nTeam A, Team B | 17 Apr"
+    )
+    assert found(text) == [
+        ("Aisha Rahman", "PERSON"),
+        ("Ana Folau", "PERSON"),
+        ("Bjorn Halvorsen", "PERSON"),
+        ("Carmen Ruiz", "PERSON"),
+        ("Whitfield, Jamal", "PERSON"),
+    ]
+
+
+def test_two_column_field_value_tables_are_forms() -> None:
+    text = (
+        "| Field | Value |\n|---|---|\n| Tenant | Dagny Roos |\n| Member ID | W-2291 0043 |\n| Username | kaz_88 |\n"
+        "| Notes | call after 5 |"
+    )
+    assert found(text) == [("Dagny Roos", "PERSON"), ("W-2291 0043", "ACCOUNT_ID"), ("kaz_88", "USERNAME")]
+    assert found("Tenant | Dagny Roos\nPassenger | Henrike Vos") == [
+        ("Dagny Roos", "PERSON"),
+        ("Henrike Vos", "PERSON"),
+    ]
+
+
+def test_a_header_line_is_no_form_line() -> None:
+    assert found("Attendees | Date\nTBD | 14 Apr") == []
