@@ -788,6 +788,6 @@ class StructuredDataRecognizer(EntityRecognizer):
             last = first + len(value)
             if not check_cell(column.entity, value, label):
                 return None
-            if column.entity == "USERNAME" and value.isalpha() and _everyday(value):
-                return None  # "Handle: carefully"
+            if column.entity == "USERNAME" and value.isalpha() and (_everyday(value) or value.istitle()):
+                return None  # "Handle: carefully", "Login | Logout": a word, not a handle
         return span_result(self, column.entity, first, last, self.FORM_SCORE, "form label")

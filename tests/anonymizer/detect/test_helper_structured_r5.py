@@ -327,3 +327,21 @@ def test_two_column_field_value_tables_are_forms() -> None:
 
 def test_a_header_line_is_no_form_line() -> None:
     assert found("Attendees | Date\nTBD | 14 Apr") == []
+
+
+def test_technical_tables_and_lists_type_nothing() -> None:
+    for text in [
+        "| Feature | Basic | Pro |\n|---|---|---|\n| Phone | Yes | No |\n| Contact | Sales Team | Account Manager |",
+        "| Name | Description |\n|---|---|\n| `--user` | The user to connect as |\n| `--password` | The password |",
+        "| Option | Default |\n| host | localhost |\n| user | postgres |\n| password | secret |",
+        "| Login | Logout |\n| 09:00 | 17:00 |",
+        "| Commit | Author | Date |\n|---|---|---|\n| a1b2c3d | jdoe | 2024-01-01 |",
+        "| Key | Value |\n|---|---|\n| api_key | sk-xxxx |\n| region | us-east-1 |",
+        "Step 1: Login\nUsername: enter your email\nPassword: choose a strong one\nOrder: newest first",
+        "Name: Redis\nVersion: 7.2\nContact: ops@example.com\nOwner: Platform team",
+        "- Phone: 2 left in stock\n- Email: weekly digest\n- Tracking: enabled\n- Member: yes\n- Policy: strict",
+        "Pros - fast\nCons - expensive\nOrder - 3 pizzas\nRef - page 12",
+        "Booking: confirmed for 2 people\nInvoice: paid\nReservation - 7pm, table 12",
+        "SKU,Product,Customer\nSK-1,Lamp,ACME Corp\nSK-2,Chair,Globex Inc",
+    ]:
+        assert found(text) == [], text
