@@ -169,7 +169,7 @@ _CUES: dict[str, str] = {
     r"|\b(?:driver|rider|host|company|business|household|partner|provider|shopper|dealer|agency)\s+id\b"
     r"|\b(?:account|acct|member|policy|customer)\s+(?:you\s+have\s+)?(?:with|on\s+file)\b"
     r"|\bmedical\s+record(?:\s+number)?\b|\bmrn\b|\bclabe\b|\bcbu\b|\buid\b|\bbsb\b|\bsort\s+code\b"
-    r"|\b(?:n[úu]mero|num[ée]ro|numer|numero|nummer|n(?:ă|a)m(?:ă|a)r(?:ul)?|nomor)\s+(?:de\s+|da\s+|do\s+|di\s+|del\s+)?"
+    r"|\b(?:n[úu]mero|num[ée]ro|numer|numero|nummer|num(?:ă|a)r(?:ul)?|nomor)\s+(?:de\s+|da\s+|do\s+|di\s+|del\s+)?"
     r"(?:cliente|client|klienta|cuenta|compte|conta|konta|conto|socio|s(?:ó|o)cio|afiliado|p[óo]liza|polizza|polisy"
     r"|ap(?:ó|o)lice|police|contrato|contratto|contrat|contract|umowy|rekening|pelanggan|polis|kontrak|anggota|akun"
     r"|nasabah|adh(?:é|e)rent|membre|tessera|abonado|abonat)\b"
@@ -185,7 +185,15 @@ _CUES: dict[str, str] = {
     r"\s+(?:number|no\.?|num|#|id|code|reference|ref)(?!\w)|\bn[úu]mero\s+de\s+receta\b"
     r"|\bn(?:ú|u)mero\s+d[eo]\s+(?:pedido|orden|reserva|seguimiento|referencia|caso|protocolo)\b|\bbestellnummer\b"
     r"|\bnum(?:é|e)ro\s+de\s+(?:commande|r(?:é|e)servation|suivi|dossier)\b|\b(?:buchungs|sendungs|vorgangs)nummer\b"
-    r"|\bnumer\s+(?:zam(?:ó|o)wienia|rezerwacji|przesy(?:ł|l)ki|zg(?:ł|l)oszenia)\b|\bm(?:ã|a)\s+(?:đơn|don)\s+h(?:à|a)ng\b",
+    r"|\bnumer\s+(?:zam(?:ó|o)wienia|rezerwacji|przesy(?:ł|l)ki|zg(?:ł|l)oszenia)\b|\bm(?:ã|a)\s+(?:đơn|don)\s+h(?:à|a)ng\b"
+    # Booking codes, and order words in Dutch, Indonesian, Turkish, Romanian, Italian and Vietnamese.
+    r"|\bbooking\s+code\b|\bpnr\b|\b(?:record|booking)\s+locator\b"
+    r"|\b(?:order|bestel|boekings|reserverings|dossier|zaak|referentie|klacht|factuur|track(?:ing)?)nummer\b"
+    r"|\b(?:nomor|no\.?)\s+(?:pesanan|resi|tiket|booking|klaim|tagihan|invoice|order)\b"
+    r"|\b(?:sipari(?:ş|s)|takip|rezervasyon|bilet|fatura)\s+numara"
+    r"|\bnum(?:ă|a)r(?:ul)?\s+(?:de\s+)?(?:comenzii|comand(?:ă|a)|rezerv(?:ării|arii|are)|factur)"
+    r"|\bnumero\s+(?:d['\u2019]\s?ordine|dell['\u2019]\s?ordine|della\s+(?:prenotazione|pratica)|di\s+(?:tracking|spedizione))"
+    r"|\bcodice\s+(?:di\s+)?prenotazione\b|\bm(?:ã|a)\s+(?:đặt\s+chỗ|dat\s+cho|v(?:ậ|a)n\s+(?:đơn|don))",
     "PHONE_NUMBER": r"\b(?:tele)?phone(?:\s+number)?\b|\b(?:mobile|cell)(?:\s*phone|\s+number)?\b"
     r"|\b(?:contact|callback|call-back)\s+number\b|\bnumber\s+(?:we|i)\s+can\s+(?:reach|call)\b",
     "STREET_ADDRESS": r"(?<!e-mail\s)(?<!email\s)(?<!\bip\s)(?<!\bmac\s)(?<!\bweb\s)\baddress\b",
@@ -1148,7 +1156,34 @@ def link_conversation(
         if options.propagate:
             allowed = {t for t in PROPAGATED_TYPES if _reports(t, settings)}
             _propagate(turns, indices, found, allowed, settings.default_region, allow)
+            _harmonize_ids(turns, indices, found)
     return found
+
+
+_ID_TYPES = ("ACCOUNT_ID", "ORDER_ID")
+
+
+def _harmonize_ids(turns: Sequence[Turn], indices: Sequence[int], found: list[list[Finding]]) -> None:
+    """One identifier, one type across a conversation: "HP-448201-77" taken for an order by its shape alone
+    in one turn is the policy number a cue or a question named elsewhere ("I see policy HP-448201-77")."""
+    best: dict[str, Finding] = {}
+    for i in indices:
+        text = turns[i].text
+        for f in found[i]:
+            if f.entity_type in _ID_TYPES:
+                key = _SEPARATORS.sub("", text[f.start : f.end].lower())
+                if key not in best or best[key].score < f.score:
+                    best[key] = f
+    if not best:
+        return
+    for i in indices:
+        text = turns[i].text
+        for n, f in enumerate(found[i]):
+            if f.entity_type not in _ID_TYPES:
+                continue
+            top = best.get(_SEPARATORS.sub("", text[f.start : f.end].lower()))
+            if top is not None and top.entity_type != f.entity_type and top.score > f.score:
+                found[i][n] = Finding(f.start, f.end, top.entity_type, f.score, f.recognizer)
 
 
 def _drop_bot_personas(turns: Sequence[Turn], indices: Sequence[int], found: list[list[Finding]]) -> None:

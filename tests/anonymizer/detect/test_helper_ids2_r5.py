@@ -246,3 +246,48 @@ def test_order_cue_negatives(text: str) -> None:
 
 def test_romanian_contract_number() -> None:
     assert found(AccountIdRecognizer(), "numarul contractului 4471209") == ["4471209"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wat is uw ordernummer?",
+        "Mohon kirimkan nomor pesanan Anda.",
+        "Care este numărul comenzii?",
+        "Qual è il numero d'ordine?",
+        "Mã đặt chỗ của bạn là gì?",
+        "What is the PNR?",
+        "Can I get your booking code?",
+    ],
+)
+def test_order_questions(question: str) -> None:
+    assert "ORDER_ID" in asked_types(question)
+
+
+@pytest.mark.parametrize("question", ["How many items did you order?", "What number should I call you on?"])
+def test_not_order_questions(question: str) -> None:
+    assert "ORDER_ID" not in asked_types(question)
+
+
+def test_one_identifier_one_type_across_a_conversation() -> None:
+    turns = [
+        turn("hi, HP-448201-77 here, need help with a claim", "customer"),
+        turn("Thanks, I see policy HP-448201-77 for Mr Grant.", "agent"),
+    ]
+    first, second = turns[0].text, turns[1].text
+    start = second.index("HP")
+    detector = [
+        [Finding(4, 16, "ORDER_ID", 0.5, "test")],
+        [Finding(start, start + 12, "ACCOUNT_ID", 1.0, "test")],
+    ]
+    assert first[4:16] == "HP-448201-77"
+    linked = link_conversation(turns, detector, SETTINGS)
+    assert [f.entity_type for f in linked[0]] == ["ACCOUNT_ID"]
+
+
+def test_equal_scores_keep_their_types() -> None:
+    turns = [turn("order 4471209 is late", "customer"), turn("account 4471209 found", "agent")]
+    detector = [[Finding(6, 13, "ORDER_ID", 1.0, "test")], [Finding(8, 15, "ACCOUNT_ID", 1.0, "test")]]
+    linked = link_conversation(turns, detector, SETTINGS)
+    assert [f.entity_type for f in linked[0]] == ["ORDER_ID"]
+    assert [f.entity_type for f in linked[1]] == ["ACCOUNT_ID"]
