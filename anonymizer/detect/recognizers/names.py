@@ -158,6 +158,8 @@ _CUES = [
     # JSON keys without "name": {"first": "Haruto", "last": "Sasaki"}, 'surname': 'Okafor'.
     _Cue(r"[\"'](?:first|last|given|family|surname|forename|middle|firstname|lastname)[\"']\s*[:=]", True),
     _Cue(r"(?:you\s+can\s+)?call\s+me", True),
+    # "He goes by Bash", "known as Kiki", "prefers to be called Sam".
+    _Cue(r"goes\s+by|known\s+as|a\.k\.a\.?|aka|prefers?\s+to\s+be\s+called|preferred\s+name\s*(?:is|:)?", True),
     _Cue(r"i\s+am\s+called|they\s+call\s+me|it\s+is\s+spelled|spelled", True),
     _Cue(rf"(?:this|it){_APOS}?\s*(?:is|s)", False, alone_lower="open"),
     _Cue(rf"i\s*{_APOS}?\s*m|i\s+am", False),
@@ -177,6 +179,12 @@ _CUES = [
     ),
     _Cue(
         r"(?:speaking|talking|chatting|spoke|spoken|talked|chatted)\s+(?:with|to|w/)|ask\s+for|transferred\s+to", False
+    ),
+    # "Chat ended by Yusra", "approved by Dana": who did something in a log or a ticket.
+    _Cue(
+        r"(?:created|signed|approved|submitted|reviewed|handled|closed|opened|ended|assigned|updated|resolved"
+        r"|written|raised|reported|logged|escalated)\s+by",
+        False,
     ),
     # The same in Dutch, German, Spanish, French, Portuguese, Italian and Polish: "u spreekt met Mohamed".
     _Cue(

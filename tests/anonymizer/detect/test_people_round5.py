@@ -55,6 +55,12 @@ def context_names(text: str) -> list[str]:
         ("it's under warranty still", []),
         ("put it under my name", []),
         ("spoke w/ ashley on fri", ["ashley"]),
+        # who did something in a log or a ticket; what someone goes by
+        ("Chat ended by Yusra.", ["Yusra"]),
+        ("the issue was resolved by restarting", []),
+        ("created by the system", []),
+        ("they call him Bash, but he goes by Bashir", ["Bashir"]),
+        ("known as the best", []),
         # relatives by name, in any case
         ("Uncle Femi is coming from Manchester", ["Femi"]),
         ("can you ask auntie bisi to call me", ["bisi"]),
