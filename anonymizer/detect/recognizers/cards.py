@@ -27,9 +27,12 @@ _SCHEMES: list[tuple[str, tuple[int, ...]]] = [
 ]  # fmt: skip
 
 
+_SCHEME_PATTERNS = [(regex.compile(prefix), lengths) for prefix, lengths in _SCHEMES]
+
+
 def card_scheme_ok(number: str) -> bool:
     """True when a digit string has a known issuer prefix and a length that issuer uses."""
-    return any(regex.match(prefix, number) and len(number) in lengths for prefix, lengths in _SCHEMES)
+    return any(len(number) in lengths and pattern.match(number) for pattern, lengths in _SCHEME_PATTERNS)
 
 
 class CreditCardGapRecognizer(DashTolerantMixin, ChatPatternRecognizer):
