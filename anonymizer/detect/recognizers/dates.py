@@ -8,8 +8,9 @@ from typing import ClassVar
 import regex
 from presidio_analyzer import Pattern
 
-from ._base import ChatPatternRecognizer, verbose_pattern
-from .identifiers import folded_literals
+from ._base import verbose_pattern
+from .identifiers import PrefilteredRecognizer, folded_literals
+from .names import common_words, is_first_name, is_last_name
 
 _MONTH = r"""
     (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?
@@ -90,12 +91,40 @@ _GATE_LITERALS = folded_literals(*BIRTH_GATE_WORDS)
 
 
 def might_hold_birth_date(text: str, decimals: int) -> bool:
-    """A necessary condition for every pattern below: a birth cue's word, or an age word and five digits."""
+    """A necessary condition for every pattern below: a birth cue's word, an age word and five digits, or a
+    capital letter and a year (a person's name, then a date)."""
     lower = text.lower()
     for word in _GATE_LITERALS:  # a plain loop is faster than any() over a generator
         if word in lower:
             return True
-    return decimals >= 5 and _AGE_GATE.search(text) is not None
+    if decimals >= 5 and _AGE_GATE.search(text) is not None:
+        return True
+    return decimals >= 4 and _NAMED_DATE_PROBE.search(text) is not None and _CAPITAL_PAIR.search(text) is not None
+
+
+# A person's name, then a date: "Faith Ambrose, nov 2 1979", "Abdullahi Musa 14/03/1975", "FASHOLA, 19 SEP 1985".
+# Every match holds two capitalised words and a year (four digits, or two after a slash, a dot or a dash).
+_NAMED_DATE_PROBE = regex.compile(r"(?:19|20)\d\d|[/.\-]\d\d(?!\d)")
+_CAPITAL_PAIR = regex.compile(r"\p{Lu}[\p{L}'\u2019\-]*\s+(?:\p{Ll}+\s+)?\p{Lu}")
+_NAME_WORD = r"\p{Lu}[\p{Ll}'\u2019]+(?:-\p{Lu}?[\p{Ll}'\u2019]+)*"
+_PARTICLE = r"(?:de|da|del|della|di|du|dos|das|van|von|der|den|ter|bin|binti|bint|al|el|la|le|y)"
+# Words of organisations, documents, events and places that take capitals before a date.
+_NOT_NAME_WORDS = frozenset(
+    {"inc", "ltd", "llc", "plc", "gmbh", "corp", "co", "company", "bank", "hotel", "airlines", "airways", "clinic",
+     "hospital", "school", "university", "college", "invoice", "meeting", "order", "payment", "statement", "report",
+     "update", "updated", "version", "release", "season", "episode", "chapter", "volume", "issue", "page", "room",
+     "flight", "gate", "terminal", "street", "road", "avenue", "lane", "drive", "store", "shop", "market", "group",
+     "team", "club", "church", "centre", "center", "office", "department", "ministry", "court", "case", "policy",
+     "contract", "lease", "agreement", "terms", "notice", "receipt", "ticket", "booking", "reservation", "event",
+     "festival", "conference", "summit", "day", "week", "month", "year", "today", "tomorrow", "yesterday", "due",
+     "date", "dated", "since", "until", "from", "to", "on", "by", "at", "in", "effective", "expires", "expiry",
+     "exp", "valid", "issued", "paid", "sent", "posted", "created", "modified", "last", "next", "new", "old"}
+)  # fmt: skip
+_CALENDAR = regex.compile(
+    r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    r"|january|february|march|april|june|july|august|september|october|november|december"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
+)
 
 
 # An age: "age 42", "aged: 42", "42 y/o", "42yo", "42 yrs", "42 years old", "42 ans", "42 años", "42 Jahre".
@@ -104,7 +133,7 @@ _AGE_GATE = regex.compile(rf"\bage|\d\s*{_AGE_UNIT}(?!\w)", regex.IGNORECASE)
 _AGE = rf"""(?:\bage[ds]?\s*[:=]?\s*(?P<age>\d{{1,3}})(?:\s*{_AGE_UNIT})?|\b(?P<age>\d{{1,3}})\s*{_AGE_UNIT})(?!\w)"""
 
 
-class DateOfBirthRecognizer(ChatPatternRecognizer):
+class DateOfBirthRecognizer(PrefilteredRecognizer):
     """A date after a birth cue; the cue itself, and dates without one, are not flagged here."""
 
     ENTITY = "DATE_OF_BIRTH"
@@ -167,8 +196,31 @@ class DateOfBirthRecognizer(ChatPatternRecognizer):
             """,
             0.7,
         ),
+        verbose_pattern(
+            "date after a person's name",
+            rf"""
+            # A record: a person's name starting a line or after a comma, a colon, a bracket, a bullet or "and",
+            # then a past date with its year ("Abdullahi Musa 14/03/1975, Hauwa Musa 02/09/1979").
+            (?:(?<=^[ \t]*|\n[ \t]*|[,;:(\u2013\u2014\u2022*>]\s*|\s-\s*|\b(?:and|&|is|for)\s+))
+            (?P<name>(?-i:{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,4}}
+              |\p{{Lu}}{{2,}}(?:[\-']\p{{Lu}}+)?(?:\s+\p{{Lu}}{{2,}}(?:[\-']\p{{Lu}}+)?){{1,4}}))
+            (?:\s*,\s*|\s*\(\s*|\s*[\-\u2013\u2014:]\s*|[ \t]+)
+            (?P<person_date>)(?P<value>{_DATE})(?![\w/.\-]?\d)
+            (?!\s*(?:at\s+|@\s*)?\d{{1,2}}[:.h]\d\d|\s*(?:am|pm)\b|\s*[\-\u2013]\s*\d)   # not a time, a range
+            """,
+            0.6,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["dob", "birth", "born", "birthday"]
+    LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "date after birth cue": _GATE_LITERALS,
+        "year after born in": _GATE_LITERALS,
+        "genealogy b. before a date": ("b.",),
+    }
+    PREFILTERS: ClassVar[dict[str, str]] = {
+        "date beside an age": _AGE_GATE.pattern,
+        "date after a person's name": _NAMED_DATE_PROBE.pattern,
+    }
 
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """A birthday in a later year is an event ("birthday on 12 jan 2031"), not a date of birth (this year's
@@ -182,6 +234,8 @@ class DateOfBirthRecognizer(ChatPatternRecognizer):
                 return True  # "plan b. 12 May": "b." is a birth only before a full date with its year
             if regex.fullmatch(r"\d{4}", value) and _CHOICES.search(text) is not None:
                 return True
+        if "person_date" in match.re.groupindex:
+            return self._not_a_person_date(match, value, years, this_year)
         if "age" in match.re.groupindex:
             if not years:  # a two-digit year: "3/3/15" may be 1915 or 2015
                 tail = regex.search(r"(\d\d)\D*$", value)
@@ -189,6 +243,25 @@ class DateOfBirthRecognizer(ChatPatternRecognizer):
             age = int(match.group("age"))
             return not any(0 <= this_year - year - age <= 1 for year in years)
         return any(year > this_year for year in years)
+
+    @staticmethod
+    def _not_a_person_date(match: regex.Match[str], value: str, years: list[int], this_year: int) -> bool:
+        """A date after a name is a birth date when it has a past year and the name is a person's: a known
+        first or last name among its words, and no word of an organisation, a document, an event or the
+        calendar ("Acme Bank 12/05/2019", "Invoice Update 03/04/2021")."""
+        if not years:
+            tail = regex.fullmatch(r"\d{1,2}[/.\-]\d{1,2}[/.\-](\d\d)", value)
+            if tail is None:
+                return True  # no year: "Anna Lee, 3 May" is a meeting
+            years = [1900 + int(tail.group(1))]
+        if not all(1900 <= year <= this_year - 1 for year in years):
+            return True
+        words_ = [word.lower() for word in regex.findall(r"[\p{L}'\u2019\-]+", match.group("name"))]
+        if any(word in _NOT_NAME_WORDS or _CALENDAR.search(word) is not None for word in words_):
+            return True
+        if words_[0] in common_words() and not is_first_name(words_[0]):
+            return True  # "Thanks Anna, ...", "Updated Terms 12/05/2023"
+        return not any(is_first_name(word) or is_last_name(word) for word in words_)
 
 
 # A list of lettered choices: "a) 1945", "a. 1945".
