@@ -188,6 +188,8 @@ _CUES: dict[str, str] = {
     r"|\bnumer\s+(?:zam(?:ó|o)wienia|rezerwacji|przesy(?:ł|l)ki|zg(?:ł|l)oszenia)\b|\bm(?:ã|a)\s+(?:đơn|don)\s+h(?:à|a)ng\b"
     # Booking codes, and order words in Dutch, Indonesian, Turkish, Romanian, Italian and Vietnamese.
     r"|\bbooking\s+code\b|\bpnr\b|\b(?:record|booking)\s+locator\b"
+    r"|\b(?:which|what)\s+(?:order|booking|reservation|ticket|case|claim|invoice|shipment|parcel|package)\b"
+    r"(?!\s+(?:type|date|status|total|amount|size|time))"
     r"|\b(?:order|bestel|boekings|reserverings|dossier|zaak|referentie|klacht|factuur|track(?:ing)?)nummer\b"
     r"|\b(?:nomor|no\.?)\s+(?:pesanan|resi|tiket|booking|klaim|tagihan|invoice|order)\b"
     r"|\b(?:sipari(?:ş|s)|takip|rezervasyon|bilet|fatura)\s+numara"

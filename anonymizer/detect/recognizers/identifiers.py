@@ -735,8 +735,12 @@ class OrderIdRecognizer(_IdRecognizer):
     def reject_match(self, match: regex.Match[str], text: str) -> bool:
         """A letter-only reference must be upper case in a text that is not shouted, and not a word."""
         groups = match.re.groupindex
-        if _ACCOUNT_REF.match(text, match.start()) and _ACCOUNT_WORD_BEFORE.search(text, 0, match.start()):
-            return True  # "tenancy ref TNC-2291-MW", "policy reference 4471": the account recognizer's
+        if _ACCOUNT_REF.match(text, match.start()):
+            before = text[max(0, match.start() - 30) : match.start()]
+            if _ACCOUNT_WORD_BEFORE.search(before):
+                return True  # "tenancy ref TNC-2291-MW", "policy reference 4471": the account recognizer's
+            if _ERROR_WORD_BEFORE.search(before):
+                return True  # "error ref. E-4471": a message's code
         shape = "single" in groups or "spaced_prefix" in groups or "glued" in groups
         if shape and _PRODUCT_CONTEXT.search(text, max(0, match.start() - 40), match.start()) is not None:
             return True  # "error code E-20260304-01", "Serial number: SN20260041177", "batch LOT-2026-0031"
@@ -798,6 +802,8 @@ _ACCOUNT_WORD_BEFORE = regex.compile(
     r"|patient|loan|mortgage|insurance)\s+$",
     regex.IGNORECASE,
 )
+
+_ERROR_WORD_BEFORE = regex.compile(r"\b(?:error|err|fault|warning|exception|status)\s+$", regex.IGNORECASE)
 
 # Prefixes of public identifiers (vulnerabilities, standards, proposals) written like record references.
 _STANDARD_PREFIXES = frozenset(

@@ -291,3 +291,14 @@ def test_equal_scores_keep_their_types() -> None:
     linked = link_conversation(turns, detector, SETTINGS)
     assert [f.entity_type for f in linked[0]] == ["ORDER_ID"]
     assert [f.entity_type for f in linked[1]] == ["ACCOUNT_ID"]
+
+
+def test_which_order_asks_for_an_order_but_which_account_is_a_choice() -> None:
+    assert "ORDER_ID" in asked_types("Which order are you asking about?")
+    assert "ORDER_ID" not in asked_types("What order type do you need?")
+    assert "ACCOUNT_ID" not in asked_types("Which account will it come from, checking or savings?")
+
+
+@pytest.mark.parametrize("text", ["error ref. E-4471 on screen", "status ref 44712 ok"])
+def test_error_references_are_not_orders(text: str) -> None:
+    assert found(OrderIdRecognizer(), text) == []
