@@ -366,7 +366,7 @@ class PasswordRecognizer(PrefilteredRecognizer):
               (?=[^\s=]*[!@\#$%^&*?~+_.\-][^\s=]*[a-z0-9])           # ... and an inner symbol,
               (?=[^\s=]*[!@\#$%^&*?~+_]|[a-z\-]+\d+(?![\w.!@\#$%^&*?~+=\-]))   # or "Word-Word1": not "iPhone15-Pro"
               (?![a-z]+-[a-z]{0,2}\d+(?![\w-]))                          # not a model: "Galaxy-S24"
-              (?![\w.]+\#\d{4}(?![\w-]))                                  # not a Discord tag: "CoolGuy#4821"
+              (?![\w.]+\#\d{4,5}(?![\w-]))                           # not a Discord or Battle.net tag: "CoolGuy#4821"
               (?!\S*(?:@[a-z0-9-]+\.|://|\.(?:com|org|net|io)\b))      # not an email or a URL
               (?![a-z]+-\d+[a-z]{0,3}(?![\w-])|\d+-[a-z]+(?![\w-])|v\d)   # not "Covid-19", "Linksys-2G", "555-Fax"
               (?-i:[A-Za-z0-9!@\#$%^&*?~+_.\-]{8,32}=*)                # "=" only as base64 padding

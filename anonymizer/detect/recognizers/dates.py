@@ -206,7 +206,8 @@ class DateOfBirthRecognizer(PrefilteredRecognizer):
               |\p{{Lu}}{{2,}}(?:[\-']\p{{Lu}}+)?(?:\s+\p{{Lu}}{{2,}}(?:[\-']\p{{Lu}}+)?){{1,4}}))
             (?:\s*,\s*|\s*\(\s*|\s*[\-\u2013\u2014:]\s*|[ \t]+)
             (?P<person_date>)(?P<value>{_DATE})(?![\w/.\-]?\d)
-            (?!\s*(?:at\s+|@\s*)?\d{{1,2}}[:.h]\d\d|\s*(?:am|pm)\b|\s*[\-\u2013]\s*\d)   # not a time, a range
+            (?!\s*(?:at\s+|@\s*|,\s*)?\d{{1,2}}[:.h]\d\d|\s*(?:am|pm)\b|\s*[\-\u2013]\s*\d)   # not a time, a range
+            (?!\s*\)?\s*[:\]])                                     # nor a chat header: "Anna Lee (12/05/2024):"
             """,
             0.6,
         ),

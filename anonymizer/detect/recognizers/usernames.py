@@ -56,6 +56,7 @@ _CUE = r"""
     (?:user[\s_-]?name|user[\s_-]?id|login(?:[\s_-]?(?:name|id))?|log[\s-]?in[\s_-]?(?:name|id)
       |handle|gamer[\s-]?tag|screen[\s-]?name|nick(?:[\s-]?name)?|psn(?:[\s-]?id)?|xbox(?:[\s-]?live)?
       |steam(?:[\s-]?id)?|discord|twitter|instagram|insta|tiktok|reddit|github|skype|telegram|snapchat)
+    (?:\s+(?:gt|ign|id))?                                              # "my xbox gt is", "steam ign"
     (?:\s+(?:user\s*name|name|handle|tag|account))?                    # "my steam name is ..."
 """
 # A word every `_CUE` holds (lower-cased), so its three patterns skip texts without one.
@@ -106,7 +107,7 @@ class UsernameRecognizer(PrefilteredRecognizer):
             "at-handle",
             r"""
             (?<![\w.@/+\-*\u2022\u25cf\u2219\u00b7\u2026])    # not inside an email (even a masked one),
-            (?P<value>@[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)  # a URL or a word
+            (?P<value>@[a-z0-9_](?:[a-z0-9_.\-]{0,28}[a-z0-9_])?)  # a URL or a word; "@jaylen-w" (Venmo)
             (?![\w@]|\.[a-z]{2,}\b)              # not the start of an email domain ("@gmail.com")
             """,
             0.7,
@@ -205,13 +206,15 @@ class UsernameRecognizer(PrefilteredRecognizer):
         verbose_pattern(
             "handle after a service name",
             r"""
-            \b(?:ig|fb|yt|snap|twitch|youtube|bluesky|bsky|mastodon|threads|roblox|fortnite|minecraft|pinterest|tumblr
+            (?:\b(?:ig|fb|yt|snap|twitch|youtube|bluesky|bsky|mastodon|threads|roblox|fortnite|minecraft|pinterest|tumblr
                |kik|venmo|cash\s?app|wechat(?:\s+id)?|line\s+id|battle\s?tag|epic(?:\s+games)?(?:\s+(?:id|name))?
-               |(?<=\bmy\s)user|account\s+name)                       # "my user is jdoe88", "account name: jdoe88"
+               |ign|in-?game\s+name|xbl|riot(?:\s+id)?|valorant|ubisoft|nintendo(?:\s+id)?
+               |(?<=\bmy\s)user|account\s+name)|(?<=\bmy\s)@)        # "my user is jdoe88", "my @ is ngoc.eats"
+            (?:\s+(?:handle|name|username|user|account|ign|gt|tag|id)(?=\s*(?:is\b|:|=)))?
             (?:\s+(?:is|was|=|-)|\s*[:=]|\s+(?:handle|name|username|user|account)\s*(?:is|:)?)?\s*["'`]?
             (?P<value>
-              (?:(?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z]))|(?=@))             # handle-shaped, or an @mention
-              @?[a-z][\w.\-]{1,30}[a-z0-9_]
+              (?:(?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z]|\#\d))|(?=@))         # handle-shaped, or an @mention
+              @?[a-z][\w.\-]{1,30}[a-z0-9_](?:\#\d{4,5})?                # "Frost#21987": a Battle.net tag
             )
             (?![\w@])
             """,
@@ -258,7 +261,7 @@ class UsernameRecognizer(PrefilteredRecognizer):
         verbose_pattern(
             "cashtag after a payment cue",
             r"""
-            \b(?:to|from|is|be|was|my|their|his|her|cashtag|tag|venmo|app|request|pay|paid|send|sent|@)\s+
+            \b(?:to|from|is|be|was|my|their|his|her|cashtag|tag|venmo|app|cashapp|request|pay|paid|send|sent|@)\s+
             (?P<cashtag>)(?P<value>\$(?-i:(?=[a-z0-9_-]*[a-z])[A-Za-z][A-Za-z0-9_-]{1,19}))   # "$jaylenw"
             (?![\w-]|[.(\[{]\w|\()                                              # not "$var.attr", "$fn("
             """,
@@ -303,7 +306,9 @@ class UsernameRecognizer(PrefilteredRecognizer):
         verbose_pattern(
             "account under a handle",
             r"""
-            \b(?:it'?s|its|account\s+is|account's|registered|listed|signed\s+up|booked|saved)\s+under\s+["'`]?
+            \b(?:(?:it'?s|its|account\s+is|account's|registered|listed|signed\s+up|booked|saved)\s+under
+               |(?:registered|belongs|belonging|linked|tied|assigned)\s+to\s+(?:the\s+)?(?:user(?:name)?|account|login))
+            \s+["'`]?
             (?P<value>
               (?=@?[\w.\-]*(?:\d|_|[a-z]\.[a-z]))                  # handle-shaped: "under my name" is not
               @?[a-z][\w.\-]{1,30}[a-z0-9_]
@@ -420,7 +425,7 @@ class UsernameRecognizer(PrefilteredRecognizer):
         "signed in as a lower-case login": folded_literals(" as "),
         "username cue, a few words, a separator, any word": folded_literals("user", "log", "screen", "gamer"),
         "credentials pair": folded_literals("cred", "log"),
-        "account under a handle": folded_literals("under"),
+        "account under a handle": folded_literals("under", "to"),
         "handle after an account admin verb": _ADMIN_LITERALS,
         "handle after add me on a service": folded_literals("me on"),
         "handle after a marketplace or community role": folded_literals(
@@ -494,6 +499,13 @@ class UsernameRecognizer(PrefilteredRecognizer):
             "line id",
             "battle",
             "epic",
+            "game",
+            "xbl",
+            "riot",
+            "valorant",
+            "ubisoft",
+            "nintendo",
+            "@",
         ),
     }
 
