@@ -479,7 +479,8 @@ def person_span(value: str, *, strong: bool, in_form: bool) -> tuple[int, int] |
     title = _TITLES.match(value)
     start = title.end() if title else 0
     if _LAST_FIRST.match(value, start):
-        return start, len(value)
+        parts = _WORD.findall(value[start:].lower())
+        return None if any(p in _NOT_NAME_WORDS for p in parts) else (start, len(value))
     match = _NAME.match(value, start)
     if match is None or not _NAME_TAIL.match(value, match.end()):
         return None

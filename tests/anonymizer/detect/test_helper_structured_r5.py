@@ -345,3 +345,11 @@ def test_technical_tables_and_lists_type_nothing() -> None:
         "SKU,Product,Customer\nSK-1,Lamp,ACME Corp\nSK-2,Chair,Globex Inc",
     ]:
         assert found(text) == [], text
+
+
+def test_a_firm_with_a_comma_is_no_last_first_name() -> None:
+    assert found('customer,email\n"Acme, Inc",sales@acme.com\n"Whitfield, Jamal",jw@gmail.com') == [
+        ("Whitfield, Jamal", "PERSON"),
+        ("jw@gmail.com", "EMAIL_ADDRESS"),
+        ("sales@acme.com", "EMAIL_ADDRESS"),
+    ]
