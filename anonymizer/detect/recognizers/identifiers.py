@@ -94,7 +94,7 @@ _SPACED_MIN_DIGITS = 6
 # (CLABE, CBU), and "account", "customer number", "policy" in Spanish, French, German, Portuguese, Italian
 # and Polish. Literal words only, so the alternation stays cheap.
 _OTHER_ACCOUNT_CUE = r"""
-    (?:mrn|medical\s+record(?:\s+number)?|clabe|cbu|cvu
+    (?:mrn|medical\s+record(?:\s+number)?|clabe(?:\s+interbancaria)?|cbu|cvu
       # Words that also precede amounts ("loan 250000", "insurance 1200 a year"): only before "number"/"id".
       |(?:health\s+(?:card|plan|insurance)|insurance|medicare|medicaid|nhi|loan|mortgage|utility|lease|tenancy
          |rental|finance|credit\s+line|line\s+of\s+credit)
@@ -141,7 +141,7 @@ _OTHER_ACCOUNT_CUE = r"""
           |s[óo]cio|abonn[ée]|abonnement|asegurado|miembro|cz[łl]onkowski|adherente))
 """
 _ACCOUNT_CUE = rf"""
-    \b(?:{typo_tolerant("account")}|acct|a/c|acc(?=\.?\s*(?:no|nr|num|number|\#)(?![a-z])|\s+\d{{6,}}(?![\d.,]))|{typo_tolerant("customer")}|client|{typo_tolerant("member")}
+    \b(?:{typo_tolerant("account")}|acct|a/c|acc(?=\.?\s*(?:no|nr|num|number|\#)(?![a-z])|\s*:?\s+\d{{6,}}(?![\d.,]))|{typo_tolerant("customer")}|client|{typo_tolerant("member")}
        |membership|subscriber|subscription|loyalty|rewards|policy|patient|billing|contract|{_OTHER_ACCOUNT_CUE})\b
 """
 
@@ -343,6 +343,19 @@ class AccountIdRecognizer(_IdRecognizer):
             0.7,
         ),
         verbose_pattern(
+            "account number after a branch code",
+            r"""
+            # A UK sort code, an Australian BSB, a US routing or a Canadian transit number, then the account:
+            # "sort code 20-00-00 12345678", "BSB 062-000 12345678", "my bank details: 20-00-00 12345678".
+            (?:\b(?:sort\s*code|bsb|routing(?:\s+(?:number|no\.?|\#))?|aba|transit)\b[\s:#]*
+               (?:\d{2}-\d{2}-\d{2}|\d{3}-?\d{3}|\d{9}|\d{5}(?:[\s-]\d{3})?)
+              |(?<![\w-])\d{2}-\d{2}-\d{2})                                 # a sort code's shape alone
+            [\s,;/]+(?:(?:and\s+)?(?:acc(?:oun)?t?|a/c)\.?(?:\s*(?:no\.?|number|\#))?\s*[:#]?\s*)?
+            (?P<value>\d{6,12})(?![\w-])
+            """,
+            0.7,
+        ),
+        verbose_pattern(
             "keyed account id",
             rf"(?<![a-z]){_ACCOUNT_KEY}{_KEYED_VALUE}",  # "account_number": "12-4471-09"
             0.75,
@@ -384,6 +397,8 @@ class AccountIdRecognizer(_IdRecognizer):
         "spaced account id after cue": r"(?:\d[a-z0-9-]*|(?-i:[A-Z]{2,5}))\s[a-z-]*\d",
         # The prefix's last letter, then the digits after an optional separator.
         "prefixed account id": r"[a-z][-_\#]?\d",
+        # A branch code's digits, a separator and the account's six digits.
+        "account number after a branch code": r"\d[\s,;/]+[a-z/.\#:\s]*\d{6}",
     }
     LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
         "national or travel document number after cue": _DOCUMENT_LITERALS,
@@ -771,6 +786,8 @@ class OrderIdRecognizer(_IdRecognizer):
         if "glued" in groups:
             # Letters glued to seven digits or more: a record ("FLT00482917"), unless a standard's prefix or a
             # company's VAT number ("USt-IdNr. DE298114570", "BTW NL123456789B01" is not matched at all).
+            if _BANK_CODE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+                return True  # "IFSC HDFC0001234": a bank branch's code
             value = match.group("value")
             prefix = value.lstrip("0123456789").rstrip("0123456789")
             if prefix in _STANDARD_PREFIXES or prefix in _CUE_ABBREVIATIONS:
@@ -803,6 +820,10 @@ _ACCOUNT_WORD_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 
+# A bank's or a branch's code names no one: "IFSC HDFC0001234", "BIC DEUTDEFF", "sort code 20-00-00".
+_BANK_CODE_BEFORE = regex.compile(
+    r"\b(?:ifsc|bic|swift|routing(?:\s+number)?|aba|sort\s*code|bsb|blz|transit)\b[\s:#]*$", regex.IGNORECASE
+)
 _ERROR_WORD_BEFORE = regex.compile(r"\b(?:error|err|fault|warning|exception|status)\s+$", regex.IGNORECASE)
 
 # Prefixes of public identifiers (vulnerabilities, standards, proposals) written like record references.
@@ -831,6 +852,7 @@ _CURRENCY_CODES = frozenset(
 _CUE_ABBREVIATIONS = frozenset(
     {"SSN", "SIN", "TIN", "TFN", "NIN", "NI", "ID", "DOB", "PIN", "NHS", "MRN", "EIN", "ITIN", "DL", "CPF", "NIF",
      "NIE", "DNI", "BSN", "PAN", "ABN", "ACN", "TEL", "TLF", "MOB", "PH", "FAX", "CEL", "OTP", "CVV", "IBAN", "BIC",
+     "SWIFT", "IFSC", "BLZ", "BSB", "ABA", "RTN", "MICR",
      "ACC", "ACCT", "NO", "NR", "REF", "ZIP", "PLZ", "CEP", "CAP", "NPA", "SS", "SSS", "UMID", "NRIC", "NPI", "DEA"}
 )  # fmt: skip
 # EU VAT numbers start with the member state's code (Greece "EL"): "DE298114570", "FR40303265045".

@@ -302,3 +302,25 @@ def test_which_order_asks_for_an_order_but_which_account_is_a_choice() -> None:
 @pytest.mark.parametrize("text", ["error ref. E-4471 on screen", "status ref 44712 ok"])
 def test_error_references_are_not_orders(text: str) -> None:
     assert found(OrderIdRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sort code 20-00-00 12345678", "12345678"),
+        ("my bank details: 20-00-00 12345678", "12345678"),
+        ("BSB 062-000 12345678", "12345678"),
+        ("routing 021000021 acct 12345678", "12345678"),
+        ("CLABE interbancaria 002180700000000001", "002180700000000001"),
+        ("bank acc: 123456789012", "123456789012"),
+    ],
+)
+def test_bank_accounts(text: str, expected: str) -> None:
+    assert expected in found(AccountIdRecognizer(), text)
+
+
+def test_bank_codes_are_not_ids() -> None:
+    assert found(OrderIdRecognizer(), "IFSC HDFC0001234 account number 50100123456789") == []
+    assert found(OrderIdRecognizer(), "Kontonummer 1234567890 BLZ 10020030") == []
+    assert found(AccountIdRecognizer(), "sort code 20-00-00") == []
+    assert found(AccountIdRecognizer(), "sort code 20-00-00 at 14:30") == []
