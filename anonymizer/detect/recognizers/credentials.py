@@ -16,7 +16,8 @@ from .ner_filter import CHAT_SLANG
 _SEPARATOR = r"""
     (?:["'](?=\s*[:=]))?                                                # a JSON key: "password": "hunter2"
     (?P<sep>'s|\s+(?:is|was|were|are|=|-|:|should\s+be|will\s+be|would\s+be|set\s+to|changed\s+to|now)\b|\s*[:=]
-      |\s+[-\u2013\u2014](?=\s))?                                      # "password - letmein"
+      |\s+[-\u2013\u2014](?=\s)                                       # "password - letmein"
+      |\s*\?+\s*(?:it'?s|its|it\s+is)(?=\s)(?P<asked>))?                 # "password? its X": a secret's shape
     (?:\s+(?:is|still|now|just|actually|currently)\b)?          # "password is still X", "pin is now 1234"
     (?:\s*:)?\s*
 """
@@ -67,6 +68,12 @@ _NOT_ANSWERS = frozenset(
      "erforderlich", "falsch", "richtig", "obligatoire", "requis", "incorrect", "correct", "incorrecte", "wymagane",
      "wymagany", "błędne", "błędny", "poprawne", "obrigatório", "obrigatória", "incorreto", "incorreta", "correto",
      "sai", "đúng", "necesario", "notwendig", "nécessaire", "potrzebne", "necessário"}
+)  # fmt: skip
+
+# Function words, none of which is in the BIP-39 word list of recovery phrases.
+_FUNCTION_WORDS = frozenset(
+    {"the", "is", "in", "at", "my", "your", "on", "to", "of", "and", "it", "an", "you", "we", "was", "be", "for",
+     "with", "not", "its", "are", "but", "or", "so", "that", "this", "have", "has", "our", "safe", "stored", "written"}
 )  # fmt: skip
 
 _NUMBER_WORDS = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
@@ -277,6 +284,7 @@ class PasswordRecognizer(PrefilteredRecognizer):
             "pin cue",
             r"""
             \b(?:pin|pin\s?(?:code|number|no\.?|\#)|cvv2?|cvc2?|csc|puk(?:\s?code)?|unlock\s+(?:code|pin)
+               |(?:card\s+)?security\s+code|card\s+verification(?:\s+(?:code|value|number))?
                |pass\s?code|lock\s?box(?:\s+(?:code|combo|combination))?|key\s?safe|combo|combination)
             """
             + "(?:"
@@ -435,6 +443,16 @@ class PasswordRecognizer(PrefilteredRecognizer):
             0.8,
         ),
         verbose_pattern(
+            "recovery phrase",
+            r"""
+            # A wallet's recovery (seed, mnemonic) phrase: four to 24 lower-case words after its cue.
+            \b(?:recovery|seed|mnemonic|backup|secret\s+recovery)\s+(?:phrase|words)
+            (?:\s+(?:is|was|=)|\s*[:=])\s*["'`]?
+            (?P<phrase>)(?P<value>(?-i:[a-z]{3,8})(?:[ \t]+(?-i:[a-z]{3,8})){3,23})(?![\w])
+            """,
+            0.8,
+        ),
+        verbose_pattern(
             "password cue in CJK",
             r"""
             # "密码是abc123", "パスワード: abc123", "비밀번호는 abc123": no word boundary between CJK characters;
@@ -557,7 +575,19 @@ class PasswordRecognizer(PrefilteredRecognizer):
         # Every cue it names ends in pass(word/code), pw(d), pin, otp or "code".
         "secret before its cue": folded_literals("pass", "pw", "pin", "otp", "code"),
         "pin cue": folded_literals(
-            "pin", "cvv", "cvc", "csc", "puk", "unlock", "pass", "box", "safe", "combo", "combination"
+            "pin",
+            "cvv",
+            "cvc",
+            "csc",
+            "puk",
+            "unlock",
+            "pass",
+            "box",
+            "safe",
+            "combo",
+            "combination",
+            "security",
+            "verification",
         ),
         "secret after a login e-mail": ("@",),
         "digits chosen for a lock": folded_literals(
@@ -670,6 +700,7 @@ class PasswordRecognizer(PrefilteredRecognizer):
         "authorization header": ("authorization", "bearer"),
         "password in a connection string": ("://",),
         "password on a command line": ("--", " -p", "sshpass"),
+        "recovery phrase": ("phrase", "words"),
         "password cue in CJK": (
             "\u5bc6",
             "\u53e3\u4ee4",
@@ -691,6 +722,8 @@ class PasswordRecognizer(PrefilteredRecognizer):
             return False  # number words after a secret's cue
         if "mistake" in groups:
             return regex.fullmatch(r"(?:19|20)\d\d", raw) is not None  # "2024 sorry, wrong year"
+        if "phrase" in groups:
+            return any(word in _FUNCTION_WORDS for word in raw.split())  # "recovery phrase is in the drawer"
         if "login_pair" in groups:
             line_start = text.rfind("\n", 0, match.start()) + 1
             line_end = text.find("\n", match.end())
@@ -709,6 +742,8 @@ class PasswordRecognizer(PrefilteredRecognizer):
             return True
         if "foreign_answer" in groups and first in _NOT_ANSWERS:
             return True
+        if "asked" in groups and match.start("asked") >= 0:
+            return _SECRET_SHAPE.search(raw) is None  # "the password? it's complicated"
         if "named" in groups and match.start("named") >= 0:
             # "my first pet was Biscuit": a name, capitalised, without an article ("was a hamster" is a kind).
             article = regex.search(r"\b(?:a|an|the)\s+$", text[match.start() : match.start("value")], regex.IGNORECASE)

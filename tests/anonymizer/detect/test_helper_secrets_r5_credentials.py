@@ -52,6 +52,15 @@ SECRETS = [
     ("my first pet was a hamster", []),
     ("my first dog was a golden retriever", []),
     ("my first cat was named after my aunt", []),
+    # A secret after a question mark and "it's", when it looks like one.
+    ("the network password? its bluemoon77", ["bluemoon77"]),
+    ("what is the password? its complicated", []),
+    # A card's security code; a wallet's recovery phrase.
+    ("security code on the back is 123", ["123"]),
+    ("card security code: 448", ["448"]),
+    ("the security code is required", []),
+    ("recovery phrase: apple banana cherry dog", ["apple banana cherry dog"]),
+    ("the recovery phrase is stored in the safe", []),
     # Descriptions, not secrets.
     ("password: see attached", []),
     ("password is on the fridge", []),
