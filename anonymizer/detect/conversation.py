@@ -168,6 +168,10 @@ _CUES: dict[str, str] = {
     # Words whose "number" is as often a phone's ("your driver's number"): their "ID" only.
     r"|\b(?:driver|rider|host|company|business|household|partner|provider|shopper|dealer|agency)\s+id\b"
     r"|\b(?:account|acct|member|policy|customer)\s+(?:you\s+have\s+)?(?:with|on\s+file)\b"
+    # "the number on your loyalty card", "the number at the top of your bill"
+    r"|\bnumber\s+(?:on|at\s+the\s+top\s+of|printed\s+on)\s+(?:the\s+|your\s+)?(?:front\s+of\s+(?:the\s+|your\s+)?)?"
+    r"(?:(?:loyalty|membership|member|rewards?|library|insurance|health|club|benefits?)\s+card|bill|statement"
+    r"|policy|contract|welcome\s+letter|renewal\s+letter)\b"
     r"|\bmedical\s+record(?:\s+number)?\b|\bmrn\b|\bclabe\b|\bcbu\b|\buid\b|\bbsb\b|\bsort\s+code\b"
     r"|\b(?:n[úu]mero|num[ée]ro|numer|numero|nummer|num(?:ă|a)r(?:ul)?|nomor)\s+(?:de\s+|da\s+|do\s+|di\s+|del\s+)?"
     r"(?:cliente|client|klienta|cuenta|compte|conta|konta|conto|socio|s(?:ó|o)cio|afiliado|p[óo]liza|polizza|polisy"
@@ -188,6 +192,8 @@ _CUES: dict[str, str] = {
     r"|\bnumer\s+(?:zam(?:ó|o)wienia|rezerwacji|przesy(?:ł|l)ki|zg(?:ł|l)oszenia)\b|\bm(?:ã|a)\s+(?:đơn|don)\s+h(?:à|a)ng\b"
     # Booking codes, and order words in Dutch, Indonesian, Turkish, Romanian, Italian and Vietnamese.
     r"|\bbooking\s+code\b|\bpnr\b|\b(?:record|booking)\s+locator\b"
+    r"|\bnumber\s+(?:on|at\s+the\s+top\s+of|printed\s+on|in)\s+(?:the\s+|your\s+)?(?:invoice|receipt|packing\s+slip"
+    r"|shipping\s+label|label|confirmation(?:\s+e-?mail)?|ticket|e-?ticket|booking\s+confirmation)\b"
     r"|\b(?:which|what)\s+(?:order|booking|reservation|ticket|case|claim|invoice|shipment|parcel|package)\b"
     r"(?!\s+(?:type|date|status|total|amount|size|time))"
     r"|\b(?:order|bestel|boekings|reserverings|dossier|zaak|referentie|klacht|factuur|track(?:ing)?)nummer\b"

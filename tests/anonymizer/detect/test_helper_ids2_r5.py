@@ -324,3 +324,20 @@ def test_bank_codes_are_not_ids() -> None:
     assert found(OrderIdRecognizer(), "Kontonummer 1234567890 BLZ 10020030") == []
     assert found(AccountIdRecognizer(), "sort code 20-00-00") == []
     assert found(AccountIdRecognizer(), "sort code 20-00-00 at 14:30") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "entity"),
+    [
+        ("What is the number on your loyalty card?", "ACCOUNT_ID"),
+        ("Can you read me the number at the top of your bill?", "ACCOUNT_ID"),
+        ("What is the number on your receipt?", "ORDER_ID"),
+        ("Could you give me the number in the confirmation email?", "ORDER_ID"),
+    ],
+)
+def test_the_number_on_a_document(question: str, entity: str) -> None:
+    assert entity in asked_types(question)
+
+
+def test_the_number_on_a_payment_card_is_not_an_account() -> None:
+    assert asked_types("What is the number on the front of your card?") == ["CREDIT_CARD"]
