@@ -304,6 +304,51 @@ class _IdRecognizer(PrefilteredRecognizer):
         return (digits < self.MIN_DIGITS and not mixed_code) or _is_year(value)
 
 
+# Codes whose shape alone says they are records: capitals, a dash and digits; capitals, a space and digits;
+# capitals glued to digits. Orders by default, accounts when the sentence is about an account (see
+# `_account_sentence`).
+_LETTER_PREFIXED = r"""
+    (?<![\w-])(?P<value>(?P<single>)(?-i:[A-Z]{2,4})-\d{5,12}        # "RF-9928314", "SR-482201"
+      # "MGH-REG-20418", "WTR-26-0419", "WT-20260304-88817", "ML-5520193-01", "CS-2026-004417-B"
+      |(?P<multi>)(?-i:[A-Z]{1,5}(?:-(?:\d{2,12}|[A-Z0-9]{2,6})){1,3}-(?:\d{2,12}|[A-Z]{1,2})))
+    (?![\w-])
+"""
+_SPACED_PREFIXED = r"""
+    (?<![\w-])(?P<value>(?P<spaced_prefix>(?-i:[A-Z]{2,4}))\s\d{6,12})   # "RX 6620194", "PHC 334190"
+    (?![\w.,/-]?\d|\s\d|[\w-])
+"""
+_LETTER_GLUED = r"""
+    (?<![\w-])(?P<value>(?P<glued>)(?-i:\d?[A-Z]{2,6})\d{7,16})(?![\w-])  # "FLT00482917", "3SGLN0041927723"
+"""
+_SHAPE_PREFILTERS = {
+    "letter-glued reference": r"(?-i:[A-Z])\d{7}",
+    "spaced letter-prefixed reference": r"(?-i:[A-Z]{2})\s\d{6}",
+}
+# What the sentence before a shaped code is about: the nearest cue word decides ("pet health club, the number is
+# PHC-334190" is a membership; "my policy claim CLM-2026-44120" a claim).
+_SENTENCE_CUE = regex.compile(
+    r"""\b(?:(?P<account>accounts?|acct|members?|membership|polic(?:y|ies)|club|subscriptions?|subscriber|insurance
+      |insured|loyalty|patient|contract|tenancy|lease|loan|mortgage|customer|client)
+      |order|ticket|case|booking|reservation|confirmation|tracking|invoice|claim|return|rma|parcel|package|shipment
+      |delivery|refund|receipt|transaction|payment|transfer|wire|appointment|job|incident|request|quote)\b""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+_ACCOUNT_SENTENCE_LITERALS = folded_literals(
+    "account", "acct", "member", "polic", "club", "subscri", "insur", "loyalty", "patient", "contract", "tenancy",
+    "lease", "loan", "mortgage", "customer", "client",
+)  # fmt: skip
+
+
+def _account_sentence(text: str, start: int) -> bool:
+    """The nearest cue word before `start` in its sentence (80 characters at most) names an account."""
+    window_start = max(0, start - 80)
+    for end in (text.rfind(mark, window_start, start) for mark in ".!?\n"):
+        if end >= 0 and (end + 1 >= start or not text[end + 1].isalnum()):
+            window_start = max(window_start, end + 1)
+    cues = list(_SENTENCE_CUE.finditer(text, window_start, start))
+    return bool(cues) and cues[-1].start("account") >= 0
+
+
 # Literals every document cue holds (both document patterns): checked before their alternations run.
 _DOCUMENT_LITERALS = folded_literals(
     "pass", "national", "ident", "id", "ni", "ausweis", "pasaporte", "paszport", "aadha", "fiscale", "steuer",
@@ -355,6 +400,11 @@ class AccountIdRecognizer(_IdRecognizer):
             """,
             0.7,
         ),
+        # The order recognizer's shaped codes, in a sentence about an account: "pet health club, the number is
+        # PHC-334190", "my policy HX 4471209".
+        verbose_pattern("letter-prefixed account reference", _LETTER_PREFIXED, 0.5),
+        verbose_pattern("spaced letter-prefixed account reference", _SPACED_PREFIXED, 0.45),
+        verbose_pattern("letter-glued account reference", _LETTER_GLUED, 0.5),
         verbose_pattern(
             "keyed account id",
             rf"(?<![a-z]){_ACCOUNT_KEY}{_KEYED_VALUE}",  # "account_number": "12-4471-09"
@@ -378,6 +428,9 @@ class AccountIdRecognizer(_IdRecognizer):
         """Besides the shared rules: four digits or fewer straight after a bare cue word, with no possessive
         before it, name a row or a count ("Customer 1042 logged in twice"), not a record; "customer number
         1042" and "my account 4421" still count."""
+        groups = match.re.groupindex
+        if "single" in groups or "spaced_prefix" in groups or "glued" in groups:
+            return not _account_sentence(text, match.start()) or _shape_rejected(match, text)
         if super().reject_match(match, text):
             return True
         value = match.group("value")
@@ -397,6 +450,9 @@ class AccountIdRecognizer(_IdRecognizer):
         "spaced account id after cue": r"(?:\d[a-z0-9-]*|(?-i:[A-Z]{2,5}))\s[a-z-]*\d",
         # The prefix's last letter, then the digits after an optional separator.
         "prefixed account id": r"[a-z][-_\#]?\d",
+        "letter-prefixed account reference": r"(?-i:[A-Z])-[A-Z0-9]",
+        "spaced letter-prefixed account reference": _SHAPE_PREFILTERS["spaced letter-prefixed reference"],
+        "letter-glued account reference": _SHAPE_PREFILTERS["letter-glued reference"],
         # A branch code's digits, a separator and the account's six digits.
         "account number after a branch code": r"\d[\s,;/]+[a-z/.\#:\s]*\d{6}",
     }
@@ -405,6 +461,9 @@ class AccountIdRecognizer(_IdRecognizer):
         "spaced national document number after cue": _DOCUMENT_LITERALS,
         "prefixed account id": folded_literals("acc", "cus", "mbr", "mem", "cid", "uid", "usr", "cst", "sub"),
         "keyed account id": (":", "="),
+        "letter-prefixed account reference": _ACCOUNT_SENTENCE_LITERALS,
+        "spaced letter-prefixed account reference": _ACCOUNT_SENTENCE_LITERALS,
+        "letter-glued account reference": _ACCOUNT_SENTENCE_LITERALS,
         "listed account ids": folded_literals(
             "account", "acct", "polic", "member", "customer", "subscriber", "loyalty"
         ),
@@ -570,31 +629,9 @@ class OrderIdRecognizer(_IdRecognizer):
             """,
             0.65,
         ),
-        verbose_pattern(
-            "letter-prefixed reference",
-            r"""
-            (?<![\w-])(?P<value>(?P<single>)(?-i:[A-Z]{2,4})-\d{5,12}        # "RF-9928314", "SR-482201"
-              # "MGH-REG-20418", "WTR-26-0419", "WT-20260304-88817", "ML-5520193-01", "CS-2026-004417-B"
-              |(?P<multi>)(?-i:[A-Z]{1,5}(?:-(?:\d{2,12}|[A-Z0-9]{2,6})){1,3}-(?:\d{2,12}|[A-Z]{1,2})))
-            (?![\w-])
-            """,
-            0.5,
-        ),
-        verbose_pattern(
-            "spaced letter-prefixed reference",
-            r"""
-            (?<![\w-])(?P<value>(?P<spaced_prefix>(?-i:[A-Z]{2,4}))\s\d{6,12})   # "RX 6620194", "PHC 334190"
-            (?![\w.,/-]?\d|\s\d|[\w-])
-            """,
-            0.45,
-        ),
-        verbose_pattern(
-            "letter-glued reference",
-            r"""
-            (?<![\w-])(?P<value>(?P<glued>)(?-i:\d?[A-Z]{2,6})\d{7,16})(?![\w-])  # "FLT00482917", "3SGLN0041927723"
-            """,
-            0.5,
-        ),
+        verbose_pattern("letter-prefixed reference", _LETTER_PREFIXED, 0.5),
+        verbose_pattern("spaced letter-prefixed reference", _SPACED_PREFIXED, 0.45),
+        verbose_pattern("letter-glued reference", _LETTER_GLUED, 0.5),
         verbose_pattern(
             "hash-prefixed reference",
             r"""
@@ -640,8 +677,7 @@ class OrderIdRecognizer(_IdRecognizer):
         "lower-case booking code after a named cue": r"(?:booking|reservation|confirmation|pnr|locator|airline)\s",
         # The prefix's last letter, then the digit after an optional separator.
         "prefixed order id": r"[a-z][-_\#]?\d",
-        "letter-glued reference": r"(?-i:[A-Z])\d{7}",
-        "spaced letter-prefixed reference": r"(?-i:[A-Z]{2})\s\d{6}",
+        **_SHAPE_PREFILTERS,
         "order cue compound in -nummer": r"\p{L}nummer\b",
     }
     LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
@@ -757,43 +793,18 @@ class OrderIdRecognizer(_IdRecognizer):
             if _ERROR_WORD_BEFORE.search(before):
                 return True  # "error ref. E-4471": a message's code
         shape = "single" in groups or "spaced_prefix" in groups or "glued" in groups
-        if shape and _PRODUCT_CONTEXT.search(text, max(0, match.start() - 40), match.start()) is not None:
-            return True  # "error code E-20260304-01", "Serial number: SN20260041177", "batch LOT-2026-0031"
-        if shape and any(
-            cue.end() == match.start()
-            for cue in _account_cue_before().finditer(text, max(0, match.start() - 80), match.end())
-        ):
-            return True  # "member ID XKH918204663": the account recognizer's, typed once
-        if "single" in groups and match.start("single") >= 0:
-            return match.group("value").split("-")[0] in _STANDARD_PREFIXES  # "SKU-00441290", "KB-5034441"
-        if "multi" in groups and match.start("multi") >= 0:
-            # A dashed code names a standard, not a record: "CVE-2024-1234", "ISO-8601-1"; and needs 5 digits.
-            value = match.group("value")
-            return len(digits_of(value)) < 5 or value.split("-")[0] in _STANDARD_PREFIXES
-        if "spaced_prefix" in groups:
-            # Capitals, a space and six digits or more: a record ("RX 6620194"), unless the capitals are a word
-            # ("IS 5551234567" shouted), a currency ("EUR 1500000"), a standard's or a tax number's name.
-            prefix = match.group("spaced_prefix")
-            before = text[max(0, match.start() - 30) : match.start()]
-            return (
-                prefix.lower() in _common_words()
-                or prefix in _CURRENCY_CODES
-                or prefix in _STANDARD_PREFIXES
-                or prefix in _CUE_ABBREVIATIONS
-                or _VAT_CUE.fullmatch(prefix) is not None
-                or _VAT_CUE.search(before) is not None
+        if shape and (
+            _account_sentence(text, match.start())
+            or any(
+                cue.end() == match.start()
+                for cue in _account_cue_before().finditer(text, max(0, match.start() - 80), match.end())
             )
-        if "glued" in groups:
-            # Letters glued to seven digits or more: a record ("FLT00482917"), unless a standard's prefix or a
-            # company's VAT number ("USt-IdNr. DE298114570", "BTW NL123456789B01" is not matched at all).
-            if _BANK_CODE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
-                return True  # "IFSC HDFC0001234": a bank branch's code
-            value = match.group("value")
-            prefix = value.lstrip("0123456789").rstrip("0123456789")
-            if prefix in _STANDARD_PREFIXES or prefix in _CUE_ABBREVIATIONS:
-                return True
-            before = text[max(0, match.start() - 30) : match.start()]
-            return (prefix in _EU_VAT_PREFIXES and 8 <= len(value) - 2 <= 12) or _VAT_CUE.search(before) is not None
+        ):
+            return True  # "member ID XKH918204663", "the club number is PHC-334190": the account recognizer's
+        return _shape_rejected(match, text) if shape else self._reject_cued(match, text)
+
+    def _reject_cued(self, match: regex.Match[str], text: str) -> bool:
+        groups = match.re.groupindex
         letters = match.group("letters") if "letters" in groups else None
         if letters is None:
             if _is_status_code(match, text):
@@ -810,6 +821,42 @@ class OrderIdRecognizer(_IdRecognizer):
         lead = text[match.start() : match.start("value")].lower()
         named = regex.search(r"number|\bno\b|\#|\bref|code|\bid\b|\bis\b|:", lead) is not None
         return not named and not _looks_random(letters)
+
+
+def _shape_rejected(match: regex.Match[str], text: str) -> bool:
+    """A code found by its shape alone names a product, a standard, a currency amount, a tax number or a bank."""
+    groups = match.re.groupindex
+    if _PRODUCT_CONTEXT.search(text, max(0, match.start() - 40), match.start()) is not None:
+        return True  # "error code E-20260304-01", "Serial number: SN20260041177", "batch LOT-2026-0031"
+    if "single" in groups and match.start("single") >= 0:
+        return match.group("value").split("-")[0] in _STANDARD_PREFIXES  # "SKU-00441290", "KB-5034441"
+    if "multi" in groups and match.start("multi") >= 0:
+        # A dashed code names a standard, not a record: "CVE-2024-1234", "ISO-8601-1"; and needs 5 digits.
+        value = match.group("value")
+        return len(digits_of(value)) < 5 or value.split("-")[0] in _STANDARD_PREFIXES
+    if "spaced_prefix" in groups:
+        # Capitals, a space and six digits or more: a record ("RX 6620194"), unless the capitals are a word
+        # ("IS 5551234567" shouted), a currency ("EUR 1500000"), a standard's or a tax number's name.
+        prefix = match.group("spaced_prefix")
+        before = text[max(0, match.start() - 30) : match.start()]
+        return (
+            prefix.lower() in _common_words()
+            or prefix in _CURRENCY_CODES
+            or prefix in _STANDARD_PREFIXES
+            or prefix in _CUE_ABBREVIATIONS
+            or _VAT_CUE.fullmatch(prefix) is not None
+            or _VAT_CUE.search(before) is not None
+        )
+    # Letters glued to seven digits or more: a record ("FLT00482917"), unless a standard's prefix or a
+    # company's VAT number ("USt-IdNr. DE298114570", "BTW NL123456789B01" is not matched at all).
+    if _BANK_CODE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        return True  # "IFSC HDFC0001234": a bank branch's code
+    value = match.group("value")
+    prefix = value.lstrip("0123456789").rstrip("0123456789")
+    if prefix in _STANDARD_PREFIXES or prefix in _CUE_ABBREVIATIONS:
+        return True
+    before = text[max(0, match.start() - 30) : match.start()]
+    return (prefix in _EU_VAT_PREFIXES and 8 <= len(value) - 2 <= 12) or _VAT_CUE.search(before) is not None
 
 
 # An account's own reference: "tenancy ref", "policy reference", "customer ref no." (the order cue "ref" after it).

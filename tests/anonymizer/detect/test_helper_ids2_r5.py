@@ -341,3 +341,27 @@ def test_the_number_on_a_document(question: str, entity: str) -> None:
 
 def test_the_number_on_a_payment_card_is_not_an_account() -> None:
     assert asked_types("What is the number on the front of your card?") == ["CREDIT_CARD"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("pet health club, the number is PHC-334190 i think", "PHC-334190", "ACCOUNT_ID"),
+        ("my policy HX 4471209 renews soon", "HX 4471209", "ACCOUNT_ID"),
+        ("my policy claim CLM-2026-44120 was denied", "CLM-2026-44120", "ORDER_ID"),  # the claim is nearer
+        ("the invoice INV-20260418 is for my account", "INV-20260418", "ORDER_ID"),  # after the code: no matter
+        ("my order RF-9928314 is late", "RF-9928314", "ORDER_ID"),
+        ("hi, HP-448201-77 here", "HP-448201-77", "ORDER_ID"),  # no cue: an order by default
+        ("My account was fine. Then RF-9928314 arrived", "RF-9928314", "ORDER_ID"),  # another sentence
+    ],
+)
+def test_a_shaped_code_takes_the_type_of_its_sentence(text: str, value: str, entity: str) -> None:
+    other = OrderIdRecognizer() if entity == "ACCOUNT_ID" else AccountIdRecognizer()
+    own = AccountIdRecognizer() if entity == "ACCOUNT_ID" else OrderIdRecognizer()
+    assert value in found(own, text)
+    assert value not in found(other, text)
+
+
+def test_a_shaped_product_code_in_an_account_sentence_is_no_id() -> None:
+    assert found(AccountIdRecognizer(), "the club SKU-00441290 shirt") == []
+    assert found(AccountIdRecognizer(), "my account shows error code E-20260304-01") == []
