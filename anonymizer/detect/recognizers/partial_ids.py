@@ -59,6 +59,7 @@ class PartialIdRecognizer(PrefilteredRecognizer):
             (?:\.{{2,4}}|\u2026|[*x•●]{{1,12}}[\s-]?)?                  # "ending ...0099", "ending ****0099"
             (?P<ending>)(?P<value>\d{{2}}[ \t]\d{{2}}(?![\w.,/-]?\s?\d)            # read in pairs: "ending 22 09"
               |\d(?:[ \t]\d){{3}}(?![\w.,/-]?\s?\d)                   # digit by digit: "ending in 4 4 2 1"
+              |\d(?:-\d){{3}}(?![\w.,/-]?\d)                            # "ends with 4-4-7-1"
               |\d{{2,6}}(?![\w.,/-]?\d))
             """,
             0.8,
@@ -114,10 +115,18 @@ class PartialIdRecognizer(PrefilteredRecognizer):
             "four digits after a card word",
             r"""
             \b(?:mastercard|master\s+card|amex|discover|(?:credit|debit|visa|bank|payment)\s+card|card|visa)
-            (?:\s+(?:\#|no\.?))?\s*(?:\.{2,4}|\u2026|\*{1,4})?\s*  # "mastercard 4821", "visa ...4821", "card *4821"
+            (?:\s+(?:\#|no\.?))?\s*(?:\.{2,4}|\u2026|\*{1,4}|x-?(?=\d))?\s*  # "visa ...4821", "card x4821"
             (?P<value>(?!(?:19|20)\d\d\b)\d{4})(?![\w.,/:-]?\d)(?!\s*(?:am|pm|%|dollars|usd|eur|euros|gbp|points|pts|miles|limit|balance|fee|credit|bucks|x)\b)
             """,
             0.6,
+        ),
+        verbose_pattern(
+            "l4 label",
+            r"""
+            \bl4\b(?:\s+(?:of\s+)?(?:my\s+|the\s+)?(?:ssn|card|cc|acct|account|social|phone))?   # "L4 of SSN: 6620"
+            \s*[:=\-]\s*(?P<value>\d{4})(?![\w.,/-]?\d)
+            """,
+            0.7,
         ),
         verbose_pattern(
             "masked prefix",
@@ -138,6 +147,7 @@ class PartialIdRecognizer(PrefilteredRecognizer):
         "four digits after a card word": r"\b(?:mastercard|master\s+card|amex|discover|card|visa)\b",
     }
     LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "l4 label": ("l4",),
         # "últimos"/"ultimos", "ultimi", "letzte(n)", "ostatnie", "dernier(e)s".
         "last digits in another language": ("ltimos", "ultimi", "letzte", "ostatnie", "derni"),
     }
@@ -152,7 +162,7 @@ class PartialIdRecognizer(PrefilteredRecognizer):
         if _NOT_AN_ENDING.match(text, match.end("value")) is not None:
             return True
         value = match.group("value")
-        if regex.fullmatch(r"(?:19|20)\d\d", value) is None:
-            return False
+        if regex.fullmatch(r"(?:19|20)\d\d|\d(?:-\d){3}", value) is None:
+            return False  # a year, or digits joined by hyphens ("ended 2-1-0-3"), need a word naming an id
         sentence = regex.split(r"[.!?\n]\s", text[max(0, match.start() - 80) : match.start()])[-1]
         return _ID_WORD.search(sentence) is None

@@ -111,6 +111,13 @@ PARTIALS = [
     ("my visa ends in 3321", ["3321"]),
     ("the one ending 22 09", ["22 09"]),
     ("the account ending ...0099", ["0099"]),
+    ("card x4471", ["4471"]),
+    ("visa x-4471", ["4471"]),
+    ("my card ends with 4-4-7-1", ["4-4-7-1"]),
+    ("L4 of SSN: 6620", ["6620"]),
+    ("the scores ended 2-1-0-3", []),
+    ("L4-L5 disc", []),
+    ("card x 2000 points", []),
     # "ends" before a date, a time or a quantity, and a year that ends something, are no identifiers.
     ("freeze starts 1 Apr ends 31 May", []),
     ("the sale ends 30 June", []),
