@@ -304,6 +304,26 @@ class _IdRecognizer(PrefilteredRecognizer):
         return (digits < self.MIN_DIGITS and not mixed_code) or _is_year(value)
 
 
+# Object ids of platforms (Stripe, SaaS consoles): a type prefix, "_", then 8-32 letters and digits, with two
+# digits and both cases ("org_7Hq2LmX9"), or one digit in letters with few vowels ("cus_NffrFeUfNV2Hib"), or six
+# digits ("usr_00912877"); not "team_2024q3", "user_id" or a camel-case name ("user_ProfileSettingsV2").
+_PLATFORM_ID_BODY = r"""(?P<platform>)(?=[A-Za-z0-9]*\d)
+    (?:(?=[A-Za-z0-9]*(?-i:[a-z]))(?=[A-Za-z0-9]*(?-i:[A-Z]))[A-Za-z0-9]{8,32}|(?=(?:[A-Za-z]*\d){6})[A-Za-z0-9]{6,32})"""
+_PLATFORM_ACCOUNT_PREFIXES = r"""(?-i:org|acct|cus|cust|usr|user|team|ws|wks|tenant|mem|sub|client|acc|merch|mch
+    |seller|vendor|partner|aff|sub_sched)"""
+_PLATFORM_ORDER_PREFIXES = r"""(?-i:ord|order|inv|in|pi|ch|txn|tx|re|py|po|tkt|ticket|case|bk|rsv|ship|shp|rma|cs
+    |sess|pay|rfnd|refund|dp|dispute|ret)"""
+
+
+def _platform_rejected(value: str) -> bool:
+    """A platform id needs two digits, or one among letters that look generated (see `_PLATFORM_ID_BODY`)."""
+    body = value.split("_", 1)[1]
+    digits = len(digits_of(body))
+    letters = "".join(ch for ch in body if ch.isalpha())
+    vowels = sum(ch in "aeiouyAEIOUY" for ch in letters)
+    return digits < 2 and not (len(body) >= 10 and vowels * 4 <= len(letters))
+
+
 # Codes whose shape alone says they are records: capitals, a dash and digits; capitals, a space and digits;
 # capitals glued to digits. Orders by default, accounts when the sentence is about an account (see
 # `_account_sentence`).
@@ -371,6 +391,12 @@ class AccountIdRecognizer(_IdRecognizer):
             """,
             0.8,
         ),
+        verbose_pattern(
+            "platform account id",
+            # A platform's object id, a type prefix and an underscore: "org_7Hq2LmX9", "cus_NffrFeUfNV2Hib".
+            rf"(?<![\w-])(?P<value>(?:{_PLATFORM_ACCOUNT_PREFIXES})_{_PLATFORM_ID_BODY})(?![\w-])",
+            0.6,
+        ),
         verbose_pattern("account cue", _ACCOUNT_CUE + _ID_WORD + rf"(?P<value>{_CUE_ID_VALUE})\b", 0.7),
         verbose_pattern(
             "national or travel document number after cue",
@@ -429,6 +455,8 @@ class AccountIdRecognizer(_IdRecognizer):
         before it, name a row or a count ("Customer 1042 logged in twice"), not a record; "customer number
         1042" and "my account 4421" still count."""
         groups = match.re.groupindex
+        if "platform" in groups:
+            return _platform_rejected(match.group("value"))
         if "single" in groups or "spaced_prefix" in groups or "glued" in groups:
             return not _account_sentence(text, match.start()) or _shape_rejected(match, text)
         if super().reject_match(match, text):
@@ -450,6 +478,7 @@ class AccountIdRecognizer(_IdRecognizer):
         "spaced account id after cue": r"(?:\d[a-z0-9-]*|(?-i:[A-Z]{2,5}))\s[a-z-]*\d",
         # The prefix's last letter, then the digits after an optional separator.
         "prefixed account id": r"[a-z][-_\#]?\d",
+        "platform account id": r"[a-z]_[a-z0-9]{5}",
         "letter-prefixed account reference": r"(?-i:[A-Z])-[A-Z0-9]",
         "spaced letter-prefixed account reference": _SHAPE_PREFILTERS["spaced letter-prefixed reference"],
         "letter-glued account reference": _SHAPE_PREFILTERS["letter-glued reference"],
@@ -513,6 +542,12 @@ class OrderIdRecognizer(_IdRecognizer):
             + _ID_WORD
             + rf"(?P<value>{_CUE_ID_VALUE})\b(?!\s\d{{4}})",  # a spaced number is read whole below
             0.7,
+        ),
+        verbose_pattern(
+            "platform order id",
+            # "pi_3MtwBwLkdIwHu7ix28a3tqPa", "in_1MtHbELkdIwHu7ixl4OzzPMv", "txn_00912877"
+            rf"(?<![\w-])(?P<value>(?:{_PLATFORM_ORDER_PREFIXES})_{_PLATFORM_ID_BODY})(?![\w-])",
+            0.6,
         ),
         verbose_pattern(
             "listed order ids",
@@ -678,6 +713,7 @@ class OrderIdRecognizer(_IdRecognizer):
         # The prefix's last letter, then the digit after an optional separator.
         "prefixed order id": r"[a-z][-_\#]?\d",
         **_SHAPE_PREFILTERS,
+        "platform order id": r"[a-z]_[a-z0-9]{5}",
         "order cue compound in -nummer": r"\p{L}nummer\b",
     }
     LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
@@ -792,6 +828,8 @@ class OrderIdRecognizer(_IdRecognizer):
                 return True  # "tenancy ref TNC-2291-MW", "policy reference 4471": the account recognizer's
             if _ERROR_WORD_BEFORE.search(before):
                 return True  # "error ref. E-4471": a message's code
+        if "platform" in groups:
+            return _platform_rejected(match.group("value"))
         shape = "single" in groups or "spaced_prefix" in groups or "glued" in groups
         if shape and (
             _account_sentence(text, match.start())

@@ -365,3 +365,26 @@ def test_a_shaped_code_takes_the_type_of_its_sentence(text: str, value: str, ent
 def test_a_shaped_product_code_in_an_account_sentence_is_no_id() -> None:
     assert found(AccountIdRecognizer(), "the club SKU-00441290 shirt") == []
     assert found(AccountIdRecognizer(), "my account shows error code E-20260304-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("org_7Hq2LmX9", "org_7Hq2LmX9", "ACCOUNT_ID"),
+        ("cus_NffrFeUfNV2Hib is the customer", "cus_NffrFeUfNV2Hib", "ACCOUNT_ID"),
+        ("the payment pi_3MtwBwLkdIwHu7ix28a3tqPa failed", "pi_3MtwBwLkdIwHu7ix28a3tqPa", "ORDER_ID"),
+        ("txn_00912877", "txn_00912877", "ORDER_ID"),
+    ],
+)
+def test_platform_object_ids(text: str, value: str, entity: str) -> None:
+    recognizer = AccountIdRecognizer() if entity == "ACCOUNT_ID" else OrderIdRecognizer()
+    assert value in found(recognizer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["team_2024q3 channel", "user_id column", "the ws_config file", "sub_total 1200", "user_ProfileSettingsV2 class"],
+)
+def test_code_names_are_not_platform_ids(text: str) -> None:
+    assert found(AccountIdRecognizer(), text) == []
+    assert found(OrderIdRecognizer(), text) == []
