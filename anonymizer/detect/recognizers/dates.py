@@ -43,6 +43,7 @@ _DATE = rf"""
       |{_MONTH}\s+{_YEAR}                                        # March 1985
       |{_DAY}\.?\s*(?:de\s+)?{_FOREIGN_MONTH}\s*(?:de\s+)?{_YEAR}   # 3 de marzo de 1979, 17. Juni 1992
       |\d{{1,2}}\.\s\d{{1,2}}\.\s?\d{{4}}                             # 12. 3. 1985
+      |\d{{1,2}}[ ]\d{{1,2}}[ ]{_YEAR}                                 # 01 05 1985
       |\d{{8}}                                                   # 19850314, 03141985
       |\d{{1,2}}/\d{{1,2}}(?![/.\-]?\d)(?!\s*(?:of|off|price|cup|inch|in|mi|miles?|%)\b)   # no year: "bday 12/3"
       |{_YEAR}\s*[年년]\s*\d{{1,2}}\s*[月월]\s*\d{{1,2}}\s*[日일]?      # 1985年3月12日, 1985년 3월 12일
@@ -91,14 +92,16 @@ _GATE_LITERALS = folded_literals(*BIRTH_GATE_WORDS)
 
 
 def might_hold_birth_date(text: str, decimals: int) -> bool:
-    """A necessary condition for every pattern below: a birth cue's word, an age word and five digits, or a
-    capital letter and a year (a person's name, then a date)."""
+    """A necessary condition for every pattern below: a birth cue's word, an age word and five digits, a
+    family word and a bracket, or two capitalised words and a year (a person's name, then a date)."""
     lower = text.lower()
     for word in _GATE_LITERALS:  # a plain loop is faster than any() over a generator
         if word in lower:
             return True
     if decimals >= 5 and _AGE_GATE.search(text) is not None:
         return True
+    if decimals >= 4 and "(" in text and _FAMILY_LIST.search(text) is not None:
+        return True  # "my children are Anna (2012) and Tom (2015)"
     return decimals >= 4 and _NAMED_DATE_PROBE.search(text) is not None and _CAPITAL_PAIR.search(text) is not None
 
 
@@ -197,6 +200,15 @@ class DateOfBirthRecognizer(PrefilteredRecognizer):
             0.7,
         ),
         verbose_pattern(
+            "year in brackets after a name in a family list",
+            rf"""
+            # "kids: Thandi (b. 1959), Peter (1961), Lindiwe (1965)": a first name, then a year in brackets, in a
+            # text that lists births ("b.", "born") or children (`reject_match`).
+            (?<=(?-i:\p{{Lu}})[\p{{Ll}}'\u2019\-]+\s*\(\s*)(?P<family>)(?P<value>{_YEAR})(?=\s*\))
+            """,
+            0.6,
+        ),
+        verbose_pattern(
             "date after a person's name",
             rf"""
             # A record: a person's name starting a line or after a comma, a colon, a bracket, a bullet or "and",
@@ -217,6 +229,7 @@ class DateOfBirthRecognizer(PrefilteredRecognizer):
         "date after birth cue": _GATE_LITERALS,
         "year after born in": _GATE_LITERALS,
         "genealogy b. before a date": ("b.",),
+        "year in brackets after a name in a family list": ("(",),
     }
     PREFILTERS: ClassVar[dict[str, str]] = {
         "date beside an age": _AGE_GATE.pattern,
@@ -235,6 +248,14 @@ class DateOfBirthRecognizer(PrefilteredRecognizer):
                 return True  # "plan b. 12 May": "b." is a birth only before a full date with its year
             if regex.fullmatch(r"\d{4}", value) and _CHOICES.search(text) is not None:
                 return True
+        if "family" in match.re.groupindex:
+            name = regex.search(r"([\p{L}'\u2019\-]+)\s*\(\s*$", text[: match.start()])
+            return (
+                name is None
+                or not is_first_name(name.group(1))
+                or not 1900 <= int(value) < this_year
+                or _FAMILY_LIST.search(text) is None
+            )
         if "person_date" in match.re.groupindex:
             return self._not_a_person_date(match, value, years, this_year)
         if "age" in match.re.groupindex:
@@ -264,6 +285,13 @@ class DateOfBirthRecognizer(PrefilteredRecognizer):
             return True  # "Thanks Anna, ...", "Updated Terms 12/05/2023"
         return not any(is_first_name(word) or is_last_name(word) for word in words_)
 
+
+# A text that lists births or children: "(b. 1959)", "born", "kids:", "grandchildren".
+_FAMILY_LIST = regex.compile(
+    r"\(\s*b\.\s*\d|\bborn\b|\b(?:kids|children|sons|daughters|grandchildren|grandkids|siblings|brothers|sisters"
+    r"|family\s+tree|descendants)\b",
+    regex.IGNORECASE,
+)
 
 # A list of lettered choices: "a) 1945", "a. 1945".
 _CHOICES = regex.compile(r"(?:^|\s)a[.)]\s*\d", regex.MULTILINE)

@@ -83,6 +83,13 @@ BIRTHS = [
     ("John Smith 12/05/2023 at 10:30", []),
     ("Anna Lee - 2024-2025", []),
     ("Windows Server 2019", []),
+    # A year in brackets after a first name, in a list of births or children.
+    ("kids: Thandi (b. 1959), Peter (1961), Lindiwe (1965)", ["1959", "1961", "1965"]),
+    ("my children are Anna (2012) and Tom (2015)", ["2012", "2015"]),
+    ("I loved Titanic (1997) and Heat (1995)", []),
+    ("Maria (2019) was a great trip", []),
+    ("our kids love Frozen (2013)", []),
+    ("d.o.b 01 05 1985", ["01 05 1985"]),
     # Not births.
     ("born 3/4 of the way", []),
     ("I was born in the 1990s", []),
