@@ -268,16 +268,16 @@ class DateOfBirthRecognizer(PrefilteredRecognizer):
 
     @staticmethod
     def _not_a_person_date(match: regex.Match[str], value: str, years: list[int], this_year: int) -> bool:
-        """A date after a name is a birth date when it has a past year and the name is a person's: a known
-        first or last name among its words, and no word of an organisation, a document, an event or the
-        calendar ("Acme Bank 12/05/2019", "Invoice Update 03/04/2021")."""
+        """A date after a name is a birth date when its year is three or more years ago and the name is a
+        person's: a known first or last name among its words, and no word of an organisation, a document, an
+        event or the calendar ("Acme Bank 12/05/2019", "Invoice Update 03/04/2021")."""
         if not years:
             tail = regex.fullmatch(r"\d{1,2}[/.\-]\d{1,2}[/.\-](\d\d)", value)
             if tail is None:
                 return True  # no year: "Anna Lee, 3 May" is a meeting
             years = [1900 + int(tail.group(1))]
-        if not all(1900 <= year <= this_year - 1 for year in years):
-            return True
+        if not all(1900 <= year <= this_year - 3 for year in years):
+            return True  # a recent date after a name is more often an event ("John Smith, 12 May 2025 - great talk")
         words_ = [word.lower() for word in regex.findall(r"[\p{L}'\u2019\-]+", match.group("name"))]
         if any(word in _NOT_NAME_WORDS or _CALENDAR.search(word) is not None for word in words_):
             return True

@@ -80,6 +80,7 @@ BIRTHS = [
     ("Meeting with John Smith, 12/05/2023", []),
     ("Sarah Lee, 3 May", []),
     ("Thanks Anna, 12/05/2024 works", []),
+    ("John Smith, 12 May 2024 - great talk!", []),
     ("John Smith 12/05/2023 at 10:30", []),
     ("Anna Lee - 2024-2025", []),
     ("Windows Server 2019", []),
