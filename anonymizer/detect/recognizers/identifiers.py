@@ -126,6 +126,10 @@ _OTHER_ACCOUNT_CUE = r"""
       |(?:klant|kund|lid|lidmaatschaps|medlems|polis|contract|abonnee|abonnements|avtals|kunde|klient|pati(?:ë|e)nt
          |mitglieds|vertrags|versicherungs|versicherten|konto|kunden
          |verzekerings|verzekerden|deelnemers|relatie|leden|cli(?:ë|e)nt)(?:nummer|nr\b\.?)
+      # A noun, then its "Nr."/"nº": "Kunden Nr.", "Vertrag Nr.", "Abo-Nr.", "cliente nº", "póliza nº".
+      |(?:kunden?|vertrag|vertrags|mitglied|mitglieds|police|polizze|versicherungsschein|versicherungs|abo
+         |abonnement|kundenkonto|cliente|socio|p(?:ó|o)liza|contrato|cuenta|conta|polizza|contratto|compte|contrat
+         |adh(?:é|e)rent|assur(?:é|e))[\s-]*(?:nr\b|nummer\b|n[º°]|no\.|num\b)  # not Spanish "no"
       # Indonesian and Malay, Turkish, Romanian: "nomor pelanggan", "müşteri numaram", "numărul de client".
       |(?:nomor|no\.?)\s+(?:rekening|pelanggan|polis|kontrak|anggota|akun|nasabah|member|id\s+pelanggan|kartu\s+anggota)
       |id\s+pelanggan|kode\s+pelanggan

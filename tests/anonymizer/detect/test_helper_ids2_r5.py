@@ -388,3 +388,22 @@ def test_platform_object_ids(text: str, value: str, entity: str) -> None:
 def test_code_names_are_not_platform_ids(text: str) -> None:
     assert found(AccountIdRecognizer(), text) == []
     assert found(OrderIdRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kunden Nr. 4471209", "4471209"),
+        ("Vertrag Nr. 4471-2290", "4471-2290"),
+        ("Abo-Nr. 4471209", "4471209"),
+        ("Police Nr. 12-44120-9", "12-44120-9"),
+        ("cliente nº 4471209", "4471209"),
+    ],
+)
+def test_a_noun_and_its_nr(text: str, expected: str) -> None:
+    assert expected in found(AccountIdRecognizer(), text)
+
+
+def test_spanish_no_is_not_a_number_word_after_a_noun() -> None:
+    assert found(AccountIdRecognizer(), "the cliente no quiere pagar 1200") == []
+    assert found(AccountIdRecognizer(), "la póliza no cubre 4471209 euros") == []
