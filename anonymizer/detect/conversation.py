@@ -413,7 +413,10 @@ _TIME_OR_PLACE_BEFORE = re.compile(
 # What introduces the code closing an answer: "it's", "is", a colon, dots, "number", "#" ("I ordered the
 # WH-1000XM4" names a product).
 _CODE_INTRO = re.compile(
-    r"(?:\b(?:is|it'?s|its|it\s+is|that'?s|number|no\.?|here|ok|okay|yes|yep|sure|got\s+it|found\s+it)|[:#\-]|\.\.+|\u2026)\s*#?$",
+    r"(?:\b(?:is|it'?s|its|it\s+is|that'?s|number|no\.?|here|ok|okay|yes|yep|sure|got\s+it|found\s+it"
+    # ... and the same in other languages: "nomornya", "è", "c'est", "ist", "het is", "to", "ay", "hai", "là".
+    r"|\w+nya|adalah|ialah|yaitu|ist|lautet|est|c'est|es|è|é|là|ay|hai|este|jest|to|är|er|son|sono|ho)"
+    r"|[:#\-]|\.\.+|\u2026)\s*#?$",
     re.IGNORECASE,
 )
 _HANDLE_SHAPE = re.compile(r"\d|_|[a-z]\.[a-z]|[a-z][A-Z]")

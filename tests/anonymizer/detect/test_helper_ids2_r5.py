@@ -407,3 +407,20 @@ def test_a_noun_and_its_nr(text: str, expected: str) -> None:
 def test_spanish_no_is_not_a_number_word_after_a_noun() -> None:
     assert found(AccountIdRecognizer(), "the cliente no quiere pagar 1200") == []
     assert found(AccountIdRecognizer(), "la póliza no cubre 4471209 euros") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("nomornya PL-2291044", "PL-2291044"), ("è 4471209", "4471209"), ("het is 77120934", "77120934")],
+)
+def test_an_id_after_a_linking_word_of_another_language(text: str, value: str) -> None:
+    assert answers(text, ["ACCOUNT_ID"]) == [(value, "ACCOUNT_ID")]
+
+
+def test_a_correction_right_after_the_answer() -> None:
+    turns = [
+        turn("What's your account number?", "agent"),
+        turn("55120934", "customer"),
+        turn("sorry 55120943 typo", "customer"),
+    ]
+    assert link(turns)[2] == [("55120943", "ACCOUNT_ID")]
