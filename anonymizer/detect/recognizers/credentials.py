@@ -511,21 +511,23 @@ class PasswordRecognizer(PrefilteredRecognizer):
             "security answer cue",
             r"""
             (?P<answer_cue>)
-            \b(?:security\s+(?:answer|question\s+answer)|answer\s+to\s+(?:my|the)\s+security\s+question
+            \b(?:security\s+(?:answer|q(?:uestion)?\s+answer)|answer\s+to\s+(?:my|the)\s+security\s+question
                |secret\s+answer|(?:(?:mother|mom|mum)'?s\s+|(?<!\b(?:her|his|their|wife'?s)\s+))maiden\s+name|first\s+pet'?s?\s+name|name\s+of\s+my\s+first\s+pet
                |(?:first|childhood)\s+(?:school|street|car|best\s+friend|teacher|job|employer|concert|nickname)
-               |city\s+i\s+was\s+born\s+in|street\s+i\s+grew\s+up\s+on|(?:high\s+school|school)\s+mascot
+               |city\s+(?:where\s+)?i\s+was\s+born(?:\s+in)?|street\s+i\s+grew\s+up\s+on|(?:high\s+school|school)\s+mascot
                |(?:father|dad|mother|mom|mum)'?s\s+middle\s+name
                |(?:security|secret)\s+word|memorable\s+(?:date|place|name)
                |secret\s+question(?:\s+answer)?
                |(?:first|childhood)\s+(?:pet|dog|cat|puppy|kitten|hamster)(?P<named>))   # a name, capitalised
             """
             + r"(?:\s*,?\s+(?:which|that)(?=\s+(?:is|was)\b))?"  # "my security answer, which is X"
+            + r"(?:\s*\?+(?P<asked_answer>)(?=\s))?"  # "mother's maiden name? Kowalski": a capitalised answer
             + _SEPARATOR
             + r"""
             (?:(?:called|named)\s+)?                          # "my first dog was called Max"
             (?:(?:a|an|the)\s+)?                              # "my first car was a Civic"
-            (?P<value>[^\s,;.!?"'`]+(?:\s+(?!(?:and|but|or|so|then|thanks|please|if|is|the|my)\b)[^\s,;.!?"'`]+){0,2})
+            (?P<value>[^\s,;.!?"'`]+(?:\s+(?!(?:and|but|or|so|then|thanks|please|if|is|the|my|btw|lol|lmao|haha|thx|ty
+              |pls|plz|tho|though|right|ok|okay|now|too|also|i|you|it)\b)[^\s,;.!?"'`]+){0,2})
             """,
             0.75,
         ),
@@ -742,6 +744,8 @@ class PasswordRecognizer(PrefilteredRecognizer):
             return True
         if "foreign_answer" in groups and first in _NOT_ANSWERS:
             return True
+        if "asked_answer" in groups and match.start("asked_answer") >= 0 and not raw[:1].isupper():
+            return True  # after a question mark only a capitalised answer: "maiden name? not sure"
         if "asked" in groups and match.start("asked") >= 0:
             return _SECRET_SHAPE.search(raw) is None  # "the password? it's complicated"
         if "named" in groups and match.start("named") >= 0:
