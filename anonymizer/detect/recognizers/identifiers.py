@@ -373,6 +373,8 @@ def _account_sentence(text: str, start: int) -> bool:
     return bool(cues) and cues[-1].start("account") >= 0
 
 
+_DIGITS = tuple("0123456789")
+
 # Literals every document cue holds (both document patterns): checked before their alternations run.
 _DOCUMENT_LITERALS = folded_literals(
     "pass", "national", "ident", "id", "ni", "ausweis", "pasaporte", "paszport", "aadha", "fiscale", "steuer",
@@ -494,6 +496,8 @@ class AccountIdRecognizer(_IdRecognizer):
         "spaced national document number after cue": _DOCUMENT_LITERALS,
         "prefixed account id": folded_literals("acc", "cus", "mbr", "mem", "cid", "uid", "usr", "cst", "sub"),
         "keyed account id": (":", "="),
+        # Every value after a cue holds a digit: a text without one skips the cue's long alternation.
+        "account cue": _DIGITS,
         "letter-prefixed account reference": _ACCOUNT_SENTENCE_LITERALS,
         "spaced letter-prefixed account reference": _ACCOUNT_SENTENCE_LITERALS,
         "letter-glued account reference": _ACCOUNT_SENTENCE_LITERALS,
@@ -729,6 +733,7 @@ class OrderIdRecognizer(_IdRecognizer):
         "order cue compound in -nummer": ("nummer",),
         "Amazon order number": ("-",),
         "keyed order id": (":", "="),
+        "order cue": _DIGITS,  # its value holds a digit
         # The list cue's words, before its regex probe.
         "listed order ids": folded_literals(
             *_ORDER_CUE_WORDS,
