@@ -39,6 +39,7 @@ from anonymizer.detect.recognizers.ner_filter import (
     BUSINESS_WORDS,
     is_not_a_person,
     is_not_pii_ner_span,
+    load_word_lists,
     ner_entity_type,
     trim_ner_span,
 )
@@ -480,6 +481,7 @@ class Detector:
         self._cache: OrderedDict[str, list[Finding]] = OrderedDict()
         self.cache_hits = 0
         self.detect("warm-up: call 415-555-0100 or mail a@example.com")  # compile lazy patterns now
+        load_word_lists()  # and read the other languages' word lists
 
     # ---- construction ------------------------------------------------------------------------------
     def _build_nlp_engine(self) -> SpacyNlpEngine:

@@ -112,6 +112,27 @@ def _birth_gate() -> Gate:
     return lambda f: might_hold_birth_date(f.text, f.decimals)
 
 
+def _spoken_address_gate() -> Gate:
+    """A street type in Title Case, or in lower case with a number word in the text ("one two three main street":
+    "way", "place" and "close" alone are everyday words)."""
+    street = r"(?:Street|Avenue|Road|Lane|Drive|Court|Boulevard|Place|Way|Terrace|Crescent|Close|Parkway|Highway"
+    street += r"|Square|Trail|Circle|Gardens|Grove|Row)\b"
+    titled = regex.compile(street, 0)
+    lower = regex.compile(street, regex.IGNORECASE)
+    spoken = regex.compile(
+        r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty"
+        r"|seventy|eighty|ninety|hundred|oh|zero)\b",
+        regex.IGNORECASE,
+    )
+
+    def gate(f: TextFeatures) -> bool:
+        if titled.search(f.text) is not None:
+            return True
+        return lower.search(f.text) is not None and spoken.search(f.text) is not None
+
+    return gate
+
+
 _BOOKING_WORDS = literals("booking", "reservation", "confirmation", "pnr", "locator", "airline")
 
 
@@ -217,10 +238,7 @@ CHAT_GATES: dict[str, Callable[[], Gate]] = {
     "ChatAddressCueRecognizer": lambda: min_digits(1),
     # Every spoken address has a street type (Title Case, or lower case in a lower-case transcript); every table
     # a line break.
-    "ChatSpokenAddressRecognizer": lambda: search(
-        r"(?i:Street|Avenue|Road|Lane|Drive|Court|Boulevard|Place|Way|Terrace|Crescent|Close|Parkway|Highway"
-        r"|Square|Trail|Circle|Gardens|Grove|Row)\b"
-    ),
+    "ChatSpokenAddressRecognizer": _spoken_address_gate,
     "ChatAddressColumnRecognizer": lambda: lambda f: f.has("\n"),
     "ChatStructuredDataRecognizer": lambda: lambda f: f.has("\n"),
     # Presidio's phone recognizer with region passes skipped by digit count (anonymizer/detect/phones.py).

@@ -7,10 +7,11 @@ typed with or without its accents, in Latin, Cyrillic or Greek script, finds the
 
 from __future__ import annotations
 
+import math
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 # Letters NFKD does not split into a base letter and a mark.
 _SPECIAL = str.maketrans(
@@ -50,6 +51,25 @@ def romanize(word: str) -> str:
     return fold(word).replace("ου", "ou").translate(_ROMAN)
 
 
+@cache
+def _frequencies(lang: str, wordlist: str) -> dict[str, float]:
+    frequencies: dict[str, float] = get_frequency_dict(lang, wordlist)  # wordfreq's own cached dict, no copy
+    return frequencies
+
+
+def fast_zipf(word: str, lang: str, wordlist: str = "best") -> float:
+    """`wordfreq.zipf_frequency`, looked up directly for a lower-case ASCII word.
+
+    wordfreq normalizes and tokenizes every word it is asked about, a cost paid per new word and language (the
+    language filters ask 25 languages about every word of a message). A lower-case ASCII word is its own
+    normalized single token, so its frequency is one dictionary lookup; any other word takes wordfreq's path.
+    """
+    if word.isascii() and word.isalpha() and word.islower():
+        freq = _frequencies(lang, wordlist).get(word)
+        return round(math.log10(freq) + 9, 2) if freq else 0.0
+    return float(zipf_frequency(word, lang, wordlist=wordlist))
+
+
 @lru_cache(maxsize=65536)
 def english_zipf(word: str) -> float:
     """How common `word` is in English on the Zipf scale (wordfreq's bundled lists, no download).
@@ -57,4 +77,4 @@ def english_zipf(word: str) -> float:
     0 for a word never seen, 3 for once per million words, 6 for "will". Names of people from outside the
     English-speaking world ("Szczepańska", "Nishiyama") score under 2; everyday words over 3.
     """
-    return float(zipf_frequency(word, "en"))
+    return fast_zipf(word, "en")

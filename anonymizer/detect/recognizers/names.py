@@ -12,10 +12,9 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
-from wordfreq import zipf_frequency
 
 from ._base import STOP_WORDS, ChatEntityRecognizer, span_result, typo_tolerant, words
-from .fold import english_zipf, romanize
+from .fold import english_zipf, fast_zipf, romanize
 
 
 @cache
@@ -1148,7 +1147,7 @@ def _foreign_zipf(word: str) -> float:
     from .ner_filter import _OTHER_LANGUAGES
 
     lower = word.lower()
-    return max(zipf_frequency(lower, lang, wordlist="small") for lang in _OTHER_LANGUAGES)
+    return max(fast_zipf(lower, lang, "small") for lang in _OTHER_LANGUAGES)
 
 
 def function_word(word: str) -> bool:
