@@ -120,8 +120,8 @@ def _spoken_address_gate() -> Gate:
     titled = regex.compile(street, 0)
     lower = regex.compile(street, regex.IGNORECASE)
     spoken = regex.compile(
-        r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty"
-        r"|seventy|eighty|ninety|hundred|oh|zero)\b",
+        r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+        r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|oh|zero)\b",
         regex.IGNORECASE,
     )
 
