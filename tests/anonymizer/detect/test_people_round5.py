@@ -306,3 +306,13 @@ def test_spelled_names_and_names_in_capitals(text: str, names: list[str]) -> Non
 )
 def test_a_nickname_inside_a_name_is_part_of_it(detector: Detector, text: str, name: str) -> None:
     assert name in [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON"]
+
+
+def test_the_spoken_address_gate_opens_for_every_number_word() -> None:
+    from anonymizer.detect.gates import CHAT_GATES, TextFeatures
+    from anonymizer.detect.recognizers.addresses import _NUMBER_WORDS
+
+    gate = CHAT_GATES["ChatSpokenAddressRecognizer"]()
+    assert all(gate(TextFeatures.of(f"i'm at {word} oak street")) for word in _NUMBER_WORDS)
+    assert gate(TextFeatures.of("I'm at 12 Oak Street"))
+    assert not gate(TextFeatures.of("no way, that's the right place"))
