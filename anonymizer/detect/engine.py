@@ -401,12 +401,13 @@ def _join_last_first(text: str, findings: list[Finding]) -> list[Finding]:
 # "Hope Adebayo", "Grace Okafor": a capitalized given name that is also a word, just before a found surname.
 _GIVEN_BEFORE = regex.compile(r"(?<![\w'\u2019\-])(\p{Lu}\p{Ll}+)[ ]$")
 # "Ilse Bakker-de Vries", "Anna Jansen-van der Berg": a double surname joined by a particle.
-_PARTICLE_TAIL = regex.compile(
-    r"-?(?:(?:de|del|della|der|den|di|da|das|dos|du|la|le|van|von|ten|ter|zu)[ ])*"
-    r"(?:de|del|della|der|den|di|da|das|dos|du|la|le|van|von|ten|ter|zu)[ ]\p{Lu}\p{Ll}+(?![\w\-])"
-)
-
-
+_TAIL_PARTICLES = (
+    "de", "del", "della", "der", "den", "di", "da", "das", "dos", "du", "la", "le", "van", "von", "ten", "ter", "zu",
+)  # fmt: skip
+_TAIL_PARTICLE = "(?:" + "|".join(_TAIL_PARTICLES) + ")"
+_PARTICLE_TAIL = regex.compile(rf"-?(?:{_TAIL_PARTICLE}[ ])*{_TAIL_PARTICLE}[ ]\p{{Lu}}\p{{Ll}}+(?![\w\-])")
+# A finding that stopped after the particle: "Ilse Bakker-de".
+_ENDS_IN_PARTICLE = tuple(f"-{particle}" for particle in _TAIL_PARTICLES)
 # 'Rosalind "Ros" Mbeki-Hartley', "Robert (Bobby) Tables": a nickname in quotes or brackets inside a name.
 _NICKNAMED = regex.compile(
     r"(?<![\w'\u2019\-])(\p{Lu}\p{Ll}+)[ ][\"\u201c'(]\p{Lu}\p{Ll}+[\"\u201d')][ ]\p{Lu}[\p{L}'\u2019\-]+(?![\w\-])"
@@ -441,7 +442,7 @@ def _extend_names(text: str, findings: list[Finding]) -> list[Finding]:
             start = given.start(1)
         # The finding may stop before the hyphen ("Ilse Bakker") or after the particle ("Ilse Bakker-de").
         tail_from = end
-        if text[:end].endswith(tuple(f"-{p}" for p in ("de", "van", "von", "da", "di", "del", "la", "le"))):
+        if text[:end].endswith(_ENDS_IN_PARTICLE):
             tail_from = text.rfind("-", finding.start, end)
         tail = _PARTICLE_TAIL.match(text, tail_from) if tail_from < len(text) and text[tail_from] == "-" else None
         if tail is not None:

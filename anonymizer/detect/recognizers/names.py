@@ -401,7 +401,7 @@ class ContextNameRecognizer(ChatEntityRecognizer):
             if index == 0:
                 shouted = (strong or title) and len(word) > 1 and word.isupper() and not text.isupper()
                 # "Mr DHL", "Dr NHS": an acronym, not a surname; a name has a vowel or is known.
-                if shouted and not (is_first_name(lower) or is_last_name(lower) or regex.search("[AEIOUY]", word)):
+                if shouted and not (is_first_name(lower) or is_last_name(lower) or _VOWEL.search(word)):
                     break
             capitalized = word[:1].isupper() and (not word.isupper() or shouted)
             known_first, known_last = is_first_name(lower), is_last_name(lower)
@@ -902,6 +902,8 @@ _INITIAL_SURNAME = regex.compile(
 _SPELLED = regex.compile(
     r"(?<![\w\-.])(?:\p{L}(?:-\p{L}){2,}|\p{L}(?:\.\p{L}){3,}\.?|\p{Lu}(?:[ ]\p{Lu}){3,})(?![\w\-])"
 )
+_SPELLING_SEPARATORS = regex.compile(r"[\-. ]")
+_VOWEL = regex.compile("[AEIOUY]")
 # A name in capitals in mixed-case text: "1) NGUYEN THI LAN 2) NGUYEN VAN MINH", "Passenger: JOHN SMITH".
 _CAPS_RUN = regex.compile(r"(?<![\w'\u2019\-])\p{Lu}{2,}(?:[ ]\p{Lu}{2,}){1,3}(?![\w'\u2019\-])")
 # A name before a birth or death mark: "Thandi (b. 1959)", "Peter (1961)", "Harold Hartley (d. 2004)".
@@ -1002,7 +1004,7 @@ class PersonShapeRecognizer(ContextNameRecognizer):
                 results.append(self._result(match.span(), self.SCORE))
         for match in _SPELLED.finditer(text) if ("-" in text or "." in text or upper) else ():
             # A spelled word is a name when it spells one, or a word this text also writes out ("uh O-S-E-I Osei").
-            word = regex.sub(r"[\-. ]", "", match.group())
+            word = _SPELLING_SEPARATORS.sub("", match.group())
             lower = word.lower()
             again = regex.match(rf"[ \t,:\-]*({regex.escape(word)})\b", text[match.end() :], regex.IGNORECASE)
             known = is_first_name(lower) or is_last_name(lower)
